@@ -1,0 +1,70 @@
+// Import rules of docs/adr/0005-package-dependency-rules.md (from shared architecture.md).
+// Test files may use @ccpor/test-kit; production code follows the package ladder.
+const notTest = '(?<!\\.test)\\.ts$';
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'packages/domain production code may import only fp-ts, io-ts and ts-pattern (and itself); its tests may use test-kit and fast-check.',
+      severity: 'error',
+      from: { path: '^packages/domain/src', pathNot: '(\\.test\\.ts$|/__tests__/)' },
+      to: {
+        pathNot: [
+          '^packages/domain/src',
+          'node_modules/(fp-ts|io-ts|ts-pattern)/',
+          '^(fp-ts|io-ts|ts-pattern)(/|$)',
+        ],
+      },
+    },
+    {
+      name: 'protocol-stands-alone',
+      comment: 'packages/carpos-protocol may import only fp-ts and io-ts (not the domain).',
+      severity: 'error',
+      from: { path: '^packages/carpos-protocol/src', pathNot: '(\\.test\\.ts$|/__tests__/)' },
+      to: {
+        pathNot: ['^packages/carpos-protocol/src', 'node_modules/(fp-ts|io-ts)/', '^(fp-ts|io-ts)(/|$)'],
+      },
+    },
+    {
+      name: 'test-kit-below-adapters',
+      comment: 'test-kit builds on domain and carpos-protocol only, so every package can use it in tests without a cycle.',
+      severity: 'error',
+      from: { path: '^packages/test-kit/src' },
+      to: { path: '^packages/(adapters|app-http)/' },
+    },
+    {
+      name: 'adapters-not-app',
+      comment: 'adapters never import the HTTP app.',
+      severity: 'error',
+      from: { path: '^packages/adapters/src' },
+      to: { path: '^packages/app-http/' },
+    },
+    {
+      name: 'test-kit-only-in-tests',
+      comment: 'production code of adapters does not depend on test helpers.',
+      severity: 'error',
+      from: { path: `^packages/adapters/src/.*${notTest}` },
+      to: { path: '^packages/test-kit/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|reports|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.tests.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

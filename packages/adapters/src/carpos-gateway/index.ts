@@ -1,0 +1,26 @@
+export { defaultMessageKeys, type CarposMessageKeys, type CarposSettings, type CarposSettingsLookup } from './carpos-settings';
+export { CarposGateway, type CarposGatewayOptions } from './carpos-gateway';
+export { carposGatewayMigrations } from './gateway-migrations';
+export { defaultDispatchSettings, type DispatchSettings } from './dispatcher';
+export { type ResponseStats } from './response-handler';
+export { planEvent, type EventPlan, type MissingData } from './plan-event';
+export { retireTransaction, serviceScreen, type ServiceScreen } from './order-message';
+export { heartbeatProbeText } from './heartbeat-probe';
+export {
+  awaitingDataQueue,
+  correctionQueue,
+  deadLetterQueue,
+  notSubmittedOrders,
+  notificationsForAgency,
+  pendingQueue,
+  retryDeadLetter,
+  reviewQueue,
+  type CarposStore,
+  type CorrectionEntry,
+  type NotificationEntry,
+  type NotSubmittedEntry,
+  type OutboxEntry,
+  type QueueFilter,
+  type ReviewEntry,
+} from './queues';
+export { overdueGauge, overdueGaugeText, overdueOrders, submissionLatencyByAgency, type OverdueOrder, type SubmissionLatency } from './timeliness';

@@ -1,0 +1,141 @@
+import { type Message, type MessageField } from '@ccpor/carpos-protocol';
+import { formInfo, type IssuedOrder, type ServiceMethod, type ServiceRecord } from '@ccpor/domain';
+import { type CarposMessageKeys } from './carpos-settings';
+import {
+  carposAlphanumeric,
+  carposDate,
+  carposDateOfInstant,
+  carposName,
+  carposNameFromText,
+  carposText,
+  carposTimeOfInstant,
+} from './carpos-values';
+
+/** MIS holds the order's terms in words (domain-brief §4); 500 is the default dictionary's limit. */
+const MIS_LIMIT = 500;
+
+const field = (code: string, value: string | undefined): MessageField[] =>
+  value === undefined || value.length === 0 ? [] : [{ code, values: [value] }];
+
+/** The expiry as CARPOS EXP: the California date, or the dictionary's literal for "never". */
+const expiry = (expiresAt: string | null): string => (expiresAt === null ? 'NONEXP' : carposDateOfInstant(expiresAt));
+
+/**
+ * Every field CARPOS keeps about the order itself, from the order as it stands now. An enter
+ * carries them all; a modify carries them all too (MPO replaces each field it carries), so a
+ * modify is correct whatever earlier modifies DOJ did or did not apply.
+ */
+export const orderRecordFields = (order: IssuedOrder): MessageField[] => {
+  const { details } = order;
+  const restrained = details.restrainedPerson;
+  const protectedPerson = details.protectedPersons[0];
+  return [
+    ...field('NAM', carposName(restrained.name)),
+    ...field('SEX', restrained.sex),
+    ...field('RAC', restrained.race),
+    ...field('DOB', restrained.dateOfBirth === undefined ? undefined : carposDate(restrained.dateOfBirth)),
+    ...field('HGT', restrained.height),
+    ...field('WGT', restrained.weight),
+    ...field('EYE', restrained.eyes),
+    ...field('HAI', restrained.hair),
+    ...field('OCA', carposAlphanumeric(details.agencyCaseNumber ?? details.caseNumber)),
+    ...field('PNO', carposAlphanumeric(details.caseNumber)),
+    ...field('CTI', details.court.ori),
+    ...field('ISD', carposDateOfInstant(details.issuedAt)),
+    ...field('EXP', expiry(order.expiresAt)),
+    // The BRD table has Y and N only; "unknown" is sent as no value.
+    ...field('BRD', details.brady === 'Y' || details.brady === 'N' ? details.brady : undefined),
+    ...((details.pcoCodes ?? []).length > 0 ? [{ code: 'PCO', values: [...new Set(details.pcoCodes)].sort() }] : []),
+    ...field('PPN', protectedPerson === undefined ? undefined : carposName(protectedPerson.name)),
+    ...field('PSX', protectedPerson?.sex),
+    ...field('PPR', protectedPerson?.race),
+    ...field('PPB', protectedPerson?.dateOfBirth === undefined ? undefined : carposDate(protectedPerson.dateOfBirth)),
+    ...field('MIS', details.terms === undefined ? undefined : carposText(details.terms, MIS_LIMIT)),
+  ];
+};
+
+/** Temporary and emergency orders go in with the temporary-order key; orders after hearing with the other. */
+export const enterKey = (order: IssuedOrder, keys: CarposMessageKeys): string =>
+  formInfo(order.details.form).stage === 'after-hearing' ? keys.enter : keys.enterTemporary;
+
+export const enterMessage = (order: IssuedOrder, submitterOri: string, keys: CarposMessageKeys): Message => ({
+  key: enterKey(order, keys),
+  ori: submitterOri,
+  fields: orderRecordFields(order),
+});
+
+export const modifyMessage = (order: IssuedOrder, submitterOri: string, keys: CarposMessageKeys): Message => ({
+  key: keys.modify,
+  ori: submitterOri,
+  fields: orderRecordFields(order),
+});
+
+/** SVM codes of the default dictionary's service-method table; "by officer" is read as verbal service [U]. */
+const SERVICE_METHOD: Readonly<Record<ServiceMethod, string>> = {
+  personal: 'P',
+  'present-in-court': 'C',
+  mail: 'M',
+  'by-officer': 'V',
+};
+
+/**
+ * Which CLETS screen the proof of service stands for (domain-brief §4): ROS5 when the agency
+ * that entered the CARPOS record serves it (it marks its own record served), ROS4 when another
+ * agency served it. The CARPOS record's entering agency is the submitter, not necessarily the
+ * agency that added the order to the registry.
+ */
+export type ServiceScreen = 'ROS4' | 'ROS5';
+
+export const serviceScreen = (service: ServiceRecord, carposEnteringOri: string): ServiceScreen =>
+  service.servingAgencyOri === carposEnteringOri ? 'ROS5' : 'ROS4';
+
+/**
+ * Proof of service. Under ROS5 the transaction goes out under the entering agency's ORI; under
+ * ROS4 under the serving agency's, as that agency would key it at its own terminal. The record
+ * number (FCN/NIC) is added when it is sent, once DOJ has given it.
+ */
+export const serviceMessage = (order: IssuedOrder, service: ServiceRecord, carposEnteringOri: string, keys: CarposMessageKeys): Message => ({
+  key: keys.service,
+  ori: serviceScreen(service, carposEnteringOri) === 'ROS5' ? carposEnteringOri : service.servingAgencyOri,
+  fields: [
+    ...field('NAM', carposName(order.details.restrainedPerson.name)),
+    ...field('SBY', carposNameFromText(service.servedBy.name)),
+    ...field('SDT', carposDateOfInstant(service.servedAt)),
+    ...field('STM', carposTimeOfInstant(service.servedAt)),
+    ...field('SAG', service.servingAgencyOri),
+    ...field('SVM', SERVICE_METHOD[service.method]),
+    ...field('OCA', carposAlphanumeric(order.details.agencyCaseNumber ?? order.details.caseNumber)),
+  ],
+});
+
+/**
+ * How a cancellation in the registry maps to CARPOS [U] (domain-brief §12 lists XPO "cancel:
+ * entered in error, or order vacated" and CPO "clear: order ended before EXP"):
+ * - entered in error → cancel (the record should never have existed);
+ * - terminated by the court, superseded by another order, other → clear (the order was real
+ *   and has ended; the clear date is the day it was canceled).
+ */
+export const retireTransaction = (reason: string): 'cancel' | 'clear' => (reason === 'entered-in-error' ? 'cancel' : 'clear');
+
+export const retireMessage = (
+  order: IssuedOrder,
+  transaction: 'cancel' | 'clear',
+  canceledAt: string,
+  submitterOri: string,
+  keys: CarposMessageKeys,
+  note?: string,
+): Message => ({
+  key: transaction === 'cancel' ? keys.cancel : keys.clear,
+  ori: submitterOri,
+  fields: [
+    ...(transaction === 'clear' ? field('CLD', carposDateOfInstant(canceledAt)) : []),
+    ...field('OCA', carposAlphanumeric(order.details.agencyCaseNumber ?? order.details.caseNumber)),
+    ...field('MIS', note === undefined ? undefined : carposText(note, MIS_LIMIT)),
+  ],
+});
+
+/** The record numbers DOJ gave, put first as the default dictionary lists them. */
+export const withRecordNumbers = (message: Message, fcn: string, nic: string | undefined): Message => ({
+  ...message,
+  fields: [{ code: 'FCN', values: [fcn] }, ...(nic === undefined ? [] : [{ code: 'NIC', values: [nic] }]), ...message.fields.filter((f) => f.code !== 'FCN' && f.code !== 'NIC')],
+});

@@ -1,0 +1,9 @@
+import { runMigrations, type MigrationReport } from '../event-store/sql/migration-runner';
+import type { SqlDatabase } from '../event-store/sql/sql-database';
+import { viewMigrations } from './migrations';
+
+/**
+ * Brings the read side's tables in `schema` up to date with the shared migration runner. On
+ * PGlite the instance must have been created with the pg_trgm extension (`pgliteViewExtensions`).
+ */
+export const migrateViews = (db: SqlDatabase, schema: string): Promise<MigrationReport> => runMigrations(db, schema, viewMigrations);

@@ -1,0 +1,17 @@
+import type { Migration } from '../../event-store/sql/migrations';
+import { checkpointsMigration } from './0001-checkpoints.sql';
+import { orderSearchMigration } from './0002-order-search.sql';
+import { partyIndexMigration } from './0003-party-index.sql';
+import { orderStatisticsMigration } from './0004-order-statistics.sql';
+
+/**
+ * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
+ * that holds the views; their ids carry a `views-` prefix so they can share a schema, and its
+ * `schema_migrations` table, with the event log. Append only.
+ */
+export const viewMigrations: readonly Migration[] = [
+  checkpointsMigration,
+  orderSearchMigration,
+  partyIndexMigration,
+  orderStatisticsMigration,
+];

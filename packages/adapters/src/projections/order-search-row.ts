@@ -1,0 +1,113 @@
+/**
+ * One row of the order search view, exactly as the `order_search` table holds it (column names
+ * in snake_case, so the SQL writer moves rows with `row_to_json`/`json_populate_recordset` and no
+ * mapping layer that could drift from the table).
+ */
+
+/**
+ * Stored lifecycle status. "expired" is never stored: it depends on the reader's instant and is
+ * derived from `expires_at` at query time (ADR 0022).
+ */
+export type StoredStatus = 'draft' | 'discarded' | 'active' | 'served' | 'canceled';
+
+/** The latest DOJ answer recorded on the order. */
+export type DojAnswer = 'none' | 'acknowledged' | 'rejected';
+
+export interface ProtectedPersonEntry {
+  readonly last: string;
+  readonly first: string;
+  readonly middle: string | null;
+  readonly dob: string | null;
+  readonly sex: string | null;
+  readonly race: string | null;
+  readonly minor: boolean;
+  readonly confidential: boolean;
+}
+
+export interface OrderSearchRow {
+  readonly order_id: string;
+  /** Version of the last event folded in: the idempotency guard (an older or equal event is ignored). */
+  readonly stream_version: number;
+  readonly last_position: string;
+  readonly last_recorded_at: string;
+  readonly entering_ori: string;
+  readonly assigned_oris: readonly string[];
+  readonly cloned_from: string | null;
+  readonly court_ori: string | null;
+  readonly county: string | null;
+  readonly case_number: string | null;
+  /** Case number without punctuation or spaces (`caseNumberKey`). */
+  readonly case_key: string | null;
+  readonly form: string | null;
+  readonly order_type: string | null;
+  readonly stage: string | null;
+  readonly category: string | null;
+  readonly status: StoredStatus;
+  readonly issued_at: string | null;
+  /** null: not yet known (draft) or non-expiring (a permanent renewal). */
+  readonly expires_at: string | null;
+  readonly hearing_at: string | null;
+  readonly r_last: string | null;
+  readonly r_first: string | null;
+  readonly r_middle: string | null;
+  readonly r_last_key: string | null;
+  readonly r_first_key: string | null;
+  readonly r_full_name: string | null;
+  readonly r_nysiis: string | null;
+  readonly r_soundex: string | null;
+  readonly r_metaphone: string | null;
+  readonly r_metaphone_alt: string | null;
+  readonly r_dob: string | null;
+  readonly r_sex: string | null;
+  readonly r_race: string | null;
+  readonly protected_persons: readonly ProtectedPersonEntry[];
+  readonly sealed: boolean;
+  readonly image_shas: readonly string[];
+  readonly image_count: number;
+  readonly fcn: string | null;
+  readonly nic: string | null;
+  readonly doj_status: DojAnswer;
+}
+
+/** Every column of `order_search`, in table order. */
+export const ORDER_SEARCH_COLUMNS: readonly (keyof OrderSearchRow)[] = [
+  'order_id',
+  'stream_version',
+  'last_position',
+  'last_recorded_at',
+  'entering_ori',
+  'assigned_oris',
+  'cloned_from',
+  'court_ori',
+  'county',
+  'case_number',
+  'case_key',
+  'form',
+  'order_type',
+  'stage',
+  'category',
+  'status',
+  'issued_at',
+  'expires_at',
+  'hearing_at',
+  'r_last',
+  'r_first',
+  'r_middle',
+  'r_last_key',
+  'r_first_key',
+  'r_full_name',
+  'r_nysiis',
+  'r_soundex',
+  'r_metaphone',
+  'r_metaphone_alt',
+  'r_dob',
+  'r_sex',
+  'r_race',
+  'protected_persons',
+  'sealed',
+  'image_shas',
+  'image_count',
+  'fcn',
+  'nic',
+  'doj_status',
+];

@@ -1,0 +1,89 @@
+import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
+import type { SqlSession } from '../event-store/sql/sql-database';
+import { utcMonth } from '../projections/statistics-bucket';
+
+export interface StatisticsRow {
+  readonly county: string;
+  readonly orderType: string;
+  readonly stage: string;
+  /** Stored status, or "expired" for an active or served order whose expiry has passed at `now`. */
+  readonly status: string;
+  /** 'YYYY-MM' in California time; '' for drafts without an issue date. */
+  readonly issueMonth: string;
+  readonly orders: number;
+}
+
+export interface StatisticsOptions {
+  readonly now: string;
+  readonly schema?: string;
+  /** Inclusive 'YYYY-MM' bounds on the month of issue. */
+  readonly issuedFromMonth?: string;
+  readonly issuedToMonth?: string;
+  readonly counties?: readonly string[];
+}
+
+const nextMonth = (month: string): string => {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
+
+/**
+ * Order counts by county, type, stage, status and month of issue, with "expired" derived at
+ * `now`. The counts come from `order_statistics`, where an order in force carries its expiry
+ * month: months before now's are expired, months after are not, and only orders expiring in
+ * now's own month are looked up one by one (through the expires_at index) to compare instants.
+ */
+export const statisticsQuery = (options: StatisticsOptions): { readonly text: string; readonly values: readonly unknown[] } => {
+  const month = utcMonth(options.now);
+  const params: unknown[] = [options.now, month, `${month}-01T00:00:00Z`, `${nextMonth(month)}-01T00:00:00Z`];
+  const add = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const statFilters: string[] = [];
+  const rowFilters: string[] = [];
+  const issueMonth = "coalesce(to_char(s.issued_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM'), '')";
+  if (options.issuedFromMonth) {
+    const p = add(options.issuedFromMonth);
+    statFilters.push(`issue_month >= ${p}::text`);
+    rowFilters.push(`${issueMonth} >= ${p}::text`);
+  }
+  if (options.issuedToMonth) {
+    const p = add(options.issuedToMonth);
+    statFilters.push(`issue_month <= ${p}::text`);
+    rowFilters.push(`${issueMonth} <= ${p}::text`);
+  }
+  if (options.counties) {
+    const p = add(options.counties);
+    statFilters.push(`county = ANY(${p}::text[])`);
+    rowFilters.push(`s.county = ANY(${p}::text[])`);
+  }
+  const and = (f: string[]): string => f.map((x) => ` AND ${x}`).join('');
+  const sql = `
+    SELECT county, order_type, stage, status, issue_month, sum(orders)::bigint AS orders FROM (
+      SELECT county, order_type, stage,
+             CASE WHEN status IN ('active', 'served') AND expiry_month <> '' AND expiry_month < $2::text THEN 'expired' ELSE status END AS status,
+             issue_month, orders
+      FROM {{schema}}.order_statistics
+      WHERE NOT (status IN ('active', 'served') AND expiry_month = $2::text)${and(statFilters)}
+      UNION ALL
+      SELECT coalesce(s.county, ''), coalesce(s.order_type, ''), coalesce(s.stage, ''),
+             CASE WHEN s.expires_at <= $1::timestamptz THEN 'expired' ELSE s.status END,
+             ${issueMonth}, 1
+      FROM {{schema}}.order_search AS s
+      WHERE s.expires_at >= $3::timestamptz AND s.expires_at < $4::timestamptz AND s.status IN ('active', 'served')${and(rowFilters)}
+    ) AS counted
+    GROUP BY county, order_type, stage, status, issue_month
+    HAVING sum(orders) <> 0
+    ORDER BY county, order_type, stage, status, issue_month`;
+  return { text: inSchema(sql, options.schema ?? DEFAULT_SCHEMA), values: params };
+};
+
+export const orderStatistics = async (db: SqlSession, options: StatisticsOptions): Promise<StatisticsRow[]> => {
+  const { text, values } = statisticsQuery(options);
+  const { rows } = await db.query<{ county: string; order_type: string; stage: string; status: string; issue_month: string; orders: string | number }>(
+    text,
+    values,
+  );
+  return rows.map((r) => ({ county: r.county, orderType: r.order_type, stage: r.stage, status: r.status, issueMonth: r.issue_month, orders: Number(r.orders) }));
+};

@@ -1,0 +1,3 @@
+export * from './nysiis';
+export * from './double-metaphone';
+export * from './soundex';

@@ -1,0 +1,17 @@
+const path = require('node:path');
+const preset = require('../../jest.preset.js')(__dirname);
+
+// PGlite's CommonJS build loads parts of itself with `import()`, which jest's sandbox refuses
+// without --experimental-vm-modules; swc turns those into `require()` (as in adapters/jest.config.js).
+const pgliteFiles = '^.+/node_modules/@electric-sql/pglite[^/]*/dist/.+\\.c?js$';
+
+module.exports = {
+  ...preset,
+  transform: {
+    ...preset.transform,
+    [pgliteFiles]: ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@electric-sql/pglite)'],
+  // Run-time imports of test-kit by file (src/store/test-kit-runtime.ts) resolve to its sources in tests.
+  moduleNameMapper: { '^@ccpor/test-kit/dist/(.*)$': path.join(__dirname, '../test-kit/src/$1'), ...preset.moduleNameMapper },
+};

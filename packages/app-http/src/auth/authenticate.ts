@@ -1,0 +1,82 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { IdentityService } from '../identity/identity-service';
+import type { Authenticated } from '../http/principal';
+import { Problem } from '../http/problem';
+import { parseApiKey, sameHex, sha256Hex } from './api-key-secret';
+import { CSRF_HEADER, sameSecret, SESSION_COOKIE, type SessionTokens } from './sessions';
+
+export const readCookie = (req: Request, name: string): string | undefined => {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+};
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Routes a user who must change a one-time password may still use. */
+const ALLOWED_BEFORE_PASSWORD_CHANGE = new Set(['/api/v1/session', '/api/v1/session/password']);
+
+const unauthenticated = (detail: string) => new Problem(401, 'UNAUTHENTICATED', 'Not signed in', detail);
+
+/**
+ * Finds who is calling: an API key (`Authorization: Bearer ccpor_…`, CMS integrations) or a
+ * session cookie (people). The principal is rebuilt from the identity view on every request, so a
+ * disabled user, a revoked key or changed roles take effect at once. Credentials that are present
+ * but wrong are a 401 even on public routes, so a client learns its key is bad.
+ */
+export const authenticate =
+  (identity: IdentityService, sessions: SessionTokens) =>
+  async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      const auth = req.get('authorization');
+      if (auth !== undefined) {
+        const m = /^Bearer\s+(\S+)$/i.exec(auth);
+        const parsed = m ? parseApiKey(m[1]!) : undefined;
+        const key = parsed ? identity.view.apiKeys.get(parsed.keyId) : undefined;
+        // Hash even when the key id is unknown, so timing does not tell which ids exist.
+        const presented = sha256Hex(parsed?.secret ?? '');
+        if (!parsed || !key || key.revoked || !sameHex(presented, key.secretSha256)) throw unauthenticated('The API key is not valid or has been revoked.');
+        const principal: Authenticated = {
+          userId: `api-key:${key.keyId}`,
+          agencyOri: key.agencyOri,
+          roles: key.roles,
+          cletsCertified: false,
+          kind: 'api-key',
+          via: 'api-key',
+          mustChangePassword: false,
+        };
+        res.locals.principal = principal;
+        return next();
+      }
+      const token = readCookie(req, SESSION_COOKIE);
+      if (token === undefined) return next();
+      const claims = await sessions.verify(token);
+      const user = claims ? identity.view.users.get(claims.username) : undefined;
+      if (!claims || !user || user.disabled || user.passwordVersion !== claims.passwordVersion) throw unauthenticated('Your session has ended; sign in again.');
+      if (!SAFE.has(req.method)) {
+        const sent = req.get(CSRF_HEADER);
+        if (sent === undefined || !sameSecret(sent, claims.csrf)) throw new Problem(403, 'CSRF_TOKEN_MISSING', 'Forbidden', 'Send the X-CSRF-Token header returned at sign-in with every change.', { field: 'X-CSRF-Token' });
+      }
+      const fullPath = `${req.baseUrl}${req.path}`.replace(/\/$/, '');
+      if (user.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(fullPath)) {
+        throw new Problem(403, 'PASSWORD_CHANGE_REQUIRED', 'Password change required', 'Change your one-time password first (POST /api/v1/session/password).');
+      }
+      const principal: Authenticated = {
+        userId: user.username,
+        agencyOri: user.agencyOri,
+        roles: user.roles,
+        cletsCertified: user.cletsCertified,
+        kind: 'user',
+        via: 'cookie',
+        mustChangePassword: user.mustChangePassword,
+        csrf: claims.csrf,
+      };
+      res.locals.principal = principal;
+      next();
+    } catch (e) {
+      next(e);
+    }
+  };

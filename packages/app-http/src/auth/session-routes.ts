@@ -1,0 +1,99 @@
+import * as t from 'io-ts';
+import type { Response } from 'express';
+import type { AppServices } from '../composition/services';
+import type { ApiRouter } from '../http/api-router';
+import type { Guard } from '../http/guard';
+import { actorOf, principalOf, type Authenticated } from '../http/principal';
+import { Problem } from '../http/problem';
+import type { User } from '../identity/identity-view';
+import { decoyHash, verifyPassword } from './passwords';
+import { SESSION_COOKIE } from './sessions';
+
+const Login = t.exact(t.type({ username: t.refinement(t.string, (s) => s.length >= 1 && s.length <= 64, 'user name'), password: t.refinement(t.string, (s) => s.length >= 1 && s.length <= 256, 'password') }), 'Login');
+const PasswordChange = t.exact(t.type({ currentPassword: t.string, newPassword: t.string }), 'PasswordChange');
+
+const me = (u: User) => ({ username: u.username, displayName: u.displayName, agencyOri: u.agencyOri, roles: u.roles, cletsCertified: u.cletsCertified, mustChangePassword: u.mustChangePassword });
+
+const badLogin = () => new Problem(401, 'LOGIN_FAILED', 'Sign-in failed', 'Wrong user name or password, or the account is locked or disabled.');
+
+export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+  const setCookie = async (res: Response, u: User) => {
+    const session = await s.sessions.issue(u.username, u.passwordVersion);
+    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, secure: s.config.tls, sameSite: 'strict', path: '/', expires: session.expiresAt });
+    return { ...me(u), csrfToken: session.csrf, expiresAt: session.expiresAt.toISOString() };
+  };
+  const asPrincipal = (u: User): Authenticated => ({ userId: u.username, agencyOri: u.agencyOri, roles: u.roles, cletsCertified: u.cletsCertified, kind: 'user', via: 'cookie', mustChangePassword: u.mustChangePassword });
+
+  api.add({
+    method: 'post',
+    path: '/session',
+    summary: 'Sign in with user name and password (sets an HttpOnly session cookie; returns the CSRF token)',
+    tag: 'session',
+    auth: false,
+    body: Login,
+    success: 201,
+    handler: async ({ req, res, body }) => {
+      const u = s.identity.view.users.get(body.username);
+      // Verify against a decoy hash for unknown users, so response time does not reveal user names.
+      const ok = await verifyPassword(u?.passwordHash ?? (await decoyHash()), body.password);
+      if (!u) throw badLogin();
+      const who = asPrincipal(u);
+      if (u.disabled || s.identity.isLocked(u)) {
+        guard.note(req, who, 'session.login', false, u.disabled ? 'account disabled' : 'account locked after repeated failures', u.disabled ? 'DISABLED' : 'LOCKED');
+        throw badLogin();
+      }
+      if (!ok) {
+        guard.note(req, who, 'session.login', false, 'wrong password', 'WRONG_PASSWORD');
+        await s.identity.loginFailed(u.username);
+        throw badLogin();
+      }
+      s.identity.loginSucceeded(u.username);
+      guard.note(req, who, 'session.login', true, 'password');
+      return setCookie(res, u);
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/session',
+    summary: 'Who is signed in',
+    tag: 'session',
+    success: 200,
+    handler: ({ res }) => {
+      const p = principalOf(res);
+      if (p.kind === 'api-key') return { apiKey: p.userId.slice('api-key:'.length), agencyOri: p.agencyOri, roles: p.roles };
+      return me(s.identity.user(p.userId));
+    },
+  });
+
+  api.add({
+    method: 'delete',
+    path: '/session',
+    summary: 'Sign out',
+    tag: 'session',
+    success: 204,
+    handler: ({ res }) => {
+      res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: s.config.tls, sameSite: 'strict', path: '/' });
+      return undefined;
+    },
+  });
+
+  api.add({
+    method: 'post',
+    path: '/session/password',
+    summary: 'Change your password (required after a one-time password); starts a new session',
+    tag: 'session',
+    body: PasswordChange,
+    success: 200,
+    handler: async ({ res, body }) => {
+      const p = principalOf(res);
+      if (p.kind !== 'user') throw new Problem(403, 'ROLE_NOT_PERMITTED', 'Forbidden', 'API keys have no password.');
+      const u = s.identity.user(p.userId);
+      if (!(await verifyPassword(u.passwordHash ?? '', body.currentPassword)))
+        throw new Problem(422, 'WRONG_PASSWORD', 'Rule not met', 'The current password is wrong.', { field: 'currentPassword' });
+      if (body.newPassword === body.currentPassword) throw new Problem(422, 'SAME_PASSWORD', 'Rule not met', 'Choose a password different from the current one.', { field: 'newPassword' });
+      await s.identity.changePassword(u.username, body.newPassword, actorOf(p));
+      return setCookie(res, s.identity.user(u.username));
+    },
+  });
+};

@@ -1,0 +1,86 @@
+import { Container } from 'inversify';
+import { createCommandHandler, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
+import type { Logger } from 'pino';
+import { AccessAuditLog } from '../audit/access-audit';
+import { SessionTokens } from '../auth/sessions';
+import type { Config } from '../config/config';
+import { IdempotencyStore } from '../http/idempotency';
+import { IdentityService } from '../identity/identity-service';
+import { createLogger } from '../ops/logger';
+import { Metrics } from '../ops/metrics';
+import { ReadModel } from '../search/read-model';
+import { openEventStore } from '../store/open-event-store';
+import { randomIds, systemClock } from '../store/system-ports';
+import type { AppServices } from './services';
+import { TOKENS } from './tokens';
+
+export interface Overrides {
+  readonly eventStore?: EventStore;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  readonly logger?: Logger;
+}
+
+/**
+ * The composition root: every service is bound by token to a factory, and the event-store adapter
+ * is chosen from the configuration. Tests override the store, clock or ids.
+ */
+export const buildContainer = (config: Config, overrides: Overrides = {}): Container => {
+  const c = new Container({ defaultScope: 'Singleton' });
+  c.bind(TOKENS.config).toConstantValue(config);
+  c.bind(TOKENS.logger).toConstantValue(overrides.logger ?? createLogger(config.logLevel));
+  if (overrides.eventStore) c.bind(TOKENS.eventStore).toConstantValue(overrides.eventStore);
+  else c.bind(TOKENS.eventStore).toDynamicValue(() => openEventStore(config.store));
+  c.bind(TOKENS.clock).toConstantValue(overrides.clock ?? systemClock);
+  c.bind(TOKENS.ids).toConstantValue(overrides.ids ?? randomIds);
+  c.bind(TOKENS.metrics).toDynamicValue(() => new Metrics(true));
+  c.bind(TOKENS.idempotency).toDynamicValue(() => new IdempotencyStore());
+  c.bind(TOKENS.sessions).toDynamicValue(() => new SessionTokens(config.sessionSecret, config.sessionTtlMinutes));
+  c.bind(TOKENS.commands).toDynamicValue(async (ctx) =>
+    createCommandHandler({ eventStore: await ctx.getAsync<EventStore>(TOKENS.eventStore), clock: ctx.get<Clock>(TOKENS.clock), ids: ctx.get<IdGenerator>(TOKENS.ids) }),
+  );
+  c.bind(TOKENS.readModel).toDynamicValue(async (ctx) => new ReadModel(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
+  c.bind(TOKENS.identity).toDynamicValue(
+    async (ctx) =>
+      new IdentityService(await ctx.getAsync<EventStore>(TOKENS.eventStore), await ctx.getAsync<ReadModel>(TOKENS.readModel), ctx.get<Clock>(TOKENS.clock), ctx.get<IdGenerator>(TOKENS.ids), {
+        maxFailures: config.loginMaxFailures,
+        minutes: config.lockoutMinutes,
+      }),
+  );
+  c.bind(TOKENS.audit).toDynamicValue(async (ctx) => {
+    const logger = ctx.get<Logger>(TOKENS.logger);
+    return new AccessAuditLog(await ctx.getAsync<EventStore>(TOKENS.eventStore), ctx.get<Clock>(TOKENS.clock), ctx.get<IdGenerator>(TOKENS.ids), {
+      intervalMs: 1000,
+      maxBatch: 500,
+      onError: (err) => logger.error({ err }, 'access audit append failed'),
+    });
+  });
+  return c;
+};
+
+/** Resolves every service; the read model has caught up with the log when this returns. */
+export const resolveServices = async (c: Container, onProgress?: (applied: number) => void): Promise<AppServices> => {
+  const services: AppServices = {
+    config: c.get(TOKENS.config),
+    logger: c.get(TOKENS.logger),
+    store: await c.getAsync(TOKENS.eventStore),
+    clock: c.get(TOKENS.clock),
+    ids: c.get(TOKENS.ids),
+    commands: await c.getAsync(TOKENS.commands),
+    readModel: await c.getAsync(TOKENS.readModel),
+    identity: await c.getAsync(TOKENS.identity),
+    sessions: c.get(TOKENS.sessions),
+    audit: await c.getAsync(TOKENS.audit),
+    idempotency: c.get(TOKENS.idempotency),
+    metrics: c.get(TOKENS.metrics),
+  };
+  await services.readModel.start(onProgress);
+  return services;
+};
+
+/** Stops the read model, writes pending audit records and closes the store. */
+export const closeServices = async (s: AppServices): Promise<void> => {
+  await s.audit.flush();
+  await s.readModel.stop();
+  await s.store.close();
+};

@@ -1,0 +1,27 @@
+import type { Clock, CommandHandler, EventStore, IdGenerator } from '@ccpor/domain';
+import type { Logger } from 'pino';
+import type { AccessAuditLog } from '../audit/access-audit';
+import type { SessionTokens } from '../auth/sessions';
+import type { Config } from '../config/config';
+import type { IdempotencyStore } from '../http/idempotency';
+import type { IdentityService } from '../identity/identity-service';
+import type { Metrics } from '../ops/metrics';
+import type { ReadModel } from '../search/read-model';
+
+/** DI tokens: symbols typed by what they resolve to, so nothing in the domain needs decorators. */
+const token = <T>(name: string) => Symbol.for(`ccpor.${name}`) as symbol & { readonly __type?: T };
+
+export const TOKENS = {
+  config: token<Config>('config'),
+  logger: token<Logger>('logger'),
+  eventStore: token<EventStore>('eventStore'),
+  clock: token<Clock>('clock'),
+  ids: token<IdGenerator>('ids'),
+  commands: token<CommandHandler>('commands'),
+  readModel: token<ReadModel>('readModel'),
+  identity: token<IdentityService>('identity'),
+  sessions: token<SessionTokens>('sessions'),
+  audit: token<AccessAuditLog>('audit'),
+  idempotency: token<IdempotencyStore>('idempotency'),
+  metrics: token<Metrics>('metrics'),
+} as const;

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as E from 'fp-ts/Either';
+import { decodeConfig, ENV_DOCS, EnvCodec } from './config';
+
+describe('configuration', () => {
+  it('defaults to the embedded store in ./.ccpor-data on 127.0.0.1:8080', () => {
+    const c = decodeConfig({});
+    expect(E.isRight(c) && c.right).toMatchObject({ store: { kind: 'pglite', dataDir: './.ccpor-data' }, host: '127.0.0.1', port: 8080, tls: false });
+  });
+
+  it.each([
+    ['memory', { kind: 'memory' }],
+    ['postgres://u@h/db', { kind: 'postgres', url: 'postgres://u@h/db', schema: 'ccpor' }],
+    ['esdb://127.0.0.1:2113?tls=false', { kind: 'esdb', connectionString: 'esdb://127.0.0.1:2113?tls=false' }],
+    ['/var/lib/ccpor', { kind: 'pglite', dataDir: '/var/lib/ccpor' }],
+  ])('CCPOR_STORE=%s picks %o', (raw, store) => {
+    const c = decodeConfig({ CCPOR_STORE: raw });
+    expect(E.isRight(c) && c.right.store).toEqual(store);
+  });
+
+  it('names every bad variable and never echoes a secret', () => {
+    const c = decodeConfig({ CCPOR_PORT: 'eighty', CCPOR_LOG_LEVEL: 'loud', CCPOR_SESSION_SECRET: 'short-secret-value' });
+    expect(E.isLeft(c)).toBe(true);
+    if (E.isRight(c)) return;
+    const fields = c.left.problems.map((p) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['CCPOR_PORT', 'CCPOR_LOG_LEVEL', 'CCPOR_SESSION_SECRET']));
+    expect(c.left.message).not.toContain('short-secret-value');
+    expect(c.left.message).toContain('eighty');
+  });
+
+  it('documents every variable it reads', () => expect(Object.keys(ENV_DOCS).sort()).toEqual(Object.keys(EnvCodec.props).sort()));
+});
+
+describe('the root README', () => {
+  it('documents every environment variable in its configuration table', () => {
+    const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
+    for (const name of Object.keys(ENV_DOCS)) expect(readme).toContain(`| \`${name}\` |`);
+  });
+});

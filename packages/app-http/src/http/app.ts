@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { registerAuditRoutes } from '../audit/audit-routes';
+import { authenticate } from '../auth/authenticate';
+import { registerSessionRoutes } from '../auth/session-routes';
+import type { AppServices } from '../composition/services';
+import { registerAdminRoutes } from '../identity/admin-routes';
+import { openApiDocument } from '../openapi/openapi-document';
+import { registerCommandRoutes } from '../orders/command-routes';
+import { registerReadRoutes } from '../orders/read-routes';
+import { ApiRouter } from './api-router';
+import { makeGuard } from './guard';
+import { Problem } from './problem';
+
+export const API_VERSION = '1.0.0';
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+const routeLabel = (req: Request) => {
+  const r = (req.route as { path?: string } | undefined)?.path;
+  return r ? `${req.baseUrl}${r}` : 'unmatched';
+};
+
+/** Renders any error as application/problem+json; unexpected ones are logged and answered 500 without details. */
+const problemHandler = (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+  let problem: Problem;
+  if (err instanceof Problem) problem = err;
+  else if (typeof err === 'object' && err !== null && 'type' in err && (err as { type: string }).type === 'entity.too.large')
+    problem = new Problem(413, 'BODY_TOO_LARGE', 'Request body too large', 'The request body is larger than the registry accepts.', { rule: 'CCPOR_BODY_LIMIT' });
+  else if (typeof err === 'object' && err !== null && 'type' in err && (err as { type: string }).type === 'entity.parse.failed')
+    problem = new Problem(400, 'MALFORMED_JSON', 'Invalid request', 'The request body is not valid JSON.', { field: 'body' });
+  else if (typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500)
+    problem = new Problem((err as { status: number }).status, 'BAD_REQUEST', 'Invalid request', 'The request could not be read (content type, encoding or size).', { field: 'body' });
+  else {
+    req.log?.error({ err }, 'unhandled error');
+    problem = new Problem(500, 'INTERNAL', 'Internal error', 'Something went wrong on our side; the request id identifies it in the logs.');
+  }
+  if (res.headersSent) return;
+  res.status(problem.status).type('application/problem+json').json(problem.body(String(req.id ?? '')));
+};
+
+/** The express app: operations routes, then /api/v1 behind authentication, then problem rendering. */
+export const createApp = (s: AppServices) => {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', s.config.tls ? 1 : false);
+  app.set('etag', false);
+
+  app.use(
+    pinoHttp({
+      logger: s.logger,
+      genReqId: (req, res) => {
+        const sent = req.headers['x-request-id'];
+        const id = typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use((req, res, next) => {
+    const end = s.metrics.latency.startTimer();
+    res.on('finish', () => {
+      const route = routeLabel(req);
+      s.metrics.requests.inc({ method: req.method, route, status: String(res.statusCode) });
+      end({ method: req.method, route });
+    });
+    next();
+  });
+  app.use(helmet());
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', (_req, res) => {
+    const failed = s.readModel.failed;
+    const ready = failed === undefined && !shuttingDown(app);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', position: s.readModel.position ?? null, lagEvents: s.readModel.lagEvents });
+  });
+  app.get('/metrics', async (_req, res) => {
+    s.metrics.projectionLag.set(s.readModel.lagEvents);
+    s.metrics.projectionEvents.set(s.readModel.eventsApplied);
+    res.type(s.metrics.registry.contentType).send(await s.metrics.registry.metrics());
+  });
+
+  const api = new ApiRouter();
+  const guard = makeGuard({ audit: s.audit, metrics: s.metrics, now: () => s.clock.now() });
+  registerSessionRoutes(api, s, guard);
+  registerCommandRoutes(api, s, guard);
+  registerReadRoutes(api, s, guard);
+  registerAdminRoutes(api, s, guard);
+  registerAuditRoutes(api, s, guard);
+  const document = openApiDocument(api.operations, API_VERSION);
+  api.router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+
+  const loginLimiter = rateLimit({
+    windowMs: 60_000,
+    limit: s.config.loginRatePerMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res) => {
+      res.status(429).type('application/problem+json').json(new Problem(429, 'TOO_MANY_LOGINS', 'Too many sign-in attempts', 'Wait a minute before trying again.').body(String(req.id ?? '')));
+    },
+  });
+  app.post('/api/v1/session', loginLimiter);
+  app.use('/api/v1', express.json({ limit: s.config.bodyLimit, type: ['application/json', 'application/*+json'] }), authenticate(s.identity, s.sessions), s.idempotency.middleware(), api.router);
+  app.use('/api', (req, _res, next) => next(new Problem(404, 'NO_SUCH_ROUTE', 'Not found', `No route ${req.method} ${req.baseUrl}${req.path}.`)));
+
+  // Swagger UI from swagger-ui-dist, pointed at our document; the initializer is ours so no inline script is needed (CSP).
+  app.get('/docs/swagger-initializer.js', (_req, res) => {
+    res.type('application/javascript').send("window.onload = () => { window.ui = SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#swagger-ui' }); };\n");
+  });
+  // Resolved by file, not through the package's index, which would load the 1 MB UI bundle into the server.
+  app.use('/docs', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json'))));
+  app.get('/', (_req, res) => {
+    res.redirect('/docs/');
+  });
+
+  app.use(problemHandler);
+  return { app, operations: api.operations, document };
+};
+
+const SHUTTING_DOWN = 'ccpor.shuttingDown';
+export const markShuttingDown = (app: express.Express) => app.set(SHUTTING_DOWN, true);
+const shuttingDown = (app: express.Express) => app.get(SHUTTING_DOWN) === true;

@@ -1,0 +1,56 @@
+import * as t from 'io-ts';
+import { CountyCode, Ori, Role } from '@ccpor/domain';
+
+/**
+ * Agencies, users and API keys are event-sourced like orders (streams `agency-<ORI>`,
+ * `user-<username>`, `api-key-<id>`), so every store option holds them and every change is in
+ * the audited, hash-chained log.
+ */
+export const AgencyKind = t.keyof({ 'superior-court': null, 'tribal-court': null, sheriff: null, 'other-lea': null }, 'AgencyKind');
+export type AgencyKind = t.TypeOf<typeof AgencyKind>;
+
+export const CarposSettings = t.intersection(
+  [t.type({ enabled: t.boolean }), t.partial({ mnemonic: t.refinement(t.string, (s) => /^[A-Z0-9]{1,8}$/.test(s), 'CLETS mnemonic (1–8 letters or digits)') })],
+  'CarposSettings',
+);
+
+const Name = t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 120, 'name (1–120 characters)');
+export const Username = t.refinement(t.string, (s) => /^[a-z][a-z0-9._-]{2,63}$/.test(s), 'user name (3–64 lower-case letters, digits, . _ -, starting with a letter)');
+
+export const AgencyRegistered = t.type({ ori: Ori, name: Name, kind: AgencyKind, county: CountyCode, carpos: CarposSettings });
+export const AgencyUpdated = t.partial({ name: Name, county: CountyCode, carpos: CarposSettings });
+
+export const UserCreated = t.type({
+  username: Username,
+  displayName: Name,
+  agencyOri: Ori,
+  roles: t.array(Role),
+  cletsCertified: t.boolean,
+});
+export const UserPasswordSet = t.type({ passwordHash: t.string, mustChange: t.boolean });
+export const UserRolesChanged = t.type({ roles: t.array(Role), cletsCertified: t.boolean });
+export const UserDisabled = t.partial({ reason: t.string });
+export const UserLockedOut = t.type({ until: t.string });
+
+export const ApiKeyIssued = t.type({ keyId: t.string, agencyOri: Ori, label: Name, roles: t.array(Role), secretSha256: t.string });
+export const ApiKeyRevoked = t.partial({ reason: t.string });
+
+export const IDENTITY_EVENTS = {
+  AgencyRegistered,
+  AgencyUpdated,
+  UserCreated,
+  UserPasswordSet,
+  UserRolesChanged,
+  UserDisabled,
+  UserEnabled: t.type({}),
+  UserLockedOut,
+  ApiKeyIssued,
+  ApiKeyRevoked,
+} as const;
+export type IdentityEventType = keyof typeof IDENTITY_EVENTS;
+export type IdentityEventData<K extends IdentityEventType> = t.TypeOf<(typeof IDENTITY_EVENTS)[K]>;
+
+export const agencyStream = (ori: string) => `agency-${ori}`;
+export const userStream = (username: string) => `user-${username}`;
+export const apiKeyStream = (keyId: string) => `api-key-${keyId}`;
+export const IDENTITY_STREAM = /^(agency|user|api-key)-/;

@@ -1,0 +1,197 @@
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+import { decodeWith, expectExact, expectNoStream, type Actor, type Clock, type EventStore, type IdGenerator, type Role } from '@ccpor/domain';
+import { formatApiKey, newApiKeySecret, sha256Hex } from '../auth/api-key-secret';
+import { acceptablePassword, hashPassword, oneTimePassword, PASSWORD_RULE } from '../auth/passwords';
+import { fromDomainError, Problem } from '../http/problem';
+import type { ReadModel } from '../search/read-model';
+import {
+  agencyStream,
+  apiKeyStream,
+  IDENTITY_EVENTS,
+  userStream,
+  type IdentityEventData,
+  type IdentityEventType,
+} from './identity-events';
+import type { Agency, ApiKey, User } from './identity-view';
+
+type Ev = { [K in IdentityEventType]: { type: K; data: IdentityEventData<K> } }[IdentityEventType];
+
+/** The registry's own agency, holding the bootstrap state administrator. */
+export const STATE_AGENCY = { ori: 'CASTATE00', name: 'CCPOR State Administration', kind: 'other-lea', county: '34', carpos: { enabled: false } } as const;
+
+export const SYSTEM_ACTOR: Actor = { userId: 'system', agencyOri: STATE_AGENCY.ori, roles: [], kind: 'system' };
+
+const decode = <C extends t.Mixed>(codec: C, input: unknown): t.TypeOf<C> => {
+  const r = decodeWith(codec)(input);
+  if (E.isLeft(r)) throw fromDomainError(r.left);
+  return r.right;
+};
+
+/**
+ * Writes to agency, user and API-key streams. Each write waits until the read model has applied
+ * it, so the next request sees the change (a login right after a password reset works).
+ */
+export class IdentityService {
+  private readonly failures = new Map<string, number>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModel: ReadModel,
+    private readonly clock: Clock,
+    private readonly ids: IdGenerator,
+    private readonly lockout: { maxFailures: number; minutes: number },
+  ) {}
+
+  get view() {
+    return this.readModel.identity;
+  }
+
+  private async append(streamId: string, events: Ev[], expectedVersion: number, actor: Actor): Promise<number> {
+    const at = this.clock.now();
+    const correlationId = this.ids.newId();
+    const r = await this.store.append(
+      streamId,
+      events.map((e) => ({ type: e.type, schemaVersion: 1, data: IDENTITY_EVENTS[e.type].encode(e.data as never), metadata: { eventId: this.ids.newId(), actor, correlationId, recordedAt: at } })),
+      expectedVersion === 0 ? expectNoStream : expectExact(expectedVersion),
+    );
+    if (E.isLeft(r)) {
+      if (expectedVersion === 0) throw new Problem(409, 'ALREADY_EXISTS', 'Already exists', `${streamId.replace(/-.*/, '')} already exists.`);
+      throw new Problem(409, 'CONCURRENT_CHANGE', 'Concurrent change', 'Someone changed this record at the same time; retry.');
+    }
+    this.readModel.noteWrite(r.right.lastPosition);
+    await this.readModel.waitFor(r.right.lastPosition, 10_000);
+    return r.right.nextVersion;
+  }
+
+  agency(ori: string): Agency {
+    const a = this.view.agencies.get(ori);
+    if (!a) throw new Problem(404, 'AGENCY_NOT_FOUND', 'Not found', `No agency with ORI ${ori}.`, { field: 'agencyOri' });
+    return a;
+  }
+
+  user(username: string): User {
+    const u = this.view.users.get(username);
+    if (!u) throw new Problem(404, 'USER_NOT_FOUND', 'Not found', 'No such user.', { field: 'username' });
+    return u;
+  }
+
+  async registerAgency(input: unknown, actor: Actor): Promise<Agency> {
+    const data = decode(IDENTITY_EVENTS.AgencyRegistered, input);
+    await this.append(agencyStream(data.ori), [{ type: 'AgencyRegistered', data }], 0, actor);
+    return this.agency(data.ori);
+  }
+
+  async updateAgency(ori: string, input: unknown, actor: Actor): Promise<Agency> {
+    const a = this.agency(ori);
+    const data = decode(IDENTITY_EVENTS.AgencyUpdated, input);
+    await this.append(agencyStream(ori), [{ type: 'AgencyUpdated', data }], a.version, actor);
+    return this.agency(ori);
+  }
+
+  /** Creates a user with a one-time password they must change at first login; returns it once. */
+  async createUser(input: unknown, actor: Actor): Promise<{ user: User; oneTimePassword: string }> {
+    const data = decode(IDENTITY_EVENTS.UserCreated, input);
+    this.agency(data.agencyOri);
+    if (data.roles.length === 0) throw new Problem(400, 'INVALID_VALUE', 'Invalid request', 'roles: at least one role is required', { field: 'roles' });
+    const password = oneTimePassword();
+    await this.append(
+      userStream(data.username),
+      [
+        { type: 'UserCreated', data },
+        { type: 'UserPasswordSet', data: { passwordHash: await hashPassword(password), mustChange: true } },
+      ],
+      0,
+      actor,
+    );
+    return { user: this.user(data.username), oneTimePassword: password };
+  }
+
+  async resetPassword(username: string, actor: Actor): Promise<string> {
+    const u = this.user(username);
+    const password = oneTimePassword();
+    await this.append(userStream(username), [{ type: 'UserPasswordSet', data: { passwordHash: await hashPassword(password), mustChange: true } }], u.version, actor);
+    this.failures.delete(username);
+    return password;
+  }
+
+  async changePassword(username: string, next: string, actor: Actor): Promise<void> {
+    if (!acceptablePassword(next)) throw new Problem(422, 'WEAK_PASSWORD', 'Rule not met', `The new password must be ${PASSWORD_RULE}.`, { field: 'newPassword', rule: PASSWORD_RULE });
+    const u = this.user(username);
+    await this.append(userStream(username), [{ type: 'UserPasswordSet', data: { passwordHash: await hashPassword(next), mustChange: false } }], u.version, actor);
+  }
+
+  async setRoles(username: string, roles: Role[], cletsCertified: boolean, actor: Actor): Promise<User> {
+    const u = this.user(username);
+    await this.append(userStream(username), [{ type: 'UserRolesChanged', data: { roles, cletsCertified } }], u.version, actor);
+    return this.user(username);
+  }
+
+  async disableUser(username: string, reason: string | undefined, actor: Actor): Promise<User> {
+    const u = this.user(username);
+    await this.append(userStream(username), [{ type: 'UserDisabled', data: reason ? { reason } : {} }], u.version, actor);
+    return this.user(username);
+  }
+
+  async enableUser(username: string, actor: Actor): Promise<User> {
+    const u = this.user(username);
+    await this.append(userStream(username), [{ type: 'UserEnabled', data: {} }], u.version, actor);
+    this.failures.delete(username);
+    return this.user(username);
+  }
+
+  isLocked(u: User): boolean {
+    return u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > Date.parse(this.clock.now());
+  }
+
+  /** Counts a failed login; the n-th failure in a row locks the account (recorded on its stream). */
+  async loginFailed(username: string): Promise<void> {
+    const u = this.view.users.get(username);
+    if (!u) return;
+    const n = (this.failures.get(username) ?? 0) + 1;
+    this.failures.set(username, n);
+    if (n >= this.lockout.maxFailures) {
+      this.failures.delete(username);
+      const until = new Date(Date.parse(this.clock.now()) + this.lockout.minutes * 60_000).toISOString();
+      await this.append(userStream(username), [{ type: 'UserLockedOut', data: { until } }], u.version, SYSTEM_ACTOR);
+    }
+  }
+
+  loginSucceeded(username: string): void {
+    this.failures.delete(username);
+  }
+
+  async issueApiKey(input: { agencyOri: string; label: string; roles: Role[] }, actor: Actor): Promise<{ key: ApiKey; secret: string }> {
+    this.agency(input.agencyOri);
+    const keyId = this.ids.newId();
+    const secret = newApiKeySecret();
+    const data = decode(IDENTITY_EVENTS.ApiKeyIssued, { keyId, agencyOri: input.agencyOri, label: input.label, roles: input.roles, secretSha256: sha256Hex(secret) });
+    await this.append(apiKeyStream(keyId), [{ type: 'ApiKeyIssued', data }], 0, actor);
+    return { key: this.view.apiKeys.get(keyId)!, secret: formatApiKey(keyId, secret) };
+  }
+
+  async revokeApiKey(keyId: string, reason: string | undefined, actor: Actor): Promise<ApiKey> {
+    const k = this.view.apiKeys.get(keyId);
+    if (!k) throw new Problem(404, 'API_KEY_NOT_FOUND', 'Not found', 'No such API key.', { field: 'keyId' });
+    await this.append(apiKeyStream(keyId), [{ type: 'ApiKeyRevoked', data: reason ? { reason } : {} }], k.version, actor);
+    return this.view.apiKeys.get(keyId)!;
+  }
+
+  /**
+   * First start: when no state administrator exists, create the state agency and one, with a
+   * one-time password the caller prints once. Returns undefined when one already exists.
+   */
+  async bootstrap(username: string): Promise<{ username: string; password: string } | undefined> {
+    if (this.view.hasStateAdmin()) return undefined;
+    if (!this.view.agencies.has(STATE_AGENCY.ori)) await this.registerAgency(STATE_AGENCY, SYSTEM_ACTOR);
+    const existing = this.view.users.get(username);
+    if (existing) {
+      // A disabled or demoted bootstrap account: restore it rather than fail to start.
+      await this.setRoles(username, ['state-admin'], false, SYSTEM_ACTOR);
+      if (existing.disabled) await this.enableUser(username, SYSTEM_ACTOR);
+      return { username, password: await this.resetPassword(username, SYSTEM_ACTOR) };
+    }
+    const created = await this.createUser({ username, displayName: 'State administrator', agencyOri: STATE_AGENCY.ori, roles: ['state-admin'], cletsCertified: false }, SYSTEM_ACTOR);
+    return { username, password: created.oneTimePassword };
+  }
+}

@@ -1,0 +1,99 @@
+import * as E from 'fp-ts/Either';
+import type { RecordedEvent, Role } from '@ccpor/domain';
+import { IDENTITY_EVENTS, IDENTITY_STREAM, type AgencyKind, type IdentityEventType } from './identity-events';
+
+export interface Agency {
+  readonly ori: string;
+  readonly name: string;
+  readonly kind: AgencyKind;
+  readonly county: string;
+  readonly carpos: { readonly enabled: boolean; readonly mnemonic?: string };
+  readonly version: number;
+}
+
+export interface User {
+  readonly username: string;
+  readonly displayName: string;
+  readonly agencyOri: string;
+  readonly roles: readonly Role[];
+  readonly cletsCertified: boolean;
+  readonly passwordHash?: string;
+  readonly mustChangePassword: boolean;
+  /** Bumped on every password change, so older sessions stop working. */
+  readonly passwordVersion: number;
+  readonly disabled: boolean;
+  readonly lockedUntil?: string;
+  readonly version: number;
+}
+
+export interface ApiKey {
+  readonly keyId: string;
+  readonly agencyOri: string;
+  readonly label: string;
+  readonly roles: readonly Role[];
+  readonly secretSha256: string;
+  readonly revoked: boolean;
+  readonly issuedAt: string;
+  readonly issuedBy: string;
+  readonly version: number;
+}
+
+const isIdentityType = (t: string): t is IdentityEventType => Object.prototype.hasOwnProperty.call(IDENTITY_EVENTS, t);
+
+/** The in-memory view of agencies, users and API keys, folded from their streams. */
+export class IdentityView {
+  readonly agencies = new Map<string, Agency>();
+  readonly users = new Map<string, User>();
+  readonly apiKeys = new Map<string, ApiKey>();
+
+  apply(e: RecordedEvent): void {
+    if (!IDENTITY_STREAM.test(e.streamId) || !isIdentityType(e.type)) return;
+    const decoded = IDENTITY_EVENTS[e.type].decode(e.data);
+    // An event that does not decode is left out of the view; `audit verify` and the logs find it.
+    if (E.isLeft(decoded)) return;
+    const d = decoded.right as Record<string, unknown>;
+    const v = e.streamVersion;
+    const key = e.streamId.replace(IDENTITY_STREAM, '');
+    switch (e.type) {
+      case 'AgencyRegistered':
+        this.agencies.set(key, { ...(d as unknown as Omit<Agency, 'version'>), version: v });
+        return;
+      case 'AgencyUpdated': {
+        const a = this.agencies.get(key);
+        if (a) this.agencies.set(key, { ...a, ...(d as Partial<Agency>), version: v });
+        return;
+      }
+      case 'UserCreated':
+        this.users.set(key, { ...(d as unknown as Pick<User, 'username' | 'displayName' | 'agencyOri' | 'roles' | 'cletsCertified'>), mustChangePassword: true, passwordVersion: 0, disabled: false, version: v });
+        return;
+      case 'ApiKeyIssued':
+        this.apiKeys.set(key, { ...(d as unknown as Pick<ApiKey, 'keyId' | 'agencyOri' | 'label' | 'roles' | 'secretSha256'>), revoked: false, issuedAt: e.metadata.recordedAt, issuedBy: e.metadata.actor.userId, version: v });
+        return;
+      case 'ApiKeyRevoked': {
+        const k = this.apiKeys.get(key);
+        if (k) this.apiKeys.set(key, { ...k, revoked: true, version: v });
+        return;
+      }
+    }
+    const u = this.users.get(key);
+    if (!u) return;
+    const next: User =
+      e.type === 'UserPasswordSet'
+        ? { ...u, passwordHash: d.passwordHash as string, mustChangePassword: d.mustChange as boolean, passwordVersion: u.passwordVersion + 1, lockedUntil: undefined }
+        : e.type === 'UserRolesChanged'
+          ? { ...u, roles: d.roles as Role[], cletsCertified: d.cletsCertified as boolean }
+          : e.type === 'UserDisabled'
+            ? { ...u, disabled: true }
+            : e.type === 'UserEnabled'
+              ? { ...u, disabled: false, lockedUntil: undefined }
+              : e.type === 'UserLockedOut'
+                ? { ...u, lockedUntil: d.until as string }
+                : u;
+    this.users.set(key, { ...next, version: v });
+  }
+
+  hasStateAdmin(): boolean {
+    for (const u of this.users.values()) if (!u.disabled && u.roles.includes('state-admin')) return true;
+    return false;
+  }
+}

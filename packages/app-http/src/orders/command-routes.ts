@@ -1,0 +1,270 @@
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+import {
+  CancelReason,
+  DojReviewOutcome,
+  DraftDetails,
+  ExpirationInput,
+  FormNumber,
+  ImageRef,
+  OrderChanges,
+  OrderDate,
+  OrderId,
+  ServiceRecord,
+  type CommandInput,
+  type Ori,
+  type OrderAction,
+  type OrderFacts,
+  type OrderState,
+} from '@ccpor/domain';
+import type { Request } from 'express';
+import type { AppServices } from '../composition/services';
+import type { ApiRouter, Method } from '../http/api-router';
+import type { Guard } from '../http/guard';
+import { bodyCodec } from '../http/body-codec';
+import { actorOf, type Authenticated } from '../http/principal';
+import { badRequest, fromHandlerError, Problem } from '../http/problem';
+import { factsOf } from './order-facts';
+import { orderView } from './order-view';
+
+/** `?wait=true` (up to CCPOR_WAIT_MAX_MS) or `?wait=<ms>`: answer once the search view has the write. */
+export const WaitQuery = t.exact(t.partial({ wait: t.refinement(t.string, (s) => s === 'true' || /^\d{1,6}$/.test(s), 'wait (true or milliseconds)') }), 'WaitQuery');
+
+const Note = t.refinement(t.string, (s) => s.length <= 2000, 'text (at most 2000 characters)');
+const Sha256 = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'sha256 (64 lower-case hex digits)');
+
+/** If-Match: "n" (or W/"n") → expected version n; absent → undefined; anything else is a 400. */
+export const parseIfMatch = (req: Request): number | undefined => {
+  const h = req.get('if-match');
+  if (h === undefined || h.trim() === '*') return undefined;
+  const m = /^\s*(?:W\/)?"(\d{1,9})"\s*$/.exec(h);
+  if (!m) throw badRequest('INVALID_IF_MATCH', 'If-Match must be the ETag of the order as read, e.g. "3".', 'If-Match', 'RFC 9110 §13.1.1');
+  return Number(m[1]);
+};
+
+interface CommandSpec<B> {
+  readonly method: Method;
+  readonly path: string;
+  readonly summary: string;
+  readonly action: OrderAction;
+  readonly body: t.Type<B, unknown, unknown>;
+  /** 'new' commands start a stream: the server picks the id unless the body names one. */
+  readonly target: 'existing' | 'new' | 'clone';
+  readonly facts?: (body: B) => OrderFacts;
+  readonly build: (args: { orderId: OrderId; body: B; state: OrderState; principal: Authenticated; ori: Ori; params: Record<string, string> }) => CommandInput;
+}
+
+const spec = <B>(s: CommandSpec<B>) => s as unknown as CommandSpec<unknown>;
+
+export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
+  spec({
+    method: 'post',
+    path: '/orders/drafts',
+    summary: 'Create a draft order (details may be incomplete)',
+    action: 'order.draft',
+    target: 'new',
+    body: bodyCodec('Body', { details: DraftDetails }, { orderId: OrderId }),
+    facts: (b) => ({ sealed: b.details.sealed ?? false }),
+    build: ({ orderId, body, ori }) => ({ type: 'CreateDraft', orderId, enteringAgencyOri: ori, details: body.details }),
+  }),
+  spec({
+    method: 'patch',
+    path: '/orders/:orderId/draft',
+    summary: 'Update a draft',
+    action: 'order.draft',
+    target: 'existing',
+    body: bodyCodec('Body', { details: DraftDetails }, { clear: t.array(t.keyof(DraftDetails.props)) }),
+    build: ({ orderId, body }) => ({ type: 'UpdateDraft', orderId, details: body.details, ...(body.clear ? { clear: body.clear } : {}) }),
+  }),
+  spec({
+    method: 'delete',
+    path: '/orders/:orderId/draft',
+    summary: 'Discard a draft',
+    action: 'order.discard',
+    target: 'existing',
+    body: bodyCodec('Body', {}, { reason: Note }),
+    build: ({ orderId, body }) => ({ type: 'DiscardDraft', orderId, ...(body.reason ? { reason: body.reason } : {}) }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders',
+    summary: 'Add an order directly (all registry fields present)',
+    action: 'order.add',
+    target: 'new',
+    body: bodyCodec('Body', { details: DraftDetails }, { orderId: OrderId }),
+    facts: (b) => ({ sealed: b.details.sealed ?? false }),
+    build: ({ orderId, body, ori }) => ({ type: 'AddOrder', orderId, enteringAgencyOri: ori, details: body.details, source: { kind: 'registry' } }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/add',
+    summary: 'Add an order from its draft (details merged over the draft)',
+    action: 'order.add',
+    target: 'existing',
+    body: bodyCodec('Body', {}, { details: DraftDetails }),
+    build: ({ orderId, body, state }) => ({
+      type: 'AddOrder',
+      orderId,
+      enteringAgencyOri: (state.status === 'none' ? '' : state.enteringAgencyOri) as Ori,
+      ...(body.details ? { details: body.details } : {}),
+      source: { kind: 'registry' },
+    }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/modifications',
+    summary: 'Modify an order',
+    action: 'order.modify',
+    target: 'existing',
+    body: bodyCodec('Body', { changes: OrderChanges }, { reason: Note }),
+    build: ({ orderId, body }) => ({ type: 'ModifyOrder', orderId, changes: body.changes, ...(body.reason ? { reason: body.reason } : {}) }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/renewals',
+    summary: 'Renew an order',
+    action: 'order.renew',
+    target: 'existing',
+    body: bodyCodec('Body', { requestFiledOn: OrderDate, expiration: ExpirationInput }),
+    build: ({ orderId, body }) => ({ type: 'RenewOrder', orderId, requestFiledOn: body.requestFiledOn, expiration: body.expiration }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/services',
+    summary: 'Record service of the order on the restrained person',
+    action: 'order.serve',
+    target: 'existing',
+    body: bodyCodec('Body', { service: ServiceRecord }),
+    build: ({ orderId, body }) => ({ type: 'RecordService', orderId, service: body.service }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/cancellation',
+    summary: 'Cancel (terminate) an order',
+    action: 'order.cancel',
+    target: 'existing',
+    body: bodyCodec('Body', { reason: CancelReason }, { note: Note, supersededBy: OrderId }),
+    build: ({ orderId, body }) => ({
+      type: 'CancelOrder',
+      orderId,
+      reason: body.reason,
+      ...(body.note ? { note: body.note } : {}),
+      ...(body.supersededBy ? { supersededBy: body.supersededBy } : {}),
+    }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/clones',
+    summary: 'Clone an order into a new draft of your agency',
+    action: 'order.clone',
+    target: 'clone',
+    body: bodyCodec('Body', {}, { form: FormNumber, orderId: OrderId }),
+    build: ({ orderId, body, state, ori, params }) => {
+      if (state.status !== 'issued' && state.status !== 'draft') throw new Problem(409, 'CLONE_SOURCE_NOT_ISSUED', 'Conflict', 'Only an order or a draft can be cloned.');
+      return {
+        type: 'CloneOrder',
+        orderId,
+        enteringAgencyOri: ori,
+        source: { orderId: params.orderId! as OrderId, issued: state.status === 'issued', details: state.details },
+        ...(body.form ? { form: body.form } : {}),
+      };
+    },
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/images',
+    summary: 'Attach a reference to a stored image of the order',
+    action: 'order.image.attach',
+    target: 'existing',
+    body: bodyCodec('Body', { image: ImageRef }),
+    build: ({ orderId, body }) => ({ type: 'AttachImage', orderId, image: body.image }),
+  }),
+  spec({
+    method: 'put',
+    path: '/orders/:orderId/images/:sha256',
+    summary: 'Replace an attached image reference',
+    action: 'order.image.attach',
+    target: 'existing',
+    body: bodyCodec('Body', { image: ImageRef }),
+    build: ({ orderId, body, params }) => ({ type: 'ReplaceImage', orderId, previousSha256: params.sha256!, image: body.image }),
+  }),
+  spec({
+    method: 'delete',
+    path: '/orders/:orderId/images/:sha256',
+    summary: 'Remove an image reference',
+    action: 'order.image.remove',
+    target: 'existing',
+    body: bodyCodec('Body', { reason: Note }),
+    build: ({ orderId, body, params }) => ({ type: 'RemoveImage', orderId, sha256: params.sha256!, reason: body.reason }),
+  }),
+  spec({
+    method: 'post',
+    path: '/orders/:orderId/doj-reviews',
+    summary: 'Confirm review of a DOJ answer (CLETS-certified users)',
+    action: 'order.doj.review',
+    target: 'existing',
+    body: bodyCodec('Body', { messageId: t.string, outcome: DojReviewOutcome }, { note: Note }),
+    build: ({ orderId, body }) => ({ type: 'ReviewDojResponse', orderId, messageId: body.messageId, outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }),
+  }),
+];
+
+const paramId = (req: Request): OrderId => {
+  const r = OrderId.decode(req.params.orderId);
+  if (E.isLeft(r)) throw badRequest('INVALID_VALUE', 'orderId: must be a UUID', 'orderId');
+  return r.right;
+};
+
+const waitMs = (wait: string | undefined, max: number): number | undefined =>
+  wait === undefined ? undefined : wait === 'true' ? max : Math.min(Number(wait), max);
+
+export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+  for (const c of COMMAND_SPECS) {
+    api.add({
+      method: c.method,
+      path: c.path,
+      summary: c.summary,
+      tag: 'orders',
+      body: c.body,
+      query: WaitQuery,
+      success: c.target === 'existing' ? 200 : 201,
+      headers: c.target === 'existing' ? ['If-Match', 'Idempotency-Key'] : ['Idempotency-Key'],
+      handler: async ({ req, res, body, query }) => {
+        if (req.params.sha256 !== undefined && !Sha256.is(req.params.sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
+        const expectedVersion = c.target === 'existing' ? parseIfMatch(req) : undefined;
+        let state: OrderState = { status: 'none' };
+        let principal: Authenticated;
+        let orderId: OrderId;
+        if (c.target === 'new') {
+          principal = guard.order(req, res, c.action, c.facts?.(body) ?? { sealed: false });
+          orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
+        } else {
+          const sourceId = paramId(req);
+          const loaded = await s.commands.load(sourceId);
+          if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
+          state = loaded.right.state;
+          if (state.status === 'none') throw new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' });
+          principal = guard.order(req, res, c.action, factsOf(state), sourceId);
+          orderId = c.target === 'clone' ? ((body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId)) : sourceId;
+        }
+        const input = c.build({ orderId, body, state, principal, ori: principal.agencyOri as Ori, params: req.params as Record<string, string> });
+        const result = await s.commands.handle(input, {
+          actor: actorOf(principal),
+          correlationId: String(req.id),
+          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+        });
+        if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
+        const r = result.right;
+        res.setHeader('ETag', `"${r.version}"`);
+        if (r.position) {
+          res.setHeader('X-CCPOR-Position', r.position);
+          s.readModel.noteWrite(r.position);
+          const ms = waitMs((query as { wait?: string }).wait, s.config.waitMaxMs);
+          if (ms !== undefined) res.setHeader('X-CCPOR-Search-Caught-Up', String(await s.readModel.waitFor(r.position, ms)));
+        }
+        if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
+        return orderView(orderId, r.state, r.version, principal, s.clock.now());
+      },
+    });
+  }
+};
+

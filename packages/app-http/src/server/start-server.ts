@@ -1,0 +1,54 @@
+import type { Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Config } from '../config/config';
+import { buildContainer, closeServices, resolveServices, type Overrides } from '../composition/container';
+import type { AppServices } from '../composition/services';
+import { createApp, markShuttingDown } from '../http/app';
+
+export interface RunningServer {
+  readonly services: AppServices;
+  readonly server: Server;
+  readonly url: string;
+  readonly bootstrap?: { username: string; password: string };
+  /** Stops accepting connections, lets requests in flight finish (up to the grace period), then closes the store. */
+  shutdown(): Promise<void>;
+}
+
+/** Composes the registry, catches the read model up, bootstraps the administrator and listens. */
+export const startServer = async (config: Config, overrides: Overrides = {}, onProgress?: (applied: number) => void): Promise<RunningServer> => {
+  const services = await resolveServices(buildContainer(config, overrides), onProgress);
+  const bootstrap = await services.identity.bootstrap(config.bootstrapAdmin);
+  const { app } = createApp(services);
+  const sockets = new Map<Socket, number>();
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+  });
+  // Track requests in flight per socket, so shutdown closes idle keep-alive sockets at once and busy ones after their response.
+  server.on('connection', (socket) => {
+    sockets.set(socket, 0);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  server.on('request', (req, res) => {
+    const socket = req.socket;
+    sockets.set(socket, (sockets.get(socket) ?? 0) + 1);
+    res.on('finish', () => {
+      const n = (sockets.get(socket) ?? 1) - 1;
+      sockets.set(socket, n);
+      if (n === 0 && app.get('ccpor.shuttingDown') === true) socket.end();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | undefined;
+  const shutdown = () =>
+    (stopping ??= (async () => {
+      markShuttingDown(app);
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const [socket, n] of sockets) if (n === 0) socket.end();
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
+      await Promise.race([closed, grace]);
+      for (const socket of sockets.keys()) socket.destroy();
+      await closeServices(services);
+    })());
+  return { services, server, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, ...(bootstrap ? { bootstrap } : {}), shutdown };
+};

@@ -1,0 +1,35 @@
+import { EsdbEventStore, PgliteEventStore, PostgresEventStore } from '@ccpor/adapters';
+import type { EventStore } from '@ccpor/domain';
+import { InMemoryEventStore } from './test-kit-runtime';
+import type { StoreConfig } from '../config/config';
+
+/** Opens the event store the configuration names; migrations run on open for the SQL stores. */
+export const openEventStore = async (store: StoreConfig): Promise<EventStore> => {
+  switch (store.kind) {
+    case 'memory':
+      // ADR 0005: the in-memory store lives in test-kit; app-http may use it at run time.
+      return new InMemoryEventStore();
+    case 'pglite':
+      return PgliteEventStore.open({ dataDir: store.dataDir });
+    case 'postgres':
+      return PostgresEventStore.open({ connection: { connectionString: store.url }, schema: store.schema });
+    case 'esdb':
+      return EsdbEventStore.connect({ connectionString: store.connectionString });
+  }
+};
+
+/** How the store is described in logs and /readyz: never the credentials in a URL. */
+export const describeStore = (store: StoreConfig): string => {
+  switch (store.kind) {
+    case 'memory':
+      return 'memory';
+    case 'pglite':
+      return `pglite:${store.dataDir}`;
+    case 'postgres': {
+      const u = new URL(store.url);
+      return `postgres://${u.host}${u.pathname} (schema ${store.schema})`;
+    }
+    case 'esdb':
+      return `esdb://${new URL(store.connectionString.replace(/^esdb(\+discover)?:/, 'http:')).host}`;
+  }
+};

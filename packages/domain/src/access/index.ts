@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './actions';
+export * from './policy';
+export * from './redaction';
+export * from './role-grants';

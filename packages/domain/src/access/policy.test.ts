@@ -1,0 +1,105 @@
+import { GLOBAL_ACTIONS, ORDER_ACTIONS, type OrderAction } from './actions';
+import { authorize, authorizeGlobal, authorizeOrder } from './policy';
+import { redactDetails, redactDoj } from './redaction';
+import { ROLES, type Principal, type Role } from './roles';
+
+const COURT = 'CA019015J';
+const SHERIFF = 'CA0194200';
+const OTHER = 'CA030015J';
+const who = (role: Role, agencyOri = COURT, cletsCertified = false): Principal => ({ userId: `u-${role}`, agencyOri, roles: [role], cletsCertified, kind: 'user' });
+
+const READS: OrderAction[] = ['order.read', 'order.history', 'order.image.read'];
+const WRITES = ORDER_ACTIONS.filter((a) => !READS.includes(a) && !a.startsWith('order.doj'));
+const ENTRY: Role[] = ['court-clerk', 'supervisor', 'lea-data-entry'];
+
+/**
+ * The matrix, stated the way the CCPOR roles questionnaire and the issue state it, then checked
+ * for every role × order action × own/assigned/other agency × sealed/unsealed × certified or not.
+ */
+const expected = (role: Role, action: OrderAction, agency: 'own' | 'assigned' | 'other', sealed: boolean, certified: boolean): boolean => {
+  if (sealed && role !== 'supervisor' && !(role === 'state-admin' && action === 'order.history')) return false;
+  if (action === 'order.doj.read') return certified;
+  if (action === 'order.doj.review') return certified && ENTRY.includes(role) && agency !== 'other';
+  if (READS.includes(action)) return true;
+  return ENTRY.includes(role) && agency !== 'other';
+};
+
+describe('authorization matrix for order actions', () => {
+  const cases: [Role, OrderAction, 'own' | 'assigned' | 'other', boolean, boolean][] = [];
+  for (const role of ROLES)
+    for (const action of ORDER_ACTIONS)
+      for (const agency of ['own', 'assigned', 'other'] as const)
+        for (const sealed of [false, true]) for (const certified of [false, true]) cases.push([role, action, agency, sealed, certified]);
+
+  it.each(cases)('%s %s on an order of %s agency (sealed=%s, CLETS=%s)', (role, action, agency, sealed, certified) => {
+    const principal = who(role, agency === 'assigned' ? SHERIFF : agency === 'own' ? COURT : OTHER, certified);
+    const decision = authorizeOrder(principal, action, { ownerAgencyOri: COURT, assignedAgencies: [SHERIFF], sealed });
+    expect(decision.allowed).toBe(expected(role, action, agency, sealed, certified));
+    expect(decision.rule.length).toBeGreaterThan(0);
+  });
+
+  it('explains a denial in words, with a stable code', () => {
+    expect(authorizeOrder(who('court-clerk'), 'order.read', { ownerAgencyOri: COURT, sealed: true })).toMatchObject({ allowed: false, code: 'SEALED_ORDER' });
+    expect(authorizeOrder(who('court-clerk', OTHER), 'order.modify', { ownerAgencyOri: COURT, sealed: false })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeOrder(who('query-only'), 'order.serve', { ownerAgencyOri: COURT, sealed: false })).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
+    expect(authorizeOrder(who('court-clerk'), 'order.doj.read', { ownerAgencyOri: COURT, sealed: false })).toMatchObject({ allowed: false, code: 'CLETS_CERTIFICATION_REQUIRED' });
+  });
+
+  it('lets data-entry staff create a new order for their own agency', () =>
+    expect(authorizeOrder(who('lea-data-entry', SHERIFF), 'order.add', { sealed: false }).allowed).toBe(true));
+
+  it('a write on every action is refused to query-only users', () =>
+    WRITES.forEach((a) => expect(authorize(who('query-only'), a, { ownerAgencyOri: COURT, sealed: false }).allowed).toBe(false)));
+});
+
+describe('global actions', () => {
+  it('every role may search statewide', () => ROLES.forEach((r) => expect(authorizeGlobal(who(r), 'search').allowed).toBe(true)));
+
+  it('local administrators manage users of their own agency only; state administrators any', () => {
+    expect(authorizeGlobal(who('local-admin'), 'users.manage', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(who('local-admin'), 'users.manage', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeGlobal(who('state-admin'), 'users.manage', { agencyOri: OTHER }).allowed).toBe(true);
+    expect(authorizeGlobal(who('court-clerk'), 'users.manage', { agencyOri: COURT }).allowed).toBe(false);
+  });
+
+  it('the DOJ queues need CLETS certification', () => {
+    expect(authorizeGlobal(who('court-clerk'), 'doj.queue.read').allowed).toBe(false);
+    expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.queue.read').allowed).toBe(true);
+  });
+
+  it('audit and agency administration are for state administrators', () =>
+    (['audit.replay', 'audit.verify', 'agencies.manage', 'projections.manage'] as const).forEach((a) =>
+      ROLES.forEach((r) => expect(authorizeGlobal(who(r), a).allowed).toBe(r === 'state-admin')),
+    ));
+
+  it('names a rule for every decision', () => GLOBAL_ACTIONS.forEach((a) => ROLES.forEach((r) => expect(authorizeGlobal(who(r), a).rule).not.toBe(''))));
+});
+
+describe('redaction', () => {
+  const details = {
+    protectedPersons: [
+      { name: { last: 'RIVERA', first: 'ANA' }, dateOfBirth: '1990-02-03', confidential: true, minor: false },
+      { name: { last: 'RIVERA', first: 'LUCAS' }, dateOfBirth: '2017-05-01', confidential: false, minor: true },
+      { name: { last: 'ROE', first: 'SAM' }, confidential: false, minor: false },
+    ],
+  } as never;
+
+  it('hides confidential and minor protected persons from other agencies', () => {
+    const r = redactDetails(details, who('query-only', OTHER), { ownerAgencyOri: COURT, sealed: false });
+    expect(r.redacted).toEqual(['protectedPersons.0', 'protectedPersons.1']);
+    expect(JSON.stringify(r.value)).not.toContain('1990-02-03');
+    expect(JSON.stringify(r.value)).not.toContain('LUCAS');
+    expect(JSON.stringify(r.value)).toContain('ROE');
+  });
+
+  it('shows them to the order’s own and assigned agencies’ data-entry staff and to supervisors', () => {
+    expect(redactDetails(details, who('court-clerk'), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual([]);
+    expect(redactDetails(details, who('lea-data-entry', SHERIFF), { ownerAgencyOri: COURT, assignedAgencies: [SHERIFF], sealed: false }).redacted).toEqual([]);
+    expect(redactDetails(details, who('supervisor', OTHER), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual([]);
+  });
+
+  it('hides DOJ data from users who are not CLETS-certified', () => {
+    expect(redactDoj({ fcn: '2321234567890' }, who('supervisor')).value).toBeUndefined();
+    expect(redactDoj({ fcn: '2321234567890' }, who('court-clerk', COURT, true)).value).toEqual({ fcn: '2321234567890' });
+  });
+});

@@ -1,0 +1,101 @@
+import * as E from 'fp-ts/Either';
+import { FixedClock, InMemoryEventStore, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, SAMPLE_ORDER_ID, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
+import { expectExact, type Actor, type EventStore } from '../ports/event-store';
+import { orderStreamId } from '../value-objects/order-id';
+import { createCommandHandler, type CommandInput } from './handle-command';
+
+const clerk: Actor = { userId: 'u-clerk', agencyOri: LA_SUPERIOR_COURT.ori, roles: ['court-clerk'], kind: 'user' };
+const add: CommandInput = { type: 'AddOrder', orderId: SAMPLE_ORDER_ID as never, enteringAgencyOri: LA_SUPERIOR_COURT.ori as never, details: sampleOrderDetails() };
+const serve = (serviceId: string): CommandInput => ({
+  type: 'RecordService',
+  orderId: SAMPLE_ORDER_ID as never,
+  service: { serviceId, servedAt: '2026-03-04T15:20:00-08:00' as never, method: 'personal', servedBy: { name: 'Deputy Osei' }, servingAgencyOri: LA_SHERIFF_ORI as never },
+});
+
+const setup = (store: EventStore = new InMemoryEventStore()) => {
+  const clock = new FixedClock('2026-03-05T20:00:00.000Z');
+  return { store, clock, handler: createCommandHandler({ eventStore: store, clock, ids: new SequentialIds() }) };
+};
+
+describe('the command handler: load, decide, append through the ports', () => {
+  it('appends the decided events with the actor, time and a hash chain, and returns version and position', async () => {
+    const { store, handler } = setup();
+    const result = await handler.handle(add, { actor: clerk, correlationId: 'corr-1' });
+    expect(E.isRight(result) && result.right.version).toBe(1);
+    const [stored] = await store.readStream(orderStreamId(SAMPLE_ORDER_ID));
+    expect(stored?.type).toBe('OrderAdded');
+    expect(stored?.metadata).toMatchObject({ actor: clerk, correlationId: 'corr-1', recordedAt: '2026-03-05T20:00:00.000Z' });
+    expect(stored?.metadata.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(E.isRight(result) && result.right.position).toBe(stored?.globalPosition);
+  });
+
+  it('stamps the command with the clock, never with a caller-supplied time', async () => {
+    const { handler, clock } = setup();
+    clock.set('2026-03-02T18:00:00.000Z'); // 10:00 Pacific: before the 10:15 issue time
+    const result = await handler.handle(add, { actor: clerk });
+    expect(E.isLeft(result) && result.left).toMatchObject({ kind: 'domain', error: { code: 'ISSUED_IN_FUTURE' } });
+  });
+
+  it('returns rule failures as values and writes nothing', async () => {
+    const { store, handler } = setup();
+    const result = await handler.handle(serve('pos-1'), { actor: clerk });
+    expect(E.isLeft(result) && result.left).toMatchObject({ kind: 'domain', error: { code: 'ORDER_NOT_FOUND' } });
+    expect(await store.readAll({ maxCount: 10 })).toEqual([]);
+  });
+
+  it('refuses a write based on a stale version (If-Match) without retrying', async () => {
+    const { handler } = setup();
+    await handler.handle(add, { actor: clerk });
+    await handler.handle(serve('pos-1'), { actor: clerk });
+    const stale = await handler.handle(
+      { type: 'ModifyOrder', orderId: SAMPLE_ORDER_ID as never, changes: { terms: 'new terms' } },
+      { actor: clerk, expectedVersion: 1 },
+    );
+    expect(E.isLeft(stale) && stale.left).toEqual({ kind: 'conflict', expectedVersion: 1, actualVersion: 2 });
+  });
+
+  it('does not re-decide a modification after a concurrent write: the caller must look again', async () => {
+    const inner = new InMemoryEventStore();
+    await setup(inner).handler.handle(add, { actor: clerk });
+    let raced = false;
+    const store = Object.assign(Object.create(inner) as EventStore, {
+      append: async (...args: Parameters<EventStore['append']>) => {
+        if (!raced) {
+          raced = true;
+          await setup(inner).handler.handle(serve('pos-1'), { actor: clerk });
+        }
+        return inner.append(...args);
+      },
+    });
+    const result = await setup(store).handler.handle({ type: 'ModifyOrder', orderId: SAMPLE_ORDER_ID as never, changes: { terms: 'changed' } }, { actor: clerk });
+    expect(E.isLeft(result) && result.left).toEqual({ kind: 'conflict', expectedVersion: 1, actualVersion: 2 });
+  });
+
+  it('retries a proof of service after a concurrent write and keeps both', async () => {
+    const inner = new InMemoryEventStore();
+    await setup(inner).handler.handle(add, { actor: clerk });
+    let raced = false;
+    const store = Object.assign(Object.create(inner) as EventStore, {
+      append: async (...args: Parameters<EventStore['append']>) => {
+        if (!raced) {
+          raced = true;
+          await setup(inner).handler.handle(serve('pos-1'), { actor: clerk });
+        }
+        return inner.append(...args);
+      },
+    });
+    const result = await setup(store).handler.handle(serve('pos-2'), { actor: clerk });
+    expect(E.isRight(result) && result.right.version).toBe(3);
+  });
+
+  it('reports a stream whose stored event no longer matches its schema', async () => {
+    const store = new InMemoryEventStore();
+    await store.append(
+      orderStreamId(SAMPLE_ORDER_ID),
+      [{ type: 'OrderAdded', schemaVersion: 1, data: { nonsense: true }, metadata: { eventId: 'e1', actor: clerk, correlationId: 'c', recordedAt: '2026-03-02T19:00:00Z' } }],
+      expectExact(0),
+    );
+    const result = await setup(store).handler.handle(serve('pos-1'), { actor: clerk });
+    expect(E.isLeft(result) && result.left).toMatchObject({ kind: 'corrupt-stream', streamVersion: 1 });
+  });
+});

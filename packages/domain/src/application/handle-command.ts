@@ -1,0 +1,121 @@
+import * as E from 'fp-ts/Either';
+import type { DomainError } from '../errors/domain-error';
+import type { OrderCommand } from '../order/commands';
+import { orderDecider, type OrderDecider } from '../order/decide';
+import { fold } from '../order/evolve';
+import type { OrderEvent } from '../order/events';
+import type { OrderState } from '../order/order-state';
+import type { Clock } from '../ports/clock';
+import { expectExact, type Actor, type EventStore, type GlobalPosition, type NewEvent } from '../ports/event-store';
+import type { IdGenerator } from '../ports/id-generator';
+import { orderStreamId } from '../value-objects/order-id';
+import { loadOrder, type CorruptStream } from './load-order';
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A command as a caller sends it: the handler stamps `at` from the Clock. */
+export type CommandInput = DistributiveOmit<OrderCommand, 'at'>;
+
+export interface CommandContext {
+  readonly actor: Actor;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+  /** The version the caller last saw (HTTP If-Match); a mismatch is a conflict, never retried. */
+  readonly expectedVersion?: number;
+  /** Extra metadata stored with each event (e.g. an import's source record id). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export type HandlerError =
+  | { readonly kind: 'domain'; readonly error: DomainError }
+  | { readonly kind: 'conflict'; readonly expectedVersion: number; readonly actualVersion: number | null }
+  | CorruptStream;
+
+export interface HandlerResult {
+  readonly orderId: string;
+  readonly events: readonly OrderEvent[];
+  readonly state: OrderState;
+  /** Stream version after the command (unchanged when the command produced no event). */
+  readonly version: number;
+  /** Global position of the last event written, for read-your-writes waits. */
+  readonly position?: GlobalPosition;
+}
+
+/**
+ * Commands whose outcome cannot depend on a stale view of the caller: on a concurrent write they
+ * are re-decided once against the new state. A modification or a draft edit is never re-decided,
+ * because the caller computed it from what it saw.
+ */
+const SAFE_TO_REDECIDE: ReadonlySet<OrderCommand['type']> = new Set([
+  'CreateDraft',
+  'CloneOrder',
+  'RecordService',
+  'CancelOrder',
+  'AttachImage',
+  'RecordDojAcknowledgement',
+  'RecordDojRejection',
+]);
+
+export interface CommandHandlerDeps {
+  readonly eventStore: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly decider?: OrderDecider;
+}
+
+/** Load → decide → append with the expected version, through the ports only. */
+export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDecider }: CommandHandlerDeps) => {
+  const attempt = async (input: CommandInput, ctx: CommandContext, retriesLeft: number): Promise<E.Either<HandlerError, HandlerResult>> => {
+    const loaded = await loadOrder(eventStore, input.orderId);
+    if (E.isLeft(loaded)) return loaded;
+    const { state, version } = loaded.right;
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
+      return E.left({ kind: 'conflict', expectedVersion: ctx.expectedVersion, actualVersion: version });
+    }
+    const at = clock.now();
+    const command = { ...input, at } as OrderCommand;
+    const decision = decider.decide(command, state);
+    if (E.isLeft(decision)) return E.left({ kind: 'domain', error: decision.left });
+    const events = decision.right;
+    if (events.length === 0) return E.right({ orderId: input.orderId, events, state, version });
+
+    const correlationId = ctx.correlationId ?? ids.newId();
+    const toStore: NewEvent[] = events.map((e) => ({
+      type: e.type,
+      schemaVersion: e.schemaVersion,
+      data: e.data,
+      metadata: {
+        eventId: ids.newId(),
+        actor: ctx.actor,
+        correlationId,
+        ...(ctx.causationId !== undefined ? { causationId: ctx.causationId } : {}),
+        recordedAt: at,
+        ...(ctx.extra !== undefined ? { extra: ctx.extra } : {}),
+      },
+    }));
+    const appended = await eventStore.append(orderStreamId(input.orderId), toStore, expectExact(version));
+    if (E.isLeft(appended)) {
+      if (appended.left.code === 'WRONG_EXPECTED_VERSION' && retriesLeft > 0 && ctx.expectedVersion === undefined && SAFE_TO_REDECIDE.has(input.type)) {
+        return attempt(input, ctx, retriesLeft - 1);
+      }
+      return E.left({
+        kind: 'conflict',
+        expectedVersion: version,
+        actualVersion: appended.left.code === 'WRONG_EXPECTED_VERSION' ? appended.left.actual : null,
+      });
+    }
+    return E.right({
+      orderId: input.orderId,
+      events,
+      state: fold(events, state),
+      version: appended.right.nextVersion,
+      position: appended.right.lastPosition,
+    });
+  };
+
+  return {
+    handle: (input: CommandInput, ctx: CommandContext) => attempt(input, ctx, 1),
+    load: (orderId: string) => loadOrder(eventStore, orderId),
+  };
+};
+
+export type CommandHandler = ReturnType<typeof createCommandHandler>;

@@ -1,0 +1,2 @@
+export * from './load-order';
+export * from './handle-command';

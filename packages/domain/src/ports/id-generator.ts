@@ -1,0 +1,4 @@
+/** The only source of new identifiers: RFC 4122 UUIDs as lower-case strings. */
+export interface IdGenerator {
+  newId(): string;
+}

@@ -1,0 +1,5 @@
+export * from './event-store';
+export * from './clock';
+export * from './id-generator';
+export * from './image-store';
+export * from './clets-link';

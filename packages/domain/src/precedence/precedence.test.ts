@@ -1,0 +1,116 @@
+import type { Provision } from '../order/provisions';
+import { conflictsWithProposed, findConflicts } from './conflicts';
+import { computeEnforcement } from './ladder';
+import type { OrderSnapshot } from './order-snapshot';
+
+let n = 0;
+const order = (form: OrderSnapshot['form'], issuedAt: string, provisions: Provision[], extra: Partial<OrderSnapshot> = {}): OrderSnapshot => ({
+  orderId: `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+  form,
+  caseNumber: `${form}-CASE`,
+  courtName: 'Superior Court of California, County of Los Angeles',
+  issuedAt,
+  expiresAt: '2030-01-01T23:59:59-08:00',
+  status: 'issued',
+  provisions,
+  ...extra,
+});
+const NOW = '2026-06-01T12:00:00-07:00';
+const stayAway = (yards: number): Provision => ({ kind: 'stay-away', distanceYards: yards as never, places: ['person', 'home'] });
+const termOn = (orders: OrderSnapshot[], d: string) => computeEnforcement(orders, NOW).terms.find((t) => t.dimension === d);
+
+describe('enforcement: which order an officer enforces (Fam. Code 6457)', () => {
+  it('step 1 — an EPO with a longer stay-away than the family-court order prevails on that term only', () => {
+    const dv = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100), { kind: 'firearm-relinquishment', withinHours: 24 as never }]);
+    const epo = order('EPO-001', '2026-05-30T23:00:00-07:00', [stayAway(300), { kind: 'firearm-relinquishment', withinHours: 48 as never }], { expiresAt: '2026-06-04T17:00:00-07:00' });
+    const stay = termOn([dv, epo], 'stay-away');
+    expect(stay).toMatchObject({ orderId: epo.orderId, step: 'epo-more-restrictive', provision: stayAway(300) });
+    // The EPO's 48 hours to relinquish are less strict than the DV order's 24: the DV term stands.
+    expect(termOn([dv, epo], 'firearms')).toMatchObject({ orderId: dv.orderId, step: 'latest-civil' });
+  });
+
+  it('step 2 — a no-contact civil order beats a later peaceful-contact criminal order', () => {
+    const ch = order('CH-130', '2025-11-01T10:00:00-07:00', [{ kind: 'no-contact' }]);
+    const cpo = order('CR-160', '2026-02-01T10:00:00-08:00', [{ kind: 'peaceful-contact-only' }]);
+    expect(termOn([ch, cpo], 'contact')).toMatchObject({ orderId: ch.orderId, step: 'no-contact-order', provision: { kind: 'no-contact' } });
+  });
+
+  it('step 3 — between two civil orders with different stay-aways, the later one is enforced', () => {
+    const older = order('DV-130', '2025-03-01T10:00:00-08:00', [stayAway(150)]);
+    const newer = order('CH-130', '2026-03-01T10:00:00-08:00', [stayAway(50)]);
+    expect(termOn([newer, older], 'stay-away')).toMatchObject({ orderId: newer.orderId, step: 'latest-civil' });
+  });
+
+  it('step 4 — with civil and criminal orders, the latest criminal order is enforced even if a civil order is newer', () => {
+    const cpo = order('CR-160', '2025-09-01T10:00:00-07:00', [stayAway(100)]);
+    const dv = order('DV-130', '2026-04-01T10:00:00-07:00', [stayAway(50)]);
+    const view = computeEnforcement([dv, cpo], NOW);
+    expect(view.terms.find((t) => t.dimension === 'stay-away')).toMatchObject({ orderId: cpo.orderId, step: 'latest-criminal' });
+    expect(view.terms[0]?.explanation).toContain('most recently issued criminal order');
+  });
+
+  it('terms on different aspects are all enforced: no conflict, nothing overridden', () => {
+    const a = order('DV-130', '2026-01-10T10:00:00-08:00', [{ kind: 'residence-exclusion' }]);
+    const b = order('CR-160', '2026-02-10T10:00:00-08:00', [stayAway(100)]);
+    const view = computeEnforcement([a, b], NOW);
+    expect(view.terms.map((t) => [t.dimension, t.step, t.overrides.length])).toEqual([
+      ['stay-away', 'no-conflict', 0],
+      ['residence', 'no-conflict', 0],
+    ]);
+  });
+
+  it('an expired, canceled or not-yet-issued order plays no part', () => {
+    const live = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100)]);
+    const expired = order('EPO-001', '2026-01-01T10:00:00-08:00', [stayAway(500)], { expiresAt: '2026-01-06T17:00:00-08:00' });
+    const canceled = order('CR-160', '2026-02-01T10:00:00-08:00', [stayAway(300)], { status: 'canceled' });
+    const future = order('CR-160', '2026-07-01T10:00:00-07:00', [stayAway(300)]);
+    expect(computeEnforcement([live, expired, canceled, future], NOW).inForce).toEqual([live.orderId]);
+  });
+
+  it('lists every judge’s free-text terms of the orders in force', () => {
+    const a = order('DV-130', '2026-01-10T10:00:00-08:00', [{ kind: 'other', text: 'No posting about petitioner on social media.' }]);
+    expect(computeEnforcement([a], NOW).otherTerms).toEqual([{ orderId: a.orderId, text: 'No posting about petitioner on social media.' }]);
+  });
+});
+
+describe('conflicts a judge should see', () => {
+  it('a peaceful-contact criminal order against a family-court visitation order is flagged for the judge (CRC 5.445)', () => {
+    const cpo = order('CR-160', '2026-02-01T10:00:00-08:00', [{ kind: 'peaceful-contact-only' }]);
+    const family = order('DV-130', '2026-03-01T10:00:00-08:00', [{ kind: 'custody-visitation-carve-out', description: 'Weekend visits with the children' }]);
+    const [conflict] = findConflicts([cpo, family], NOW);
+    expect(conflict).toMatchObject({ kind: 'criminal-order-vs-visitation', needsJudge: true, orderIds: [cpo.orderId, family.orderId] });
+    expect(conflict?.rule).toContain('CRC 5.445');
+  });
+
+  it('stay-away distances that differ, with what the ladder enforces', () => {
+    const a = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100)]);
+    const b = order('CH-130', '2026-03-10T10:00:00-07:00', [stayAway(50)]);
+    const [conflict] = findConflicts([a, b], NOW);
+    expect(conflict).toMatchObject({ kind: 'stay-away-differs', needsJudge: false });
+    expect(conflict?.explanation).toContain('most recently issued civil order');
+    expect(conflict?.rule).toContain('6457 step 3');
+  });
+
+  it('no-contact against peaceful contact', () => {
+    const a = order('CH-130', '2026-01-10T10:00:00-08:00', [{ kind: 'no-contact' }]);
+    const b = order('CR-160', '2026-03-10T10:00:00-07:00', [{ kind: 'peaceful-contact-only' }]);
+    expect(findConflicts([a, b], NOW).map((c) => c.kind)).toEqual(['contact-terms-differ']);
+  });
+
+  it('an order about to be issued that contradicts one in force is reported before it is issued', () => {
+    const cpo = order('CR-160', '2026-02-01T10:00:00-08:00', [{ kind: 'no-contact' }, stayAway(100)]);
+    const proposed = order('DV-130', NOW, [{ kind: 'peaceful-contact-only' }, { kind: 'custody-visitation-carve-out' }, stayAway(100)], { status: 'draft' });
+    const warnings = conflictsWithProposed(proposed, [cpo], NOW);
+    expect(warnings.map((w) => [w.kind, w.dimension, w.needsJudge])).toEqual([
+      ['proposed-contradicts-in-force', 'contact', false],
+      ['proposed-contradicts-in-force', 'visitation', true],
+    ]);
+    expect(warnings[0]?.explanation).toContain('no-contact order');
+  });
+
+  it('orders that agree raise no conflict', () => {
+    const a = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100)]);
+    const b = order('CR-160', '2026-03-10T10:00:00-07:00', [{ kind: 'stay-away', distanceYards: 100 as never, places: ['home', 'person'] }]);
+    expect(findConflicts([a, b], NOW)).toEqual([]);
+  });
+});

@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import {
+  DURATION_RULES,
+  FORM_NUMBERS,
+  addDays,
+  addYears,
+  californiaLocalDate,
+  countyName,
+  fromCaliforniaLocal,
+  type CountyCode,
+  type Court,
+  type DateOfBirth,
+  type DraftDetails,
+  type ExpirationInput,
+  type FormNumber,
+  type Hearing,
+  type ImageRef,
+  type IsoDateTime,
+  type OrderChanges,
+  type OrderDate,
+  type OrderDetails,
+  type ServiceRecord,
+} from '@ccpor/domain';
+import { completeRestrainedPersonArb, nonEmptyTextArb, petitionerArb, protectedPersonsArb, restrainedPersonArb } from './parties';
+import { provisionsArb } from './provisions';
+import {
+  agencyOriArb,
+  bradyArb,
+  californiaInstantArb,
+  caseNumberArb,
+  countyCodeArb,
+  courtOriArb,
+  dateOfBirthArb,
+  dayOfIsoDate,
+  formatInstant,
+  intArb,
+  isoDateOfDay,
+  isoDateTimeArb,
+  localTimeArb,
+  offsetArb,
+  orderDateArb,
+  pcoCodesArb,
+  sha256Arb,
+} from './value-objects';
+
+export const formArb: fc.Arbitrary<FormNumber> = fc.constantFrom(...FORM_NUMBERS);
+
+/** A superior court: ORI and name agree with the county. */
+export const courtArb: fc.Arbitrary<Court> = countyCodeArb.chain((county: CountyCode) =>
+  fc.record(
+    {
+      ori: courtOriArb(county),
+      county: fc.constant(county),
+      name: fc.constant(`Superior Court of California, County of ${countyName(county)}`),
+      department: fc.oneof(fc.integer({ min: 1, max: 120 }).map((n) => `Dept. ${n}`), fc.string({ maxLength: 40 })),
+    },
+    { requiredKeys: ['ori', 'county', 'name'] },
+  ),
+);
+
+export const judicialOfficerArb: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('Hon. Maria Delgado', 'Hon. Robert Chen', 'Commissioner A. Patel', 'Hon. Tamika Brooks'),
+  nonEmptyTextArb(80),
+);
+
+/** Any written expiration the codec accepts (a date 1990–2199 with or without a time, or non-expiring). */
+export const expirationInputArb: fc.Arbitrary<ExpirationInput> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('date' as const), date: orderDateArb(), time: localTimeArb }, { requiredKeys: ['kind', 'date'] }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'non-expiring' as const }) },
+);
+
+/** Any hearing the codec accepts. */
+export const hearingArb = (at: fc.Arbitrary<IsoDateTime> = isoDateTimeArb()): fc.Arbitrary<Hearing> =>
+  fc.record({ at, goodCause: fc.boolean(), department: fc.string({ maxLength: 20 }) }, { requiredKeys: ['at'] });
+
+export const imageRefArb = (sha: fc.Arbitrary<string> = sha256Arb): fc.Arbitrary<ImageRef> =>
+  fc.record(
+    {
+      sha256: sha,
+      mediaType: fc.constantFrom('application/pdf' as const, 'image/tiff' as const),
+      pages: intArb(1, 60),
+      bytes: intArb(1, 50_000_000),
+      kind: fc.constantFrom('order' as const, 'proof-of-service' as const, 'other' as const),
+      fileName: fc.oneof(fc.stringMatching(/^[A-Z0-9_-]{1,40}\.(pdf|tif)$/), fc.string({ maxLength: 255 })),
+    },
+    { requiredKeys: ['sha256', 'mediaType', 'pages', 'bytes', 'kind'] },
+  );
+
+export const serviceIdArb: fc.Arbitrary<string> = fc.oneof(
+  fc.integer({ min: 1, max: 9999 }).map((n) => `pos-${n}`),
+  fc.string({ minLength: 1, maxLength: 64 }),
+);
+
+export const servedByArb: fc.Arbitrary<ServiceRecord['servedBy']> = fc.record(
+  {
+    name: fc.oneof(fc.constantFrom('Deputy Osei', 'Officer Ramirez', 'Process Server K. Lund'), nonEmptyTextArb(80)),
+    badgeNumber: fc.stringMatching(/^[0-9]{3,6}$/),
+  },
+  { requiredKeys: ['name'] },
+);
+
+/** A proof of service; `servedAt` defaults to any instant, callers pass one that fits the order. */
+export const serviceRecordArb = (servedAt: fc.Arbitrary<IsoDateTime> = isoDateTimeArb()): fc.Arbitrary<ServiceRecord> =>
+  fc.record(
+    {
+      serviceId: serviceIdArb,
+      servedAt,
+      method: fc.constantFrom('personal' as const, 'present-in-court' as const, 'mail' as const, 'by-officer' as const),
+      servedBy: servedByArb,
+      servingAgencyOri: agencyOriArb,
+      notes: fc.string({ maxLength: 200 }),
+    },
+    { requiredKeys: ['serviceId', 'servedAt', 'method', 'servedBy', 'servingAgencyOri'] },
+  );
+
+/** The optional fields every form shares, each within its codec. */
+const commonOptionalFields = {
+  judicialOfficer: judicialOfficerArb,
+  petitioner: petitionerArb,
+  provisions: provisionsArb(),
+  pcoCodes: pcoCodesArb,
+  terms: fc.oneof(fc.constantFrom('Respondent must stay 100 yards away from petitioner, her home and workplace.', 'No contact of any kind.'), fc.string({ maxLength: 300 })),
+  sealed: fc.boolean(),
+  brady: bradyArb,
+  serviceByMailPermitted: fc.boolean(),
+  agencyCaseNumber: nonEmptyTextArb(20),
+  assignedAgencies: fc.array(agencyOriArb, { maxLength: 3 }),
+};
+
+// ---------------------------------------------------------------- codec-valid, rule-blind
+
+/**
+ * Details any form may carry with values chosen without regard to the rules: dates anywhere in the
+ * codec's years, hearings on after-hearing forms, non-expiring orders, births after issue. Decide
+ * must answer all of them with events or a domain error.
+ */
+const anyDetailFields = {
+  form: formArb,
+  court: courtArb,
+  caseNumber: caseNumberArb,
+  issuedAt: isoDateTimeArb(),
+  restrainedPerson: restrainedPersonArb(dateOfBirthArb('1900-01-01', '2199-12-31')),
+  protectedPersons: protectedPersonsArb(3, dateOfBirthArb('1900-01-01', '2199-12-31')),
+  expiration: expirationInputArb,
+  hearing: hearingArb(),
+  ...commonOptionalFields,
+};
+
+export const anyOrderDetailsArb: fc.Arbitrary<OrderDetails> = fc.record(anyDetailFields, {
+  requiredKeys: ['form', 'court', 'caseNumber', 'issuedAt', 'restrainedPerson', 'protectedPersons'],
+});
+
+export const anyDraftDetailsArb: fc.Arbitrary<DraftDetails> = fc.record(anyDetailFields, { requiredKeys: [] });
+
+const { form: _f, court: _c, caseNumber: _n, issuedAt: _i, ...changeFields } = anyDetailFields;
+export const anyOrderChangesArb: fc.Arbitrary<OrderChanges> = fc.record(changeFields, { requiredKeys: [] });
+
+// ---------------------------------------------------------------- valid per form
+
+/** A day in [from, to] (inclusive), as 'YYYY-MM-DD'. */
+export const dayBetween = (from: string, to: string): fc.Arbitrary<string> =>
+  fc.integer({ min: dayOfIsoDate(from), max: Math.max(dayOfIsoDate(from), dayOfIsoDate(to)) }).map(isoDateOfDay);
+
+const writtenExpiration = (from: string, to: string): fc.Arbitrary<ExpirationInput> =>
+  fc.record({ kind: fc.constant('date' as const), date: dayBetween(from, to) as fc.Arbitrary<OrderDate>, time: localTimeArb }, { requiredKeys: ['kind', 'date'] });
+
+/** The same instant written with another offset, half of the time. */
+const reoffset = (iso: IsoDateTime): fc.Arbitrary<IsoDateTime> =>
+  fc.oneof(fc.constant(iso), offsetArb.map((o) => formatInstant(Date.parse(iso), o, 'seconds') as IsoDateTime));
+
+/** A hearing on a California wall clock. */
+const hearingOn = (date: string, goodCause?: boolean): fc.Arbitrary<Hearing> =>
+  fc
+    .tuple(localTimeArb, fc.option(fc.string({ maxLength: 12 }), { nil: undefined }))
+    .chain(([time, department]) =>
+      reoffset(fromCaliforniaLocal(date, time) as IsoDateTime).map((at) => ({
+        at,
+        ...(goodCause !== undefined ? { goodCause } : {}),
+        ...(department !== undefined ? { department } : {}),
+      })),
+    );
+
+/**
+ * The first and last dates an expiration may be written for on `form`, from the rule table
+ * (rules/duration-rules.ts); undefined for temporary orders, which last until their hearing.
+ * Emergency orders: any day before both the 5th court day and the 7th calendar day. Orders after
+ * hearing: above any minimum and within the maximum counted from the issue date (from the hearing
+ * where the form counts from it); with no maximum (CR-161), ten years, the longest any criminal
+ * order in the table runs.
+ */
+export const writtenExpirationBounds = (
+  form: FormNumber,
+  issuedAt: string,
+  hearingAt?: string,
+): { readonly earliest: string; readonly latest: string } | undefined => {
+  const rule = DURATION_RULES[form];
+  const issueDate = californiaLocalDate(issuedAt);
+  switch (rule.kind) {
+    case 'emergency-court-days':
+      return { earliest: addDays(issueDate, 1), latest: addDays(issueDate, Math.min(rule.courtDays, rule.calendarDays) - 1) };
+    case 'fixed-days':
+      return { earliest: addDays(issueDate, 1), latest: addDays(issueDate, rule.days) };
+    case 'until-hearing':
+      return undefined;
+    case 'after-hearing': {
+      const from = rule.defaultFrom === 'hearing' && hearingAt !== undefined ? californiaLocalDate(hearingAt) : issueDate;
+      return {
+        earliest: rule.minYears !== null ? addYears(issueDate, rule.minYears) : addDays(issueDate, 1),
+        latest: rule.maxYears !== null ? addYears(from, rule.maxYears) : addYears(issueDate, 10),
+      };
+    }
+  }
+};
+
+/**
+ * The stage-specific fields a valid order of `form` issued at `issuedAt` has, following the rule
+ * table: emergency orders with or without a written end inside their limit; temporary orders with
+ * a hearing within the allowed days and no expiration; orders after hearing with an end inside
+ * the bounds, or none when the law sets a default. The hearing of an order after hearing is the
+ * one it was made at, on or before the issue date.
+ */
+export const stageFieldsArb = (form: FormNumber, issuedAt: string): fc.Arbitrary<Pick<OrderDetails, 'expiration' | 'hearing'>> => {
+  const rule = DURATION_RULES[form];
+  const issueDate = californiaLocalDate(issuedAt);
+  const written = (hearingAt?: string): fc.Arbitrary<{ expiration?: ExpirationInput }> => {
+    const bounds = writtenExpirationBounds(form, issuedAt, hearingAt);
+    if (bounds === undefined) return fc.constant({});
+    const expiration = writtenExpiration(bounds.earliest, bounds.latest);
+    const required = rule.kind === 'after-hearing' && rule.defaultYears === null;
+    return required
+      ? expiration.map((e) => ({ expiration: e }))
+      : fc.option(expiration, { nil: undefined }).map((e) => (e ? { expiration: e } : {}));
+  };
+  if (rule.kind === 'until-hearing') {
+    return fc
+      .boolean()
+      .chain((goodCause) =>
+        fc
+          .integer({ min: 1, max: goodCause ? rule.goodCauseDays : rule.hearingWithinDays })
+          .chain((days) => hearingOn(addDays(issueDate, days), goodCause ? true : undefined)),
+      )
+      .map((hearing) => ({ hearing }));
+  }
+  if (rule.kind === 'after-hearing') {
+    return fc
+      .option(fc.integer({ min: 0, max: 10 }), { nil: undefined })
+      .chain((daysBefore) => (daysBefore === undefined ? fc.constant(undefined) : hearingOn(addDays(issueDate, -daysBefore))))
+      .chain((hearing) => written(hearing?.at).map((w) => ({ ...w, ...(hearing ? { hearing } : {}) })));
+  }
+  return written();
+};
+
+export interface ValidOrderDetailsOptions {
+  readonly form?: FormNumber | fc.Arbitrary<FormNumber>;
+  /** Issue instant; by default a California wall clock in 1995–2035, DST change days included. */
+  readonly issuedAt?: fc.Arbitrary<IsoDateTime>;
+  /** Include every field DOJ needs (rules/doj-readiness.ts); otherwise only the registry minimum is sure. */
+  readonly completeForDoj?: boolean;
+  /** Dates of birth; by default 1920–1994, before every default issue date. */
+  readonly dateOfBirth?: fc.Arbitrary<DateOfBirth>;
+}
+
+/** Details the registry accepts for an AddOrder decided at or after their issue time. */
+export const validOrderDetailsArb = (options: ValidOrderDetailsOptions = {}): fc.Arbitrary<OrderDetails> => {
+  const formChoice = options.form === undefined ? formArb : typeof options.form === 'string' ? fc.constant(options.form) : options.form;
+  const issued = options.issuedAt ?? californiaInstantArb().chain(reoffset);
+  const dob = options.dateOfBirth ?? dateOfBirthArb();
+  const complete = options.completeForDoj === true;
+  return fc.tuple(formChoice, issued).chain(([form, issuedAt]) =>
+    fc
+      .tuple(
+        fc.record(
+          {
+            court: courtArb,
+            caseNumber: caseNumberArb,
+            restrainedPerson: complete ? completeRestrainedPersonArb(dob) : restrainedPersonArb(dob),
+            protectedPersons: protectedPersonsArb(3, dob),
+            ...commonOptionalFields,
+          },
+          { requiredKeys: complete ? ['court', 'caseNumber', 'restrainedPerson', 'protectedPersons', 'petitioner', 'pcoCodes'] : ['court', 'caseNumber', 'restrainedPerson', 'protectedPersons'] },
+        ),
+        stageFieldsArb(form, issuedAt),
+      )
+      .map(([common, stage]): OrderDetails => ({ form, issuedAt, ...common, ...stage })),
+  );
+};

@@ -1,0 +1,1 @@
+export { startEsdbStandIn, type EsdbStandIn, type EsdbStandInOptions } from './start-esdb-stand-in';
