@@ -95,7 +95,7 @@ describe('TcpCletsLink', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Kernel buffers take some frames; the rest wait, at most four of them inside the link.
     expect(done).toBeLessThan(count);
-    const received = new FrameDecoder();
+    const received = new FrameDecoder({ maxPayloadLength: big.length });
     let frames = 0;
     peer?.on('data', (chunk: Buffer) => (frames += received.push(chunk).filter((e) => e.kind === 'frame').length));
     peer?.resume();
