@@ -100,8 +100,9 @@ describe('TcpCletsLink', () => {
     peer?.on('data', (chunk: Buffer) => (frames += received.push(chunk).filter((e) => e.kind === 'frame').length));
     peer?.resume();
     await Promise.all(sends);
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(done).toBe(count);
+    // A send settles once its frame is in the socket, not at the peer: wait for the bytes to land.
+    for (let waited = 0; frames < count && waited < 10_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(frames).toBe(count);
   });
 
