@@ -10,6 +10,7 @@ export {
   awaitingDataQueue,
   correctionQueue,
   deadLetterQueue,
+  findOutboxEntry,
   notSubmittedOrders,
   notificationsForAgency,
   pendingQueue,

@@ -9,16 +9,30 @@ export interface CarposStore {
 }
 
 export interface QueueFilter {
-  /** Only orders of this agency (the agency that added them to the registry). */
+  /** Only orders this agency added to the registry, or submits to CARPOS for (a sheriff entering a court's orders). */
   readonly agencyOri?: string;
+  /** False: leave sealed orders out (their existence is hidden from all but supervisors). Default true. */
+  readonly includeSealed?: boolean;
   readonly limit?: number;
 }
+
+/**
+ * The filter as SQL over `r` (carpos_orders) and `s` (carpos_order_state), with its parameters
+ * numbered from `first`.
+ */
+export const filterSql = (first: number): string =>
+  `($${first}::text IS NULL OR r.agency_ori = $${first} OR r.submitter_ori = $${first})
+   AND ($${first + 1}::boolean OR NOT COALESCE((s.state->'details'->>'sealed')::boolean, false))`;
+
+export const filterParams = (filter: QueueFilter): [string | null, boolean] => [filter.agencyOri ?? null, filter.includeSealed ?? true];
 
 export interface OutboxEntry {
   readonly id: string;
   readonly messageId: string;
   readonly orderId: string;
   readonly agencyOri: string | null;
+  /** The ORI the CARPOS record goes out under (the agency itself, or the sheriff entering for it). */
+  readonly submitterOri: string | null;
   readonly transaction: string;
   /** ROS4 or ROS5 for a proof of service. */
   readonly screen: string | null;
@@ -36,6 +50,7 @@ interface OutboxRowDb extends Record<string, unknown> {
   message_id: string;
   order_id: string;
   agency_ori: string | null;
+  submitter_ori: string | null;
   transaction: string;
   screen: string | null;
   status: string;
@@ -54,6 +69,7 @@ const toEntry = (r: OutboxRowDb): OutboxEntry => ({
   messageId: r.message_id,
   orderId: r.order_id,
   agencyOri: r.agency_ori,
+  submitterOri: r.submitter_ori,
   transaction: r.transaction,
   screen: r.screen,
   status: r.status,
@@ -67,15 +83,30 @@ const toEntry = (r: OutboxRowDb): OutboxEntry => ({
 
 const DEFAULT_LIMIT = 500;
 
+const OUTBOX_COLUMNS = `o.id, o.message_id, o.order_id, r.agency_ori, r.submitter_ori, o.transaction, o.screen, o.status, o.attempts, o.next_attempt_at,
+              o.last_error, o.missing, o.created_at, o.first_sent_at`;
+
+/** One outbox row by id (the operator's retry checks whose it is first). */
+export const findOutboxEntry = async (store: CarposStore, id: string): Promise<OutboxEntry | undefined> => {
+  const q = schemaSql(store.schema);
+  const rows = await store.db.query<OutboxRowDb>(
+    q(`SELECT ${OUTBOX_COLUMNS} FROM {{schema}}.carpos_outbox o JOIN {{schema}}.carpos_orders r ON r.order_id = o.order_id WHERE o.id = $1`),
+    [id],
+  );
+  const row = rows.rows[0];
+  return row === undefined ? undefined : toEntry(row);
+};
+
 const outboxWhere = async (store: CarposStore, statuses: readonly string[], filter: QueueFilter): Promise<OutboxEntry[]> => {
   const q = schemaSql(store.schema);
   const rows = await store.db.query<OutboxRowDb>(
-    q(`SELECT o.id, o.message_id, o.order_id, r.agency_ori, o.transaction, o.screen, o.status, o.attempts, o.next_attempt_at,
+    q(`SELECT o.id, o.message_id, o.order_id, r.agency_ori, r.submitter_ori, o.transaction, o.screen, o.status, o.attempts, o.next_attempt_at,
               o.last_error, o.missing, o.created_at, o.first_sent_at
        FROM {{schema}}.carpos_outbox o JOIN {{schema}}.carpos_orders r ON r.order_id = o.order_id
-       WHERE o.status = ANY($1::text[]) AND ($2::text IS NULL OR r.agency_ori = $2)
-       ORDER BY o.id LIMIT $3`),
-    [statuses, filter.agencyOri ?? null, filter.limit ?? DEFAULT_LIMIT],
+       LEFT JOIN {{schema}}.carpos_order_state s ON s.order_id = o.order_id
+       WHERE o.status = ANY($1::text[]) AND ${filterSql(2)}
+       ORDER BY o.id LIMIT $4`),
+    [statuses, ...filterParams(filter), filter.limit ?? DEFAULT_LIMIT],
   );
   return rows.rows.map(toEntry);
 };
@@ -125,9 +156,10 @@ export const correctionQueue = async (store: CarposStore, filter: QueueFilter = 
     q(`SELECT r.order_id, r.agency_ori, r.fcn, o.message_id, o.transaction, o.answered_at, o.response
        FROM {{schema}}.carpos_orders r
        JOIN LATERAL (SELECT * FROM {{schema}}.carpos_outbox x WHERE x.order_id = r.order_id AND x.status = 'rejected' ORDER BY x.id DESC LIMIT 1) o ON true
-       WHERE r.correction AND ($1::text IS NULL OR r.agency_ori = $1)
-       ORDER BY o.answered_at LIMIT $2`),
-    [filter.agencyOri ?? null, filter.limit ?? DEFAULT_LIMIT],
+       LEFT JOIN {{schema}}.carpos_order_state s ON s.order_id = r.order_id
+       WHERE r.correction AND ${filterSql(1)}
+       ORDER BY o.answered_at LIMIT $3`),
+    [...filterParams(filter), filter.limit ?? DEFAULT_LIMIT],
   );
   return rows.rows.map((r) => ({
     orderId: r.order_id,
@@ -158,9 +190,9 @@ export const reviewQueue = async (store: CarposStore, filter: QueueFilter = {}):
   const rows = await store.db.query<{ order_id: string; agency_ori: string | null; fcn: string | null; pending: string[] }>(
     q(`SELECT s.order_id, r.agency_ori, r.fcn, s.state->'doj'->'awaitingReview' AS pending
        FROM {{schema}}.carpos_order_state s JOIN {{schema}}.carpos_orders r ON r.order_id = s.order_id
-       WHERE jsonb_array_length(COALESCE(s.state->'doj'->'awaitingReview', '[]'::jsonb)) > 0 AND ($1::text IS NULL OR r.agency_ori = $1)
-       ORDER BY s.order_id LIMIT $2`),
-    [filter.agencyOri ?? null, filter.limit ?? DEFAULT_LIMIT],
+       WHERE jsonb_array_length(COALESCE(s.state->'doj'->'awaitingReview', '[]'::jsonb)) > 0 AND ${filterSql(1)}
+       ORDER BY s.order_id LIMIT $3`),
+    [...filterParams(filter), filter.limit ?? DEFAULT_LIMIT],
   );
   return rows.rows.map((r) => ({ orderId: r.order_id, agencyOri: r.agency_ori, fcn: r.fcn, messageIds: r.pending }));
 };
@@ -215,8 +247,9 @@ export interface NotSubmittedEntry {
 export const notSubmittedOrders = async (store: CarposStore, filter: QueueFilter = {}): Promise<NotSubmittedEntry[]> => {
   const q = schemaSql(store.schema);
   const rows = await store.db.query<{ order_id: string; agency_ori: string | null }>(
-    q('SELECT order_id, agency_ori FROM {{schema}}.carpos_orders WHERE submitted = false AND ($1::text IS NULL OR agency_ori = $1) ORDER BY order_id LIMIT $2'),
-    [filter.agencyOri ?? null, filter.limit ?? DEFAULT_LIMIT],
+    q(`SELECT r.order_id, r.agency_ori FROM {{schema}}.carpos_orders r LEFT JOIN {{schema}}.carpos_order_state s ON s.order_id = r.order_id
+       WHERE r.submitted = false AND ${filterSql(1)} ORDER BY r.order_id LIMIT $3`),
+    [...filterParams(filter), filter.limit ?? DEFAULT_LIMIT],
   );
   return rows.rows.map((r) => ({ orderId: r.order_id, agencyOri: r.agency_ori }));
 };

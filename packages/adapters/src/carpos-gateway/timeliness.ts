@@ -1,5 +1,5 @@
 import { schemaSql } from './gateway-sql';
-import { type CarposStore, type QueueFilter } from './queues';
+import { filterParams, filterSql, type CarposStore, type QueueFilter } from './queues';
 
 /**
  * Timeliness against Fam. Code 6380's one business day (domain-brief §6): the deadline comes
@@ -31,10 +31,10 @@ export const overdueOrders = async (store: CarposStore, now: Date = new Date(), 
   }>(
     q(`SELECT r.order_id, r.agency_ori, r.issued_at, r.doj_deadline, r.correction,
               EXISTS (SELECT 1 FROM {{schema}}.carpos_outbox o WHERE o.order_id = r.order_id AND o.transaction = 'enter' AND o.status = 'awaiting-data') AS awaiting
-       FROM {{schema}}.carpos_orders r
-       WHERE r.submitted AND NOT r.entered AND NOT r.withdrawn AND r.doj_deadline < $1 AND ($2::text IS NULL OR r.agency_ori = $2)
-       ORDER BY r.doj_deadline LIMIT $3`),
-    [now.toISOString(), filter.agencyOri ?? null, filter.limit ?? 1_000],
+       FROM {{schema}}.carpos_orders r LEFT JOIN {{schema}}.carpos_order_state s ON s.order_id = r.order_id
+       WHERE r.submitted AND NOT r.entered AND NOT r.withdrawn AND r.doj_deadline < $1 AND ${filterSql(2)}
+       ORDER BY r.doj_deadline LIMIT $4`),
+    [now.toISOString(), ...filterParams(filter), filter.limit ?? 1_000],
   );
   return rows.rows.map((r) => ({
     orderId: r.order_id,

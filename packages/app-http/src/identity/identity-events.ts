@@ -9,8 +9,22 @@ import { CountyCode, Ori, Role } from '@ccpor/domain';
 export const AgencyKind = t.keyof({ 'superior-court': null, 'tribal-court': null, sheriff: null, 'other-lea': null }, 'AgencyKind');
 export type AgencyKind = t.TypeOf<typeof AgencyKind>;
 
+/**
+ * How the agency takes part in CARPOS (domain-brief §1.3–1.4): `enabled` — its orders go to DOJ
+ * through the registry's gateway (optional, as in CCPOR); `submitter` — who enters them into
+ * CARPOS, the court itself or the sheriff (default: a court submits for itself, a law-enforcement
+ * agency is the sheriff); `submitterOri` — the ORI the CARPOS records go out under when it is not
+ * the agency's own (the sheriff that enters a court's orders).
+ */
 export const CarposSettings = t.intersection(
-  [t.type({ enabled: t.boolean }), t.partial({ mnemonic: t.refinement(t.string, (s) => /^[A-Z0-9]{1,8}$/.test(s), 'CLETS mnemonic (1–8 letters or digits)') })],
+  [
+    t.type({ enabled: t.boolean }),
+    t.partial({
+      mnemonic: t.refinement(t.string, (s) => /^[A-Z0-9]{1,8}$/.test(s), 'CLETS mnemonic (1–8 letters or digits)'),
+      submitter: t.keyof({ court: null, sheriff: null }, 'court | sheriff'),
+      submitterOri: Ori,
+    }),
+  ],
   'CarposSettings',
 );
 

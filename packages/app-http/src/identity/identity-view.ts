@@ -7,7 +7,7 @@ export interface Agency {
   readonly name: string;
   readonly kind: AgencyKind;
   readonly county: string;
-  readonly carpos: { readonly enabled: boolean; readonly mnemonic?: string };
+  readonly carpos: { readonly enabled: boolean; readonly mnemonic?: string; readonly submitter?: 'court' | 'sheriff'; readonly submitterOri?: string };
   readonly version: number;
 }
 

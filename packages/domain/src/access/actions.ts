@@ -24,6 +24,7 @@ export const GLOBAL_ACTIONS = [
   'search',
   'statistics.read',
   'doj.queue.read',
+  'doj.queue.manage',
   'users.manage',
   'agencies.manage',
   'api-keys.manage',

@@ -67,6 +67,14 @@ describe('global actions', () => {
     expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.queue.read').allowed).toBe(true);
   });
 
+  it('acting on the DOJ queues needs CLETS certification and the submitting agency', () => {
+    expect(authorizeGlobal(who('court-clerk'), 'doj.queue.manage', { agencyOri: COURT })).toMatchObject({ allowed: false, code: 'CLETS_CERTIFICATION_REQUIRED' });
+    expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.queue.manage', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.queue.manage', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeGlobal(who('query-only', COURT, true), 'doj.queue.manage', { agencyOri: COURT })).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
+    expect(authorizeGlobal(who('state-admin', COURT, true), 'doj.queue.manage', { agencyOri: OTHER }).allowed).toBe(true);
+  });
+
   it('audit and agency administration are for state administrators', () =>
     (['audit.replay', 'audit.verify', 'agencies.manage', 'projections.manage'] as const).forEach((a) =>
       ROLES.forEach((r) => expect(authorizeGlobal(who(r), a).allowed).toBe(r === 'state-admin')),

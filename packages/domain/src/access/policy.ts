@@ -82,6 +82,17 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
     .with('doj.queue.read', () =>
       p.cletsCertified ? allow('CLETS-certified user') : deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)'),
     )
+    .with('doj.queue.manage', () =>
+      !p.cletsCertified
+        ? deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may act on them.', 'CLETS data: certified users only (domain-brief §1.5)')
+        : has(p, 'state-admin')
+          ? allow('CLETS-certified state administrator')
+          : !has(p, ...DATA_ENTRY_ROLES, 'local-admin')
+            ? deny('ROLE_NOT_PERMITTED', 'Only data-entry staff and administrators act on the DOJ queues.', 'DOJ queues: data entry and administrators')
+            : scope.agencyOri === undefined || scope.agencyOri === p.agencyOri
+              ? allow('CLETS-certified staff, own agency')
+              : deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order act on its DOJ messages.', 'DOJ queues: submitting agency'),
+    )
     .with('users.manage', 'api-keys.manage', () =>
       has(p, 'state-admin')
         ? allow('state administrator')

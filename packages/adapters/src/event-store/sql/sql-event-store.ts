@@ -162,6 +162,14 @@ export class SqlEventStore implements EventStore {
       : undefined;
   }
 
+  /**
+   * The database and schema the log lives in, for adapters that keep their own tables beside it
+   * (the CARPOS gateway's outbox must commit in the same database as its checkpoint).
+   */
+  get sqlHome(): { readonly db: SqlDatabase; readonly schema: string } {
+    return { db: this.db, schema: this.settings.schema };
+  }
+
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<Either<AppendError, AppendResult>> {
     this.assertOpen();
     if (events.length === 0) return left({ code: 'EMPTY_APPEND', streamId });
