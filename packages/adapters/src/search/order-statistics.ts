@@ -20,6 +20,12 @@ export interface StatisticsOptions {
   readonly issuedFromMonth?: string;
   readonly issuedToMonth?: string;
   readonly counties?: readonly string[];
+  /**
+   * Only orders this agency entered (a local administrator's reports). The statistics table has
+   * no agency key, so these are counted from the agency's rows of `order_search` (index
+   * `order_search_entering_ori`), still with "expired" derived at `now`.
+   */
+  readonly enteringAgencyOri?: string;
 }
 
 const nextMonth = (month: string): string => {
@@ -33,7 +39,33 @@ const nextMonth = (month: string): string => {
  * month: months before now's are expired, months after are not, and only orders expiring in
  * now's own month are looked up one by one (through the expires_at index) to compare instants.
  */
+/** The same counts for one entering agency, grouped straight from its order rows. */
+const agencyStatisticsQuery = (options: StatisticsOptions & { readonly enteringAgencyOri: string }): { readonly text: string; readonly values: readonly unknown[] } => {
+  const params: unknown[] = [options.now, options.enteringAgencyOri];
+  const add = (v: unknown): string => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const issueMonth = "coalesce(to_char(s.issued_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM'), '')";
+  const filters: string[] = [];
+  if (options.issuedFromMonth) filters.push(`${issueMonth} >= ${add(options.issuedFromMonth)}::text`);
+  if (options.issuedToMonth) filters.push(`${issueMonth} <= ${add(options.issuedToMonth)}::text`);
+  if (options.counties) filters.push(`s.county = ANY(${add(options.counties)}::text[])`);
+  const sql = `
+    SELECT county, order_type, stage, status, issue_month, count(*)::bigint AS orders FROM (
+      SELECT coalesce(s.county, '') AS county, coalesce(s.order_type, '') AS order_type, coalesce(s.stage, '') AS stage,
+             CASE WHEN s.status IN ('active', 'served') AND s.expires_at <= $1::timestamptz THEN 'expired' ELSE s.status END AS status,
+             ${issueMonth} AS issue_month
+      FROM {{schema}}.order_search AS s
+      WHERE s.entering_ori = $2::text${filters.map((f) => ` AND ${f}`).join('')}
+    ) AS counted
+    GROUP BY county, order_type, stage, status, issue_month
+    ORDER BY county, order_type, stage, status, issue_month`;
+  return { text: inSchema(sql, options.schema ?? DEFAULT_SCHEMA), values: params };
+};
+
 export const statisticsQuery = (options: StatisticsOptions): { readonly text: string; readonly values: readonly unknown[] } => {
+  if (options.enteringAgencyOri !== undefined) return agencyStatisticsQuery({ ...options, enteringAgencyOri: options.enteringAgencyOri });
   const month = utcMonth(options.now);
   const params: unknown[] = [options.now, month, `${month}-01T00:00:00Z`, `${nextMonth(month)}-01T00:00:00Z`];
   const add = (v: unknown): string => {

@@ -22,7 +22,15 @@ export type MatchReason =
 export interface SearchHit {
   readonly orderId: string;
   readonly role: 'restrained' | 'protected';
-  readonly person: { readonly last: string | null; readonly first: string | null; readonly middle: string | null; readonly dateOfBirth: string | null };
+  readonly person: {
+    readonly last: string | null;
+    readonly first: string | null;
+    readonly middle: string | null;
+    readonly dateOfBirth: string | null;
+    /** A protected person marked confidential, or a minor: their identity is redacted outside the order's agencies (domain-brief §8). Always false for the restrained person. */
+    readonly confidential: boolean;
+    readonly minor: boolean;
+  };
   readonly caseNumber: string | null;
   readonly courtOri: string | null;
   readonly county: string | null;
@@ -63,6 +71,8 @@ export interface SearchRow extends Record<string, unknown> {
   readonly person_first: string | null;
   readonly person_middle: string | null;
   readonly person_dob: string | null;
+  readonly person_confidential: boolean;
+  readonly person_minor: boolean;
   readonly case_number: string | null;
   readonly court_ori: string | null;
   readonly county: string | null;
@@ -109,7 +119,14 @@ const reasons = (row: SearchRow, lookup: 'case-number' | 'fcn' | undefined, dobQ
 export const toSearchHit = (row: SearchRow, lookup: 'case-number' | 'fcn' | undefined, dobQueried: boolean): SearchHit => ({
   orderId: row.order_id,
   role: row.role,
-  person: { last: row.person_last, first: row.person_first, middle: row.person_middle, dateOfBirth: row.person_dob },
+  person: {
+    last: row.person_last,
+    first: row.person_first,
+    middle: row.person_middle,
+    dateOfBirth: row.person_dob,
+    confidential: row.person_confidential,
+    minor: row.person_minor,
+  },
   caseNumber: row.case_number,
   courtOri: row.court_ori,
   county: row.county,

@@ -317,3 +317,68 @@ describe('party index and statistics', () => {
     expect(total).toBeGreaterThan(10);
   });
 });
+
+describe('visibility (what the server lets a caller see, from the access policy)', () => {
+  const KOWALSKI: Person = { last: 'KOWALSKI', first: 'PIOTR', dob: '1975-05-05' };
+  const NOWAK: Person = { last: 'NOWAK', first: 'ZOFIA', dob: '2012-06-06' };
+  let confidential: string;
+  let draft: string;
+
+  beforeAll(async () => {
+    const order = add(KOWALSKI, { court: ORANGE_COURT, protectedPerson: NOWAK });
+    confidential = order.orderId;
+    const add0 = order.commands[0] as OrderCommand & { details: { protectedPersons: { confidential: boolean; minor: boolean }[] } };
+    add0.details.protectedPersons[0]!.confidential = true;
+    draft = id(++next);
+    await runCommands(store, [
+      ...order.commands,
+      command(draft, '2026-03-04T10:00:00-08:00', {
+        type: 'CreateDraft',
+        enteringAgencyOri: LA_COURT.ori,
+        details: { form: 'DV-110', court: LA_COURT, caseNumber: '26FL777777', restrainedPerson: { name: { last: KOWALSKI.last, first: KOWALSKI.first }, dateOfBirth: KOWALSKI.dob } },
+      }),
+    ]);
+    await new ProjectionRunner({ store, target: new SqlOrderProjection(db, SCHEMA) }).catchUp();
+  });
+
+  const as = (sealed: boolean, agencyOri: string, c: 'all' | 'own' | 'none') => ({ visibility: { sealed, agencyOri, confidential: c } });
+
+  it('leaves sealed orders out unless the caller may see them', async () => {
+    const query = { lastName: 'GONZALEZ', dateOfBirth: MARIA.dob };
+    expect(ids((await run(query, as(true, LA_COURT.ori, 'all'))).hits)).toContain(orders.mariaSealed);
+    const hidden = ids((await run(query, as(false, LA_COURT.ori, 'all'))).hits);
+    expect(hidden).not.toContain(orders.mariaSealed);
+    expect(hidden).toEqual(expect.arrayContaining([orders.maria, orders.mariaOrange]));
+    expect(ids((await run({ caseNumber: '26FL000003' })).hits)).toEqual([orders.mariaSealed]);
+    expect((await run({ caseNumber: '26FL000003' }, as(false, LA_COURT.ori, 'all'))).hits).toEqual([]);
+  });
+
+  it('matches a confidential protected person only for those allowed to see them, and reports the flag', async () => {
+    const query = { role: 'protected', lastName: NOWAK.last, dateOfBirth: NOWAK.dob };
+    const own = await run(query, as(false, ORANGE_COURT.ori, 'own'));
+    expect(own.hits).toHaveLength(1);
+    expect(own.hits[0]).toMatchObject({ orderId: confidential, person: { last: 'NOWAK', confidential: true, minor: false } });
+    expect((await run(query, as(false, LA_COURT.ori, 'own'))).hits).toEqual([]);
+    expect((await run(query, as(false, ORANGE_COURT.ori, 'none'))).hits).toEqual([]);
+    expect(ids((await run(query, as(false, LA_COURT.ori, 'all'))).hits)).toEqual([confidential]);
+    // The restrained person of the same order is not confidential: found by anyone.
+    expect(ids((await run({ lastName: KOWALSKI.last, dateOfBirth: KOWALSKI.dob, status: ['active'] }, as(false, LA_COURT.ori, 'none'))).hits)).toEqual([confidential]);
+  });
+
+  it('shows drafts only to the agency that entered them', async () => {
+    const query = { lastName: KOWALSKI.last, dateOfBirth: KOWALSKI.dob };
+    expect(ids((await run(query, as(false, LA_COURT.ori, 'none'))).hits).sort()).toEqual([confidential, draft].sort());
+    expect(ids((await run(query, as(false, ORANGE_COURT.ori, 'none'))).hits)).toEqual([confidential]);
+  });
+
+  it('counts one agency’s orders from its rows, expired derived at now', async () => {
+    const stats = await orderStatistics(db, { now: NOW, schema: SCHEMA, enteringAgencyOri: ORANGE_COURT.ori });
+    const counted = stats.reduce((n, s) => n + s.orders, 0);
+    const expected = (await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${SCHEMA}.order_search WHERE entering_ori = $1`, [ORANGE_COURT.ori])).rows[0]!.n;
+    expect(counted).toBe(Number(expected));
+    expect(stats.every((s) => s.county === '30')).toBe(true);
+    const la = await orderStatistics(db, { now: NOW, schema: SCHEMA, enteringAgencyOri: LA_COURT.ori });
+    expect(la.find((s) => s.status === 'draft')).toMatchObject({ orders: 1 });
+    expect(la.find((s) => s.issueMonth === '2020-06')).toMatchObject({ status: 'expired', orders: 1 });
+  });
+});

@@ -32,7 +32,7 @@ export const searchOrders = async (db: SqlSession, query: unknown, options: unkn
   if (pageSize <= 0) return E.right({ hits: [], capped: true });
   // Every page of one search judges expiry at the instant of its first page.
   const now = after?.now ?? opts.now;
-  const built = buildSearch(q.right, opts.schema ?? DEFAULT_SCHEMA, now, pageSize, after);
+  const built = buildSearch(q.right, opts.schema ?? DEFAULT_SCHEMA, now, pageSize, after, opts.visibility);
   const { rows } = await db.query<SearchRow>(built.text, built.values);
   const lookup = built.shape === 'case-number' || built.shape === 'fcn' ? built.shape : undefined;
   const page = rows.slice(0, pageSize).map((r) => toSearchHit(r, lookup, q.right.dateOfBirth !== undefined));

@@ -77,9 +77,23 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** No query pages past this many hits: refine the query instead (and the database is spared). */
 export const MAX_RESULTS = 500;
 
+/**
+ * What the caller may see, decided by the server from the domain's access policy and never taken
+ * from a client: sealed orders or not; whose drafts; which confidential or minor protected persons
+ * a name may match (`all`, those of orders the agency entered or is assigned, or `none`). Without
+ * it, search returns everything (the command line and tests).
+ */
+export const SearchVisibility = t.type({
+  sealed: t.boolean,
+  agencyOri: t.string,
+  confidential: t.keyof({ all: null, own: null, none: null }),
+});
+export type SearchVisibility = t.TypeOf<typeof SearchVisibility>;
+
 export const SearchOptions = t.intersection([
   t.type({ now: IsoDateTime }),
   t.partial({
+    visibility: SearchVisibility,
     limit: t.refinement(t.Int, (n) => n >= 1 && n <= MAX_PAGE_SIZE, `limit (1–${MAX_PAGE_SIZE})`),
     cursor: t.string,
     /** Schema holding the views (default `ccpor`). */

@@ -2,7 +2,7 @@ import { addYears, caseNumberKey } from '@ccpor/domain';
 import { inSchema } from '../event-store/sql/schema-name';
 import { nameKeys } from './person-keys';
 import type { CursorState } from './search-cursor';
-import type { SearchQuery } from './search-query';
+import type { SearchQuery, SearchVisibility } from './search-query';
 
 /**
  * Builds the SQL of a search. Each query takes one of a few shapes, and each shape is written
@@ -169,6 +169,24 @@ const flags = (c: PersonColumns, n: NameParams | undefined): string =>
 const derivedStatus = (now: string): string =>
   `CASE WHEN s.status IN ('active', 'served') AND s.expires_at <= ${now} THEN 'expired' ELSE s.status END`;
 
+/**
+ * Rows the caller may not see never leave the database, so pages stay full and a cursor cannot
+ * hint at hidden matches: sealed orders, other agencies' drafts, and (on protected-person rows)
+ * confidential or minor people the caller may not see.
+ */
+const visible = (c: PersonColumns, v: SearchVisibility | undefined, p: Params): string[] => {
+  if (v === undefined) return [];
+  const where: string[] = [];
+  const ori = p.add(v.agencyOri, 'text');
+  if (!v.sealed) where.push('NOT s.sealed');
+  where.push(`(s.status NOT IN ('draft', 'discarded') OR s.entering_ori = ${ori})`);
+  if (c.role === 'protected' && v.confidential !== 'all') {
+    const open = 'NOT (p.confidential OR p.minor)';
+    where.push(v.confidential === 'none' ? open : `(${open} OR s.entering_ori = ${ori} OR ${ori} = ANY(s.assigned_oris))`);
+  }
+  return where;
+};
+
 const filters = (q: SearchQuery, p: Params, status: string): string[] => {
   const where: string[] = [];
   if (q.county) where.push(`s.county = ANY(${p.add(q.county, 'text[]')})`);
@@ -192,12 +210,13 @@ const personSelect = (
   p: Params,
   n: NameParams | undefined,
   status: string,
+  visibility: SearchVisibility | undefined,
 ): string => {
   const where: string[] = [];
   if (shape === 'case-number') where.push(`s.case_key = ${p.add(caseNumberKey(q.caseNumber!), 'text')}`);
   else if (shape === 'fcn') where.push(`s.fcn = ${p.add(q.fcn, 'text')}`);
   else where.push(candidate(shape, c, n!, q, p));
-  where.push(...filters(q, p, status));
+  where.push(...filters(q, p, status), ...visible(c, visibility, p));
   const distance = n?.dob === undefined ? '0' : `coalesce(abs(${c.dob} - ${n.dob}), 99999)`;
   const from =
     c.role === 'restrained'
@@ -205,6 +224,7 @@ const personSelect = (
       : '{{schema}}.order_search_protected AS p JOIN {{schema}}.order_search AS s ON s.order_id = p.order_id';
   const select = `SELECT ${c.role === 'protected' ? 'DISTINCT ON (s.order_id) ' : ''}s.order_id, '${c.role}'::text AS role,
       ${c.last} AS person_last, ${c.first} AS person_first, ${c.middle} AS person_middle, ${c.dob}::text AS person_dob,
+      ${c.role === 'protected' ? 'p.confidential' : 'false'} AS person_confidential, ${c.role === 'protected' ? 'p.minor' : 'false'} AS person_minor,
       s.case_number, s.court_ori, s.county, s.form, s.order_type, s.stage, ${status} AS status,
       ${iso('s.issued_at')} AS issued_at, ${iso('s.expires_at')} AS expires_at, ${iso('s.hearing_at')} AS hearing_at,
       s.sealed, s.image_count, s.fcn, s.nic, s.doj_status, s.entering_ori, s.assigned_oris,
@@ -226,7 +246,14 @@ export const searchShape = (q: SearchQuery): SearchShape => {
  * The full statement: candidates of each role, then the keyset condition, the deterministic
  * order (score, DOB distance, order id, role) and the page size (+1, to know whether more follow).
  */
-export const buildSearch = (q: SearchQuery, schema: string, now: string, pageSize: number, after: CursorState | undefined): BuiltSearch => {
+export const buildSearch = (
+  q: SearchQuery,
+  schema: string,
+  now: string,
+  pageSize: number,
+  after: CursorState | undefined,
+  visibility?: SearchVisibility,
+): BuiltSearch => {
   const shape = searchShape(q);
   const p = new Params();
   const nowParam = p.add(now, 'timestamptz');
@@ -234,7 +261,7 @@ export const buildSearch = (q: SearchQuery, schema: string, now: string, pageSiz
   const n = nameParams(q, p);
   // Case number and FCN identify orders, not people: they are looked up on the order row.
   const roles = shape === 'case-number' || shape === 'fcn' ? [RESTRAINED] : q.role === 'protected' ? [PROTECTED] : q.role === 'any' ? [RESTRAINED, PROTECTED] : [RESTRAINED];
-  const parts = roles.map((c) => `(${personSelect(shape, c, q, p, n, status)})`);
+  const parts = roles.map((c) => `(${personSelect(shape, c, q, p, n, status, visibility)})`);
   const keyset =
     after === undefined
       ? ''

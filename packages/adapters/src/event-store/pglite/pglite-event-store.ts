@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Extension } from '@electric-sql/pglite';
 import type { Upcaster } from '@ccpor/domain';
 import { runMigrations } from '../sql/migration-runner';
 import { eventStoreMigrations } from '../sql/migrations';
@@ -15,6 +15,11 @@ export interface PgliteEventStoreOptions {
   readonly dataDir?: string;
   /** An already open PGlite instance to use instead; the store will not close it. */
   readonly db?: PGlite;
+  /**
+   * Extensions to load when the store creates its own instance (ignored with `db`): the
+   * registry passes `pgliteViewExtensions` so the search views can live in the same database.
+   */
+  readonly extensions?: Record<string, Extension>;
   readonly schema?: string;
   readonly upcaster?: Upcaster;
   /** Run pending migrations when opening (default true). */
@@ -47,7 +52,7 @@ export class PgliteEventStore extends SqlEventStore {
   static async open(options: PgliteEventStoreOptions = {}): Promise<PgliteEventStore> {
     const schema = assertSchemaName(options.schema ?? DEFAULT_SCHEMA);
     const owned = options.db === undefined;
-    const pglite = options.db ?? (await PGlite.create(options.dataDir ?? 'memory://'));
+    const pglite = options.db ?? (await PGlite.create(options.dataDir ?? 'memory://', options.extensions ? { extensions: options.extensions } : {}));
     const db = pgliteDatabase(pglite);
     try {
       if (options.migrate ?? true) await runMigrations(db, schema, eventStoreMigrations);

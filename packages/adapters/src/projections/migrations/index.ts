@@ -3,6 +3,7 @@ import { checkpointsMigration } from './0001-checkpoints.sql';
 import { orderSearchMigration } from './0002-order-search.sql';
 import { partyIndexMigration } from './0003-party-index.sql';
 import { orderStatisticsMigration } from './0004-order-statistics.sql';
+import { orderSearchAgencyMigration } from './0005-order-search-agency.sql';
 
 /**
  * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
@@ -14,4 +15,5 @@ export const viewMigrations: readonly Migration[] = [
   orderSearchMigration,
   partyIndexMigration,
   orderStatisticsMigration,
+  orderSearchAgencyMigration,
 ];
