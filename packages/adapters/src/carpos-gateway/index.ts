@@ -14,6 +14,7 @@ export {
   notSubmittedOrders,
   notificationsForAgency,
   pendingQueue,
+  queueCounts,
   retryDeadLetter,
   reviewQueue,
   type CarposStore,
@@ -21,6 +22,7 @@ export {
   type NotificationEntry,
   type NotSubmittedEntry,
   type OutboxEntry,
+  type QueueCounts,
   type QueueFilter,
   type ReviewEntry,
 } from './queues';

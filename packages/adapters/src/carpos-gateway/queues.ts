@@ -253,3 +253,33 @@ export const notSubmittedOrders = async (store: CarposStore, filter: QueueFilter
   );
   return rows.rows.map((r) => ({ orderId: r.order_id, agencyOri: r.agency_ori }));
 };
+
+export interface QueueCounts {
+  readonly pending: number;
+  readonly inFlight: number;
+  readonly awaitingData: number;
+  readonly dead: number;
+  /** Orders in the correction queue. */
+  readonly rejected: number;
+}
+
+/** How many rows each queue holds, for gauges; one statement. */
+export const queueCounts = async (store: CarposStore): Promise<QueueCounts> => {
+  const q = schemaSql(store.schema);
+  const rows = await store.db.query<{ pending: string | number; in_flight: string | number; awaiting: string | number; dead: string | number; rejected: string | number }>(
+    q(`SELECT count(*) FILTER (WHERE status = 'pending') AS pending,
+              count(*) FILTER (WHERE status = 'in-flight') AS in_flight,
+              count(*) FILTER (WHERE status = 'awaiting-data') AS awaiting,
+              count(*) FILTER (WHERE status = 'dead') AS dead,
+              (SELECT count(*) FROM {{schema}}.carpos_orders WHERE correction) AS rejected
+       FROM {{schema}}.carpos_outbox WHERE status IN ('pending', 'in-flight', 'awaiting-data', 'dead')`),
+  );
+  const r = rows.rows[0];
+  return {
+    pending: Number(r?.pending ?? 0),
+    inFlight: Number(r?.in_flight ?? 0),
+    awaitingData: Number(r?.awaiting ?? 0),
+    dead: Number(r?.dead ?? 0),
+    rejected: Number(r?.rejected ?? 0),
+  };
+};

@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { Role, type Actor } from '@ccpor/domain';
 import { replayOrder } from '../audit/replay-order';
+import { addCarposCommands } from '../carpos/carpos-cli';
 import { verifyChains } from '../audit/verify-chains';
 import { loadConfig, type Config } from '../config/config';
 import { buildContainer, closeServices, resolveServices } from '../composition/container';
@@ -48,7 +49,7 @@ export const buildProgram = (): Command => {
       const config = loadConfig();
       const running = await startServer(config, {});
       const seed = opts.seedDemo ?? config.demoSeed;
-      if (seed > 0 && running.services.readModel.orders.size === 0) {
+      if (seed > 0 && (await running.services.search.orderCount()) === 0) {
         const bar = progressBar('seeding demo orders', seed);
         const r = await seedDemo(running.services, seed, bar.update);
         bar.stop();
@@ -180,10 +181,18 @@ export const buildProgram = (): Command => {
     .command('projections')
     .description('Read models')
     .command('rebuild')
-    .description('Rebuild the search view and the identity view from the whole log and report what they hold')
+    .description('Empty the search views (order search, party index, statistics) and replay the whole log into them; the identity view is rebuilt at every start')
     .action(() =>
       withServices(async (s) => {
-        out(`Rebuilt from ${s.readModel.eventsApplied} events: ${s.readModel.orders.size} orders, ${s.identity.view.agencies.size} agencies, ${s.identity.view.users.size} users, ${s.identity.view.apiKeys.size} API keys.`);
+        // The identity view read the whole log from the start on opening: its count is the log's length.
+        const bar = progressBar('rebuilding the search views', Math.max(1, s.readModel.eventsApplied));
+        const r = await s.search.rebuild((p) => {
+          if (p.applied > s.readModel.eventsApplied) bar.setTotal(p.applied);
+          bar.update(p.applied);
+        });
+        bar.stop();
+        out(`Rebuilt the search views from ${r.applied} events in ${(r.elapsedMs / 1000).toFixed(1)} s (${r.eventsPerSecond} events/s): ${await s.search.orderCount()} orders.`);
+        out(`Identity view: ${s.identity.view.agencies.size} agencies, ${s.identity.view.users.size} users, ${s.identity.view.apiKeys.size} API keys.`);
       }, true),
     );
 
@@ -234,6 +243,8 @@ export const buildProgram = (): Command => {
         await store.close();
       }
     });
+
+  addCarposCommands(program, () => loadConfig(), withServices, cliActor);
 
   return program;
 };

@@ -1,12 +1,14 @@
 import type { Clock, CommandHandler, EventStore, IdGenerator } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
+import type { CarposService } from '../carpos/carpos-service';
 import type { SessionTokens } from '../auth/sessions';
 import type { Config } from '../config/config';
 import type { IdempotencyStore } from '../http/idempotency';
 import type { IdentityService } from '../identity/identity-service';
 import type { Metrics } from '../ops/metrics';
-import type { ReadModel } from '../search/read-model';
+import type { IdentityReadModel } from '../identity/identity-read-model';
+import type { OrderSearchService } from '../search/order-search-service';
 
 /** Everything the HTTP app needs, resolved from the container once at start. */
 export interface AppServices {
@@ -15,11 +17,16 @@ export interface AppServices {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly commands: CommandHandler;
-  readonly readModel: ReadModel;
+  /** Agencies, users and API keys, in memory. */
+  readonly readModel: IdentityReadModel;
+  /** Statewide search and statistics on the SQL views, and read-your-writes waits (ADR 0032). */
+  readonly search: OrderSearchService;
   readonly identity: IdentityService;
   readonly sessions: SessionTokens;
   readonly audit: AccessAuditLog;
   readonly idempotency: IdempotencyStore;
   readonly metrics: Metrics;
   readonly logger: Logger;
+  /** The CARPOS gateway, when `serve` runs it (CCPOR_CLETS_HOST set); the routes answer 503 without it. */
+  readonly carpos?: CarposService;
 }

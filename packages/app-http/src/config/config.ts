@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { decodeWith } from '@ccpor/domain';
+import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -79,6 +80,7 @@ export const EnvCodec = t.type({
   CCPOR_SHUTDOWN_GRACE_MS: withDefault(IntFromString('milliseconds', 0, 600000), '10000'),
   CCPOR_WAIT_MAX_MS: withDefault(IntFromString('milliseconds', 0, 60000), '5000'),
   CCPOR_DEMO_SEED: withDefault(IntFromString('order count', 0, 10_000_000), '0'),
+  ...CarposEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -98,6 +100,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_SHUTDOWN_GRACE_MS: 'On SIGTERM/SIGINT, how long to let requests in flight finish before closing (default 10000).',
   CCPOR_WAIT_MAX_MS: 'Longest a request may wait for the search view to catch up (`?wait=`; default 5000).',
   CCPOR_DEMO_SEED: '`serve` seeds this many synthetic demo orders when the store has no order yet (default 0; `npm start` uses 200).',
+  ...CARPOS_ENV_DOCS,
 };
 
 export interface Config {
@@ -117,6 +120,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   readonly waitMaxMs: number;
   readonly demoSeed: number;
+  /** The CLETS link for the CARPOS gateway; undefined: `serve` runs no gateway. */
+  readonly carpos?: CarposConfig;
 }
 
 export class ConfigError extends Error {
@@ -135,6 +140,8 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     return E.left(new ConfigError(problems));
   }
   const v = decoded.right;
+  const carpos = carposConfigFrom(v);
+  if (carpos.problems.length > 0) return E.left(new ConfigError(carpos.problems));
   return E.right({
     store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA),
     host: v.CCPOR_HOST,
@@ -151,6 +158,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     shutdownGraceMs: v.CCPOR_SHUTDOWN_GRACE_MS,
     waitMaxMs: v.CCPOR_WAIT_MAX_MS,
     demoSeed: v.CCPOR_DEMO_SEED,
+    ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
   });
 };
 

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { registerAuditRoutes } from '../audit/audit-routes';
 import { authenticate } from '../auth/authenticate';
+import { registerCarposRoutes } from '../carpos/carpos-routes';
 import { registerSessionRoutes } from '../auth/session-routes';
 import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
@@ -79,15 +80,33 @@ export const createApp = (s: AppServices) => {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', (_req, res) => {
-    const failed = s.readModel.failed;
-    const ready = failed === undefined && !shuttingDown(app);
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', position: s.readModel.position ?? null, lagEvents: s.readModel.lagEvents });
+  app.get('/readyz', async (_req, res, next) => {
+    try {
+      // Not ready while the identity view or the search projector is failing, or while shutting down.
+      const ready = s.readModel.failed === undefined && s.search.failed === undefined && !shuttingDown(app);
+      const lag = s.search.failed === undefined ? await s.search.lag(1000) : undefined;
+      res.status(ready ? 200 : 503).json({
+        status: ready ? 'ready' : 'not ready',
+        position: s.search.position ?? null,
+        lagEvents: lag?.eventsBehind ?? null,
+        lagSeconds: lag?.secondsBehind ?? null,
+        searchViews: s.search.views.placement,
+      });
+    } catch (err) {
+      next(err);
+    }
   });
-  app.get('/metrics', async (_req, res) => {
-    s.metrics.projectionLag.set(s.readModel.lagEvents);
-    s.metrics.projectionEvents.set(s.readModel.eventsApplied);
-    res.type(s.metrics.registry.contentType).send(await s.metrics.registry.metrics());
+  app.get('/metrics', async (_req, res, next) => {
+    try {
+      // The lag is measured from the view's checkpoint against the log at scrape time, not estimated.
+      const lag = await s.search.lag();
+      s.metrics.projectionLag.set(lag.eventsBehind);
+      s.metrics.projectionLagSeconds.set(lag.secondsBehind);
+      s.metrics.projectionEvents.set(s.search.eventsApplied);
+      res.type(s.metrics.registry.contentType).send(await s.metrics.registry.metrics());
+    } catch (err) {
+      next(err);
+    }
   });
 
   const api = new ApiRouter();
@@ -97,6 +116,7 @@ export const createApp = (s: AppServices) => {
   registerReadRoutes(api, s, guard);
   registerAdminRoutes(api, s, guard);
   registerAuditRoutes(api, s, guard);
+  registerCarposRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
+import { CarposService } from '../carpos/carpos-service';
 import type { Config } from '../config/config';
 import { buildContainer, closeServices, resolveServices, type Overrides } from '../composition/container';
 import type { AppServices } from '../composition/services';
@@ -16,8 +17,9 @@ export interface RunningServer {
 
 /** Composes the registry, catches the read model up, bootstraps the administrator and listens. */
 export const startServer = async (config: Config, overrides: Overrides = {}, onProgress?: (applied: number) => void): Promise<RunningServer> => {
-  const services = await resolveServices(buildContainer(config, overrides), onProgress);
-  const bootstrap = await services.identity.bootstrap(config.bootstrapAdmin);
+  const resolved = await resolveServices(buildContainer(config, overrides), onProgress);
+  const bootstrap = await resolved.identity.bootstrap(config.bootstrapAdmin);
+  const services = await withCarpos(resolved);
   const { app } = createApp(services);
   const sockets = new Map<Socket, number>();
   const server = await new Promise<Server>((resolve, reject) => {
@@ -48,7 +50,27 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       for (const socket of sockets.keys()) socket.destroy();
+      // The gateway first: its loops use the store that closeServices closes.
+      await services.carpos?.stop();
       await closeServices(services);
     })());
   return { services, server, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, ...(bootstrap ? { bootstrap } : {}), shutdown };
+};
+
+/** Starts the CARPOS gateway when the configuration names a CLETS link (CCPOR_CLETS_HOST). */
+const withCarpos = async (s: AppServices): Promise<AppServices> => {
+  const config = s.config.carpos;
+  if (config === undefined) return s;
+  const carpos = await CarposService.start({
+    config,
+    eventStore: s.store,
+    memoryStore: s.config.store.kind === 'memory',
+    commands: s.commands,
+    clock: s.clock,
+    agency: (ori) => s.identity.view.agencies.get(ori),
+    logger: s.logger,
+    metrics: s.metrics,
+  });
+  s.logger.info({ host: config.host, port: config.port, tls: config.tls !== undefined }, 'CARPOS gateway started');
+  return { ...s, carpos };
 };

@@ -1,0 +1,40 @@
+import * as E from 'fp-ts/Either';
+import { decodeConfig } from '../config/config';
+
+const decode = (env: Record<string, string>) => decodeConfig({ CCPOR_STORE: 'memory', ...env });
+
+describe('CLETS link configuration', () => {
+  it('runs no gateway without CCPOR_CLETS_HOST', () => {
+    const c = decode({});
+    expect(E.isRight(c) && c.right.carpos).toBeUndefined();
+  });
+
+  it('reads host, port, TLS files and timings', () => {
+    const c = decode({
+      CCPOR_CLETS_HOST: 'clets.doj.example',
+      CCPOR_CLETS_PORT: '7001',
+      CCPOR_CLETS_TLS_CA: '/etc/ccpor/doj-ca.pem',
+      CCPOR_CLETS_TLS_CERT: '/etc/ccpor/client.pem',
+      CCPOR_CLETS_TLS_KEY: '/etc/ccpor/client.key',
+      CCPOR_CLETS_HEARTBEAT_MS: '15000',
+      CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: '20000',
+    });
+    expect(E.isRight(c) && c.right.carpos).toEqual({
+      host: 'clets.doj.example',
+      port: 7001,
+      tls: { caFile: '/etc/ccpor/doj-ca.pem', certFile: '/etc/ccpor/client.pem', keyFile: '/etc/ccpor/client.key' },
+      heartbeatIntervalMs: 15000,
+      responseTimeoutMs: 20000,
+    });
+  });
+
+  it.each([
+    [{ CCPOR_CLETS_HOST: 'clets' }, 'CCPOR_CLETS_PORT'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '70000' }, 'CCPOR_CLETS_PORT'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CLETS_TLS_CERT: '/c.pem' }, 'CCPOR_CLETS_TLS_KEY'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CLETS_HEARTBEAT_MS: 'soon' }, 'CCPOR_CLETS_HEARTBEAT_MS'],
+  ])('refuses %j, naming %s', (env, variable) => {
+    const c = decode(env);
+    expect(E.isLeft(c) && c.left.message).toContain(variable);
+  });
+});

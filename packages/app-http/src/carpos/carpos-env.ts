@@ -1,0 +1,89 @@
+import * as t from 'io-ts';
+
+/**
+ * The CLETS link's environment variables, decoded with the rest of the configuration
+ * (config/config.ts spreads these into its one codec). Unset CCPOR_CLETS_HOST: no gateway runs.
+ */
+const OptionalText = t.union([t.string, t.undefined]);
+
+const OptionalPort = new t.Type<number | undefined, string | undefined, unknown>(
+  'port (1–65535)',
+  (u): u is number | undefined => u === undefined || typeof u === 'number',
+  (u, c) => {
+    if (u === undefined || u === '') return t.success(undefined);
+    const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
+    return Number.isInteger(n) && n >= 1 && n <= 65_535 ? t.success(n) : t.failure(u, c, `must be a TCP port from 1 to 65535; got ${JSON.stringify(u)}`);
+  },
+  (a) => (a === undefined ? undefined : String(a)),
+);
+
+const OptionalMs = new t.Type<number | undefined, string | undefined, unknown>(
+  'milliseconds',
+  (u): u is number | undefined => u === undefined || typeof u === 'number',
+  (u, c) => {
+    if (u === undefined || u === '') return t.success(undefined);
+    const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
+    return Number.isInteger(n) && n >= 1 && n <= 3_600_000 ? t.success(n) : t.failure(u, c, `must be a whole number of milliseconds from 1 to 3600000; got ${JSON.stringify(u)}`);
+  },
+  (a) => (a === undefined ? undefined : String(a)),
+);
+
+export const CarposEnvCodec = t.type({
+  CCPOR_CLETS_HOST: OptionalText,
+  CCPOR_CLETS_PORT: OptionalPort,
+  CCPOR_CLETS_TLS_CA: OptionalText,
+  CCPOR_CLETS_TLS_CERT: OptionalText,
+  CCPOR_CLETS_TLS_KEY: OptionalText,
+  CCPOR_CLETS_TLS_SERVERNAME: OptionalText,
+  CCPOR_CLETS_HEARTBEAT_MS: OptionalMs,
+  CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: OptionalMs,
+});
+
+export const CARPOS_ENV_DOCS: Record<keyof typeof CarposEnvCodec.props, string> = {
+  CCPOR_CLETS_HOST: 'CLETS switch (or DOJ simulator) host. Set it to run the CARPOS gateway inside `serve`; unset, no order is sent to DOJ.',
+  CCPOR_CLETS_PORT: 'CLETS switch TCP port (required with `CCPOR_CLETS_HOST`).',
+  CCPOR_CLETS_TLS_CA: 'CA bundle (PEM file) that signed the switch’s certificate. Any `CCPOR_CLETS_TLS_*` turns TLS on.',
+  CCPOR_CLETS_TLS_CERT: 'The registry’s client certificate (PEM file) for mutual TLS; goes with `CCPOR_CLETS_TLS_KEY`.',
+  CCPOR_CLETS_TLS_KEY: 'Private key (PEM file) of the client certificate.',
+  CCPOR_CLETS_TLS_SERVERNAME: 'Name to check the switch’s certificate against, when it differs from the host.',
+  CCPOR_CLETS_HEARTBEAT_MS: 'Idle time before the link probes DOJ and, without an answer within 10 s, reconnects (default 30000).',
+  CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: 'How long the gateway waits for DOJ’s answer before sending a message again under the same id (default 10000; 8 attempts, then dead letter).',
+};
+
+/** What `serve` needs to open the CLETS link; undefined when the gateway is off. */
+export interface CarposConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly tls?: { readonly caFile?: string; readonly certFile?: string; readonly keyFile?: string; readonly servername?: string };
+  readonly heartbeatIntervalMs?: number;
+  readonly responseTimeoutMs?: number;
+}
+
+export type CarposEnv = t.TypeOf<typeof CarposEnvCodec>;
+
+/** The gateway's settings from the decoded variables, or the problems that stop the start. */
+export const carposConfigFrom = (v: CarposEnv): { readonly config?: CarposConfig; readonly problems: readonly { field: string; reason: string }[] } => {
+  const host = v.CCPOR_CLETS_HOST?.trim();
+  if (host === undefined || host === '') return { problems: [] };
+  if (v.CCPOR_CLETS_PORT === undefined) return { problems: [{ field: 'CCPOR_CLETS_PORT', reason: 'is required when CCPOR_CLETS_HOST is set' }] };
+  const given = (s: string | undefined): s is string => s !== undefined && s !== '';
+  if (given(v.CCPOR_CLETS_TLS_CERT) !== given(v.CCPOR_CLETS_TLS_KEY)) {
+    return { problems: [{ field: given(v.CCPOR_CLETS_TLS_CERT) ? 'CCPOR_CLETS_TLS_KEY' : 'CCPOR_CLETS_TLS_CERT', reason: 'CCPOR_CLETS_TLS_CERT and CCPOR_CLETS_TLS_KEY go together' }] };
+  }
+  const tls = {
+    ...(given(v.CCPOR_CLETS_TLS_CA) ? { caFile: v.CCPOR_CLETS_TLS_CA } : {}),
+    ...(given(v.CCPOR_CLETS_TLS_CERT) ? { certFile: v.CCPOR_CLETS_TLS_CERT } : {}),
+    ...(given(v.CCPOR_CLETS_TLS_KEY) ? { keyFile: v.CCPOR_CLETS_TLS_KEY } : {}),
+    ...(given(v.CCPOR_CLETS_TLS_SERVERNAME) ? { servername: v.CCPOR_CLETS_TLS_SERVERNAME } : {}),
+  };
+  return {
+    config: {
+      host,
+      port: v.CCPOR_CLETS_PORT,
+      ...(Object.keys(tls).length > 0 ? { tls } : {}),
+      ...(v.CCPOR_CLETS_HEARTBEAT_MS !== undefined ? { heartbeatIntervalMs: v.CCPOR_CLETS_HEARTBEAT_MS } : {}),
+      ...(v.CCPOR_CARPOS_RESPONSE_TIMEOUT_MS !== undefined ? { responseTimeoutMs: v.CCPOR_CARPOS_RESPONSE_TIMEOUT_MS } : {}),
+    },
+    problems: [],
+  };
+};

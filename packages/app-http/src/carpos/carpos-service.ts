@@ -1,0 +1,134 @@
+import {
+  CarposGateway,
+  carposGatewayMigrations,
+  heartbeatProbeText,
+  runMigrations,
+  TcpCletsLink,
+  type CarposStore,
+  type CletsLinkStats,
+  type DispatchSettings,
+  type ResponseStats,
+} from '@ccpor/adapters';
+import { createCodec, defaultDictionary } from '@ccpor/carpos-protocol';
+import type { Clock, CommandHandler, EventStore } from '@ccpor/domain';
+import type { Logger } from 'pino';
+import type { Agency } from '../identity/identity-view';
+import type { Metrics } from '../ops/metrics';
+import { carposSettingsOf } from './agency-carpos-settings';
+import type { CarposConfig } from './carpos-env';
+import { openCarposHome, type CarposHome } from './carpos-home';
+import { registerCarposMetrics } from './carpos-metrics';
+
+/** The ORI the idle probe goes out under: the registry's own (identity-service STATE_AGENCY). */
+const PROBE_ORI = 'CASTATE00';
+
+export interface CarposServiceDeps {
+  readonly config: CarposConfig;
+  readonly eventStore: EventStore;
+  /** True when the log is the in-memory store (the gateway's tables then go to an in-memory PGlite). */
+  readonly memoryStore: boolean;
+  readonly commands: CommandHandler;
+  /** The registry's clock: "overdue" is measured against it. */
+  readonly clock: Clock;
+  /** The registry's agencies as they stand now (the identity view). */
+  readonly agency: (ori: string) => Agency | undefined;
+  readonly logger: Logger;
+  readonly metrics?: Metrics;
+  /** Tests shorten the dispatcher's timeouts; production takes the defaults. */
+  readonly dispatch?: Partial<DispatchSettings>;
+  readonly pollIntervalMs?: number;
+}
+
+export interface CarposStatus {
+  readonly connected: boolean;
+  readonly host: string;
+  readonly port: number;
+  readonly tls: boolean;
+  readonly link: CletsLinkStats;
+  readonly responses: ResponseStats;
+}
+
+/**
+ * The CARPOS gateway as `serve` runs it: the CLETS link, the gateway's loops over the log, and
+ * the queue tables the API and the command line read. Present only when CCPOR_CLETS_HOST is set.
+ */
+export class CarposService {
+  private constructor(
+    readonly store: CarposStore,
+    private readonly home: CarposHome,
+    private readonly link: TcpCletsLink,
+    readonly gateway: CarposGateway,
+    private readonly config: CarposConfig,
+    private readonly unregisterMetrics: () => void,
+  ) {}
+
+  static async start(deps: CarposServiceDeps): Promise<CarposService> {
+    const home = await openCarposHome(deps.eventStore, deps.memoryStore);
+    const codec = createCodec(defaultDictionary);
+    const { config, logger } = deps;
+    const link = TcpCletsLink.open({
+      host: config.host,
+      port: config.port,
+      ...(config.tls !== undefined ? { tls: config.tls } : {}),
+      ...(config.heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs: config.heartbeatIntervalMs } : {}),
+      heartbeatText: heartbeatProbeText(codec, PROBE_ORI),
+    });
+    let gateway: CarposGateway;
+    try {
+      gateway = await CarposGateway.start({
+        db: home.db,
+        schema: home.schema,
+        eventStore: deps.eventStore,
+        commands: deps.commands,
+        link,
+        codec,
+        settings: (ori) => carposSettingsOf(ori, deps.agency(ori)),
+        ...(deps.dispatch !== undefined || config.responseTimeoutMs !== undefined
+          ? { dispatch: { ...(config.responseTimeoutMs !== undefined ? { responseTimeoutMs: config.responseTimeoutMs } : {}), ...deps.dispatch } }
+          : {}),
+        ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
+        // Loop failures carry no personal data (SQL and link errors); the loops back off by themselves.
+        onError: (where, err) => logger.error({ err, where }, 'CARPOS gateway loop failed; retrying'),
+      });
+    } catch (error) {
+      await link.close();
+      await home.close();
+      throw error;
+    }
+    link.onConnectionChange((up) => logger.info({ host: config.host, port: config.port }, up ? 'CLETS link up' : 'CLETS link down'));
+    const store = { db: home.db, schema: home.schema };
+    const unregister = deps.metrics !== undefined ? registerCarposMetrics(deps.metrics, store, () => link.connected, () => new Date(deps.clock.now())) : () => undefined;
+    return new CarposService(store, home, link, gateway, config, unregister);
+  }
+
+  /** Feeds and dispatches now rather than at the next poll (after an order command). */
+  wake(): void {
+    this.gateway.wake();
+  }
+
+  status(): CarposStatus {
+    return {
+      connected: this.link.connected,
+      host: this.config.host,
+      port: this.config.port,
+      tls: this.config.tls !== undefined,
+      link: this.link.stats(),
+      responses: this.gateway.stats(),
+    };
+  }
+
+  /** Stops the loops, closes the link and lets go of the tables; nothing acknowledged is lost (it is all in the tables). */
+  async stop(): Promise<void> {
+    this.unregisterMetrics();
+    await this.gateway.stop();
+    await this.link.close();
+    await this.home.close();
+  }
+}
+
+/** For the command line: the queue tables without the link (migrated, so a fresh store reads as empty queues). */
+export const openCarposStore = async (eventStore: EventStore): Promise<CarposStore & { close(): Promise<void> }> => {
+  const home = await openCarposHome(eventStore, false);
+  await runMigrations(home.db, home.schema, carposGatewayMigrations);
+  return { db: home.db, schema: home.schema, close: () => home.close() };
+};
