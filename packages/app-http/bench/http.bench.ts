@@ -68,7 +68,7 @@ const main = async () => {
   const line = (name: string, r: autocannon.Result) =>
     `| ${name} | ${Math.round(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} |`;
   console.log(`\nload average before: ${loadBefore.map((l) => l.toFixed(1)).join(' ')}; after: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`store ${kind}, ${s.readModel.orders.size} orders in the view (seeded ${orders} in ${seedSeconds.toFixed(1)} s), ${connections} connections, ${seconds} s each, Node ${process.version}`);
+  console.log(`store ${kind}, ${await s.search.orderCount()} orders in the view (seeded ${orders} in ${seedSeconds.toFixed(1)} s), ${connections} connections, ${seconds} s each, Node ${process.version}`);
   console.log('| route | req/s | p50 ms | p99 ms | non-2xx |\n|---|---|---|---|---|');
   console.log(line('GET /healthz (full middleware chain, trivial handler)', baseline));
   console.log(line('POST /api/v1/orders (add, 1 event)', commands));

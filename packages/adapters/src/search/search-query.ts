@@ -119,8 +119,9 @@ const pathOf = (context: t.Context): string =>
 export const describeErrors = (errors: t.Errors): string[] => [
   ...new Set(
     errors.map((e) => {
-      if (e.message) return e.message;
       const path = pathOf(e.context);
+      // A codec's own message may not name the field ("… is not one of California's 58 counties"): prefix it, so the caller knows which.
+      if (e.message) return path !== '' && !e.message.includes(path) ? `${path}: ${e.message}` : e.message;
       const expected = e.context[e.context.length - 1]?.type.name ?? 'a valid value';
       return `${path || 'query'}: expected ${expected}, got ${JSON.stringify(e.value)}`;
     }),

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { PgliteEventStore } from '@ccpor/adapters';
+import { PgliteEventStore, pgliteViewExtensions } from '@ccpor/adapters';
 import { sampleOrderInput } from '@ccpor/test-kit';
 import { startHarness, type Client, type Harness } from '../__tests__/harness';
 import { verifyChains } from './verify-chains';
@@ -9,7 +9,8 @@ let pg: PGlite;
 let h: Harness;
 let clerk: Client;
 beforeAll(async () => {
-  pg = await PGlite.create('memory://');
+  // pg_trgm for the search views, which live in the log's database (ADR 0032).
+  pg = await PGlite.create('memory://', { extensions: pgliteViewExtensions });
   h = await startHarness({ store: await PgliteEventStore.open({ db: pg }) });
   clerk = await h.user('court-clerk');
 }, 60_000);

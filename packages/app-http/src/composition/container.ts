@@ -8,8 +8,10 @@ import { IdempotencyStore } from '../http/idempotency';
 import { IdentityService } from '../identity/identity-service';
 import { createLogger } from '../ops/logger';
 import { Metrics } from '../ops/metrics';
-import { ReadModel } from '../search/read-model';
+import { IdentityReadModel } from '../identity/identity-read-model';
+import { OrderSearchService } from '../search/order-search-service';
 import { openEventStore } from '../store/open-event-store';
+import { openSearchViews, type SearchViews } from '../store/open-search-views';
 import { randomIds, systemClock } from '../store/system-ports';
 import type { AppServices } from './services';
 import { TOKENS } from './tokens';
@@ -39,10 +41,19 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   c.bind(TOKENS.commands).toDynamicValue(async (ctx) =>
     createCommandHandler({ eventStore: await ctx.getAsync<EventStore>(TOKENS.eventStore), clock: ctx.get<Clock>(TOKENS.clock), ids: ctx.get<IdGenerator>(TOKENS.ids) }),
   );
-  c.bind(TOKENS.readModel).toDynamicValue(async (ctx) => new ReadModel(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
+  c.bind(TOKENS.readModel).toDynamicValue(async (ctx) => new IdentityReadModel(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
+  c.bind(TOKENS.searchViews).toDynamicValue(async (ctx) => openSearchViews(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
+  c.bind(TOKENS.search).toDynamicValue(async (ctx) => {
+    const logger = ctx.get<Logger>(TOKENS.logger);
+    return new OrderSearchService({
+      store: await ctx.getAsync<EventStore>(TOKENS.eventStore),
+      views: await ctx.getAsync<SearchViews>(TOKENS.searchViews),
+      onError: (err) => logger.error({ err }, 'search projection failed; retrying'),
+    });
+  });
   c.bind(TOKENS.identity).toDynamicValue(
     async (ctx) =>
-      new IdentityService(await ctx.getAsync<EventStore>(TOKENS.eventStore), await ctx.getAsync<ReadModel>(TOKENS.readModel), ctx.get<Clock>(TOKENS.clock), ctx.get<IdGenerator>(TOKENS.ids), {
+      new IdentityService(await ctx.getAsync<EventStore>(TOKENS.eventStore), await ctx.getAsync<IdentityReadModel>(TOKENS.readModel), ctx.get<Clock>(TOKENS.clock), ctx.get<IdGenerator>(TOKENS.ids), {
         maxFailures: config.loginMaxFailures,
         minutes: config.lockoutMinutes,
       }),
@@ -58,7 +69,10 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   return c;
 };
 
-/** Resolves every service; the read model has caught up with the log when this returns. */
+/**
+ * Resolves every service; the identity view and the search views have caught up with the log
+ * when this returns, and the search projector then follows the log in the background.
+ */
 export const resolveServices = async (c: Container, onProgress?: (applied: number) => void): Promise<AppServices> => {
   const services: AppServices = {
     config: c.get(TOKENS.config),
@@ -68,6 +82,7 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     ids: c.get(TOKENS.ids),
     commands: await c.getAsync(TOKENS.commands),
     readModel: await c.getAsync(TOKENS.readModel),
+    search: await c.getAsync(TOKENS.search),
     identity: await c.getAsync(TOKENS.identity),
     sessions: c.get(TOKENS.sessions),
     audit: await c.getAsync(TOKENS.audit),
@@ -75,12 +90,15 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     metrics: c.get(TOKENS.metrics),
   };
   await services.readModel.start(onProgress);
+  await services.search.start();
   return services;
 };
 
-/** Stops the read model, writes pending audit records and closes the store. */
+/** Writes pending audit records, stops the projector and the identity view, and closes the views and the store. */
 export const closeServices = async (s: AppServices): Promise<void> => {
   await s.audit.flush();
+  await s.search.stop();
   await s.readModel.stop();
+  await s.search.views.close();
   await s.store.close();
 };

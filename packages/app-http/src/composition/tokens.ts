@@ -6,7 +6,9 @@ import type { Config } from '../config/config';
 import type { IdempotencyStore } from '../http/idempotency';
 import type { IdentityService } from '../identity/identity-service';
 import type { Metrics } from '../ops/metrics';
-import type { ReadModel } from '../search/read-model';
+import type { IdentityReadModel } from '../identity/identity-read-model';
+import type { OrderSearchService } from '../search/order-search-service';
+import type { SearchViews } from '../store/open-search-views';
 
 /** DI tokens: symbols typed by what they resolve to, so nothing in the domain needs decorators. */
 const token = <T>(name: string) => Symbol.for(`ccpor.${name}`) as symbol & { readonly __type?: T };
@@ -18,7 +20,9 @@ export const TOKENS = {
   clock: token<Clock>('clock'),
   ids: token<IdGenerator>('ids'),
   commands: token<CommandHandler>('commands'),
-  readModel: token<ReadModel>('readModel'),
+  readModel: token<IdentityReadModel>('readModel'),
+  searchViews: token<SearchViews>('searchViews'),
+  search: token<OrderSearchService>('search'),
   identity: token<IdentityService>('identity'),
   sessions: token<SessionTokens>('sessions'),
   audit: token<AccessAuditLog>('audit'),

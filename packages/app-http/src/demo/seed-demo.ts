@@ -15,7 +15,8 @@ export const seedDemo = async (s: AppServices, count: number, onProgress?: (done
   let added = 0;
   let rejected = 0;
   const now = s.clock.now();
-  const offset = s.readModel.orders.size;
+  // Start the invented names where the last seeding stopped, so a second seed adds new people.
+  const offset = await s.search.orderCount();
   for (let i = 0; i < count; i += 1) {
     const { details, agencyOri } = demoOrder(offset + i, now);
     const r = await s.commands.handle(
@@ -27,7 +28,7 @@ export const seedDemo = async (s: AppServices, count: number, onProgress?: (done
     onProgress?.(i + 1);
   }
   const head = await s.store.headPosition();
-  if (head) await s.readModel.waitFor(head, 30_000);
+  if (head) await s.search.waitFor(head, 60_000);
   return { added, rejected };
 };
 

@@ -4,7 +4,7 @@ import { decodeWith, expectExact, expectNoStream, type Actor, type Clock, type E
 import { formatApiKey, newApiKeySecret, sha256Hex } from '../auth/api-key-secret';
 import { acceptablePassword, hashPassword, oneTimePassword, PASSWORD_RULE } from '../auth/passwords';
 import { fromDomainError, Problem } from '../http/problem';
-import type { ReadModel } from '../search/read-model';
+import type { IdentityReadModel } from './identity-read-model';
 import {
   agencyStream,
   apiKeyStream,
@@ -37,7 +37,7 @@ export class IdentityService {
 
   constructor(
     private readonly store: EventStore,
-    private readonly readModel: ReadModel,
+    private readonly readModel: IdentityReadModel,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly lockout: { maxFailures: number; minutes: number },

@@ -12,8 +12,13 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly accessDecisions = new Counter({ name: 'ccpor_access_decisions_total', help: 'Authorization decisions', labelNames: ['action', 'allowed'], registers: [this.registry] });
-  readonly projectionLag = new Gauge({ name: 'ccpor_projection_lag_events', help: 'Events written but not yet applied to the search view', registers: [this.registry] });
-  readonly projectionEvents = new Gauge({ name: 'ccpor_projection_events_applied', help: 'Events applied to the read model since start', registers: [this.registry] });
+  readonly projectionLag = new Gauge({ name: 'ccpor_projection_lag_events', help: 'Events in the log after the search views\' checkpoint (counted up to 10,000)', registers: [this.registry] });
+  readonly projectionLagSeconds = new Gauge({
+    name: 'ccpor_projection_lag_seconds',
+    help: 'Age of the oldest event not yet applied to the search views (0 when caught up)',
+    registers: [this.registry],
+  });
+  readonly projectionEvents = new Gauge({ name: 'ccpor_projection_events_applied', help: 'Events applied to the search views by this process since start', registers: [this.registry] });
 
   constructor(defaults = false) {
     if (defaults) collectDefaultMetrics({ register: this.registry });

@@ -257,9 +257,8 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         res.setHeader('ETag', `"${r.version}"`);
         if (r.position) {
           res.setHeader('X-CCPOR-Position', r.position);
-          s.readModel.noteWrite(r.position);
           const ms = waitMs((query as { wait?: string }).wait, s.config.waitMaxMs);
-          if (ms !== undefined) res.setHeader('X-CCPOR-Search-Caught-Up', String(await s.readModel.waitFor(r.position, ms)));
+          if (ms !== undefined) res.setHeader('X-CCPOR-Search-Caught-Up', String(await s.search.waitFor(r.position, ms)));
         }
         if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
         return orderView(orderId, r.state, r.version, principal, s.clock.now());

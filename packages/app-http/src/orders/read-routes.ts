@@ -1,12 +1,11 @@
 import * as E from 'fp-ts/Either';
-import * as t from 'io-ts';
-import { OrderId, type GlobalPosition } from '@ccpor/domain';
+import { OrderId } from '@ccpor/domain';
 import type { Request } from 'express';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
-import { SearchQuery } from '../search/search-view';
+import { registerSearchRoutes } from '../search/search-routes';
 import { factsOf } from './order-facts';
 import { historyView, orderView } from './order-view';
 
@@ -14,17 +13,6 @@ const paramId = (req: Request): string => {
   const r = OrderId.decode(req.params.orderId);
   if (E.isLeft(r)) throw badRequest('INVALID_VALUE', 'orderId: must be a UUID', 'orderId');
   return r.right;
-};
-
-const POSITION_HEADER = 'x-ccpor-wait-for';
-
-/** Read-your-writes for queries: wait until the view has the position a write returned. */
-const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
-  const pos = req.get(POSITION_HEADER);
-  if (pos === undefined) return;
-  if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
-  const ok = await s.readModel.waitFor(pos as GlobalPosition, s.config.waitMaxMs);
-  if (!ok) throw new Problem(503, 'VIEW_BEHIND', 'Search view behind', 'The search view has not caught up with that position yet; retry shortly.', { field: 'X-CCPOR-Wait-For' });
 };
 
 export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
@@ -63,36 +51,5 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
       return historyView(orderId, state, events, p);
     },
   });
-
-  api.add({
-    method: 'get',
-    path: '/search',
-    summary: 'Statewide search (restrained person, case number, county, agency, status)',
-    tag: 'search',
-    query: SearchQuery,
-    success: 200,
-    handler: async ({ req, res, query }) => {
-      const p = guard.global(req, res, 'search');
-      if (Object.keys(query).filter((k) => k !== 'limit' && k !== 'status').length === 0)
-        throw badRequest('SEARCH_TOO_BROAD', 'Give at least one of lastName, caseNumber, dateOfBirth, county or agencyOri.', 'lastName');
-      await waitForHeader(req, s);
-      const hits = s.readModel.search(query, p, s.clock.now());
-      if (s.readModel.position) res.setHeader('X-CCPOR-Position', s.readModel.position);
-      return { hits, count: hits.length };
-    },
-  });
-
-  api.add({
-    method: 'get',
-    path: '/statistics',
-    summary: 'Order counts by status, category and county; DOJ timeliness',
-    tag: 'search',
-    query: t.exact(t.type({})),
-    success: 200,
-    handler: async ({ req, res }) => {
-      const p = guard.global(req, res, 'statistics.read');
-      await waitForHeader(req, s);
-      return s.readModel.statistics(p, s.clock.now());
-    },
-  });
+  registerSearchRoutes(api, s, guard);
 };

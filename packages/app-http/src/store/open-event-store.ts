@@ -1,4 +1,4 @@
-import { EsdbEventStore, PgliteEventStore, PostgresEventStore } from '@ccpor/adapters';
+import { EsdbEventStore, PgliteEventStore, pgliteViewExtensions, PostgresEventStore } from '@ccpor/adapters';
 import type { EventStore } from '@ccpor/domain';
 import { InMemoryEventStore } from './test-kit-runtime';
 import type { StoreConfig } from '../config/config';
@@ -10,7 +10,8 @@ export const openEventStore = async (store: StoreConfig): Promise<EventStore> =>
       // ADR 0005: the in-memory store lives in test-kit; app-http may use it at run time.
       return new InMemoryEventStore();
     case 'pglite':
-      return PgliteEventStore.open({ dataDir: store.dataDir });
+      // pg_trgm is loaded so the search views can live in the same database (ADR 0032).
+      return PgliteEventStore.open({ dataDir: store.dataDir, extensions: pgliteViewExtensions });
     case 'postgres':
       return PostgresEventStore.open({ connection: { connectionString: store.url }, schema: store.schema });
     case 'esdb':

@@ -1,18 +1,16 @@
-import type { EventStore, GlobalPosition, OrderState, Principal, RecordedEvent } from '@ccpor/domain';
-import { IdentityView } from '../identity/identity-view';
-import { OrderIndex } from './order-index';
-import type { SearchHit, SearchQuery, SearchView, Statistics } from './search-view';
+import type { EventStore, GlobalPosition, RecordedEvent } from '@ccpor/domain';
+import { IdentityView } from './identity-view';
 
 const atOrAfter = (a: GlobalPosition | undefined, b: GlobalPosition) => a !== undefined && a >= b;
 
 /**
- * The process's read side: one catch-up subscription on the event store feeds the identity view
- * (agencies, users, API keys) and the order index. Positions are opaque strings whose order is log
- * order (ADR 0003), so "caught up to p" is a string comparison.
+ * The identity view (agencies, users, API keys) kept in process memory, fed by one catch-up
+ * subscription on the event store. Orders are not folded here: search and statistics read the
+ * SQL views the projection runner keeps (search/order-search-service.ts, ADR 0032). Positions
+ * are opaque strings whose order is log order (ADR 0003), so "caught up to p" is a comparison.
  */
-export class ReadModel implements SearchView {
+export class IdentityReadModel {
   readonly identity = new IdentityView();
-  readonly orders = new OrderIndex();
   private current: GlobalPosition | undefined;
   private head: GlobalPosition | undefined;
   private applied = 0;
@@ -63,7 +61,6 @@ export class ReadModel implements SearchView {
 
   apply(e: RecordedEvent): void {
     this.identity.apply(e);
-    this.orders.apply(e);
     this.current = e.globalPosition;
     this.applied += 1;
     if (this.head === undefined || e.globalPosition > this.head) this.head = e.globalPosition;
@@ -101,18 +98,6 @@ export class ReadModel implements SearchView {
       }, timeoutMs);
       this.waiters.add(waiter);
     });
-  }
-
-  search(q: SearchQuery, principal: Principal, at: string): readonly SearchHit[] {
-    return this.orders.search(q, principal, at);
-  }
-
-  statistics(principal: Principal, at: string): Statistics {
-    return this.orders.statistics(principal, at);
-  }
-
-  orderState(orderId: string): OrderState | undefined {
-    return this.orders.get(orderId);
   }
 
   async stop(): Promise<void> {

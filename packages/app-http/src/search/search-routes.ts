@@ -1,0 +1,86 @@
+import * as E from 'fp-ts/Either';
+import type { GlobalPosition } from '@ccpor/domain';
+import type { Request, Response } from 'express';
+import type { AppServices } from '../composition/services';
+import type { ApiRouter } from '../http/api-router';
+import type { Guard } from '../http/guard';
+import { badRequest, Problem } from '../http/problem';
+import { SEARCH_PARAMETERS, SearchRequestQuery, searchProblem, toSearchInput } from './search-request';
+import { presentHit, searchVisibility } from './search-visibility';
+import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from './statistics-report';
+
+const WAIT_HEADER = 'x-ccpor-wait-for';
+
+/** Read-your-writes for queries: wait until the views have the position a write returned (ADR 0030). */
+const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
+  const pos = req.get(WAIT_HEADER);
+  if (pos === undefined) return;
+  if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
+  const ok = await s.search.waitFor(pos as GlobalPosition, s.config.waitMaxMs);
+  if (!ok) throw new Problem(503, 'VIEW_BEHIND', 'Search view behind', 'The search view has not caught up with that position yet; retry shortly.', { field: 'X-CCPOR-Wait-For' });
+};
+
+const setPosition = (res: Response, s: AppServices): void => {
+  if (s.search.position) res.setHeader('X-CCPOR-Position', s.search.position);
+};
+
+/** Statewide search and statistics, read from the adapters' SQL views (ADR 0022, 0032). */
+export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+  api.add({
+    method: 'get',
+    path: '/search',
+    summary:
+      'Statewide search by restrained or protected person (surname with typos, first name, DOB exact or ± years), case number or FCN; filters by county, court, type, form, status and dates; ranked, paged by cursor',
+    tag: 'search',
+    query: SearchRequestQuery,
+    headers: ['X-CCPOR-Wait-For'],
+    success: 200,
+    handler: async ({ req, res, query }) => {
+      const p = guard.global(req, res, 'search');
+      // A misspelt filter must not be dropped silently: the caller would read a wider answer as a narrow one.
+      const unknown = Object.keys(req.query as object).filter((k) => !SEARCH_PARAMETERS.has(k));
+      if (unknown.length > 0) throw badRequest('UNKNOWN_PARAMETER', `Unknown search parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, unknown[0]);
+      // The FCN is assigned by DOJ: looking an order up by it is reading CLETS data.
+      if (query.fcn !== undefined) guard.order(req, res, 'order.doj.read', { sealed: false });
+      await waitForHeader(req, s);
+      const input = toSearchInput(query);
+      const page = await s.search.search(input.query, {
+        now: s.clock.now(),
+        visibility: searchVisibility(p),
+        ...(input.limit !== undefined ? { limit: input.limit } : {}),
+        ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
+      });
+      if (E.isLeft(page)) throw searchProblem(page.left);
+      setPosition(res, s);
+      const hits = page.right.hits.flatMap((h) => presentHit(h, p) ?? []);
+      return { hits, count: hits.length, capped: page.right.capped, ...(page.right.nextCursor ? { nextCursor: page.right.nextCursor } : {}) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/statistics',
+    summary: 'Order counts by county, order type, stage, status (expired derived now) and month of issue; a local administrator sees their own agency',
+    tag: 'search',
+    query: StatisticsRequestQuery,
+    headers: ['X-CCPOR-Wait-For'],
+    success: 200,
+    handler: async ({ req, res, query }) => {
+      const p = guard.global(req, res, 'statistics.read');
+      await waitForHeader(req, s);
+      // Reports of their own agency for a local administrator (issue 5); statewide for the others the policy lets in.
+      const ownOnly = p.roles.includes('local-admin') && !p.roles.includes('state-admin') && !p.roles.includes('supervisor');
+      const scope: StatisticsScope = ownOnly ? { kind: 'agency', agencyOri: p.agencyOri } : { kind: 'statewide' };
+      const now = s.clock.now();
+      const rows = await s.search.statistics({
+        now,
+        ...(query.issuedFromMonth ? { issuedFromMonth: query.issuedFromMonth } : {}),
+        ...(query.issuedToMonth ? { issuedToMonth: query.issuedToMonth } : {}),
+        ...(query.county ? { counties: typeof query.county === 'string' ? [query.county] : query.county } : {}),
+        ...(scope.kind === 'agency' ? { enteringAgencyOri: scope.agencyOri } : {}),
+      });
+      setPosition(res, s);
+      return statisticsReport(rows, now, scope);
+    },
+  });
+};

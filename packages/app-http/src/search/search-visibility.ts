@@ -1,0 +1,86 @@
+import { authorizeOrder, maySeeConfidential, type OrderFacts, type Principal } from '@ccpor/domain';
+import type { SearchHit, SearchVisibility } from '@ccpor/adapters';
+
+/** An agency that is not the caller's: what the policy says about orders of other agencies. */
+const ANOTHER_AGENCY = '(another agency)';
+
+/**
+ * What a caller may find, asked of the domain's access policy (never re-stated here) and handed
+ * to the SQL so hidden rows never leave the database: sealed orders only where `order.read` on a
+ * sealed order is allowed (supervisors); confidential or minor protected persons matched by name
+ * only where `maySeeConfidential` holds, everywhere or on the caller's own and assigned orders.
+ */
+export const searchVisibility = (p: Principal): SearchVisibility => ({
+  agencyOri: p.agencyOri,
+  sealed: authorizeOrder(p, 'order.read', { sealed: true, ownerAgencyOri: p.agencyOri }).allowed,
+  confidential: maySeeConfidential(p, { sealed: false, ownerAgencyOri: ANOTHER_AGENCY })
+    ? 'all'
+    : maySeeConfidential(p, { sealed: false, ownerAgencyOri: p.agencyOri })
+      ? 'own'
+      : 'none',
+});
+
+/** A search hit as the API returns it: DOJ fields only for those who may read CLETS data. */
+export interface PresentedHit {
+  readonly orderId: string;
+  readonly matchedAs: SearchHit['role'];
+  readonly person: SearchHit['person'];
+  readonly caseNumber: string | null;
+  readonly courtOri: string | null;
+  readonly county: string | null;
+  readonly form: string | null;
+  readonly orderType: string | null;
+  readonly stage: string | null;
+  readonly status: SearchHit['status'];
+  readonly issuedAt: string | null;
+  readonly expiresAt: string | null;
+  readonly hearingAt: string | null;
+  readonly sealed: boolean;
+  readonly imageCount: number;
+  readonly enteringAgencyOri: string;
+  readonly assignedAgencyOris: readonly string[];
+  readonly score: number;
+  readonly matchedOn: SearchHit['matchedOn'];
+  readonly doj?: { readonly fcn: string | null; readonly nic: string | null; readonly status: SearchHit['dojStatus'] };
+  /** What was withheld from this caller (`doj`). */
+  readonly redacted: readonly string[];
+}
+
+const factsOf = (h: SearchHit): OrderFacts => ({ ownerAgencyOri: h.enteringAgencyOri, assignedAgencies: h.assignedAgencyOris, sealed: h.sealed });
+
+/**
+ * The hit as `p` may see it, or undefined when the policy hides it. The SQL already left such
+ * rows out (searchVisibility); this second look, per hit and with the order's own facts, keeps
+ * the answer exact even if the policy grows a rule the SQL filter does not know.
+ */
+export const presentHit = (h: SearchHit, p: Principal): PresentedHit | undefined => {
+  const facts = factsOf(h);
+  if (!authorizeOrder(p, 'order.read', facts).allowed) return undefined;
+  // Drafts are work in progress of their own agency, not statewide records.
+  if ((h.status === 'draft' || h.status === 'discarded') && h.enteringAgencyOri !== p.agencyOri) return undefined;
+  if (h.role === 'protected' && (h.person.confidential || h.person.minor) && !maySeeConfidential(p, facts)) return undefined;
+  const dojAllowed = authorizeOrder(p, 'order.doj.read', facts).allowed;
+  return {
+    orderId: h.orderId,
+    matchedAs: h.role,
+    person: h.person,
+    caseNumber: h.caseNumber,
+    courtOri: h.courtOri,
+    county: h.county,
+    form: h.form,
+    orderType: h.orderType,
+    stage: h.stage,
+    status: h.status,
+    issuedAt: h.issuedAt,
+    expiresAt: h.expiresAt,
+    hearingAt: h.hearingAt,
+    sealed: h.sealed,
+    imageCount: h.imageCount,
+    enteringAgencyOri: h.enteringAgencyOri,
+    assignedAgencyOris: h.assignedAgencyOris,
+    score: h.score,
+    matchedOn: h.matchedOn,
+    ...(dojAllowed ? { doj: { fcn: h.fcn, nic: h.nic, status: h.dojStatus } } : {}),
+    redacted: dojAllowed || (h.fcn === null && h.nic === null && h.dojStatus === 'none') ? [] : ['doj'],
+  };
+};
