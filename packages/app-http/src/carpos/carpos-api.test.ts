@@ -108,6 +108,16 @@ describe('CARPOS over the API, against the DOJ simulator', () => {
     await eventually(async () => !(await entries(certifiedClerk, '/carpos/queues/review')).some((e) => e.orderId === orderId), 'leaving the review queue');
   });
 
+  it('leaves sealed orders out of the queues for everyone but supervisors', async () => {
+    const supervisor = await user('supervisor', COURT, true);
+    const { orderId } = await addOrder(supervisor, { sealed: true });
+    const open = await addOrder(supervisor);
+    await eventually(async () => (await entries(supervisor, '/carpos/queues/review')).filter((e) => e.orderId === orderId || e.orderId === open.orderId).length === 2, 'the supervisor’s review queue');
+    const clerkSees = (await entries(certifiedClerk, '/carpos/queues/review')).map((e) => e.orderId);
+    expect(clerkSees).toContain(open.orderId);
+    expect(clerkSees).not.toContain(orderId);
+  });
+
   it('honours the agency setting: submitted by the sheriff under its ORI, or not through the registry at all', async () => {
     await post(h.admin, '/agencies', {
       ori: SHERIFF_ENTERED_COURT,
