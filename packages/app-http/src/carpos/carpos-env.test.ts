@@ -17,6 +17,8 @@ describe('CLETS link configuration', () => {
       CCPOR_CLETS_TLS_CERT: '/etc/ccpor/client.pem',
       CCPOR_CLETS_TLS_KEY: '/etc/ccpor/client.key',
       CCPOR_CLETS_HEARTBEAT_MS: '15000',
+      CCPOR_CLETS_RECONNECT_MAX_MS: '60000',
+      CCPOR_CLETS_MAX_QUEUED_FRAMES: '64',
       CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: '20000',
     });
     expect(E.isRight(c) && c.right.carpos).toEqual({
@@ -24,6 +26,8 @@ describe('CLETS link configuration', () => {
       port: 7001,
       tls: { caFile: '/etc/ccpor/doj-ca.pem', certFile: '/etc/ccpor/client.pem', keyFile: '/etc/ccpor/client.key' },
       heartbeatIntervalMs: 15000,
+      reconnect: { initialMs: 250, maxMs: 60000 },
+      maxQueuedFrames: 64,
       responseTimeoutMs: 20000,
     });
   });
@@ -33,6 +37,7 @@ describe('CLETS link configuration', () => {
     [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '70000' }, 'CCPOR_CLETS_PORT'],
     [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CLETS_TLS_CERT: '/c.pem' }, 'CCPOR_CLETS_TLS_KEY'],
     [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CLETS_HEARTBEAT_MS: 'soon' }, 'CCPOR_CLETS_HEARTBEAT_MS'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CLETS_RECONNECT_MIN_MS: '5000', CCPOR_CLETS_RECONNECT_MAX_MS: '1000' }, 'CCPOR_CLETS_RECONNECT_MAX_MS'],
   ])('refuses %j, naming %s', (env, variable) => {
     const c = decode(env);
     expect(E.isLeft(c) && c.left.message).toContain(variable);

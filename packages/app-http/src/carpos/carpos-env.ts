@@ -17,16 +17,19 @@ const OptionalPort = new t.Type<number | undefined, string | undefined, unknown>
   (a) => (a === undefined ? undefined : String(a)),
 );
 
-const OptionalMs = new t.Type<number | undefined, string | undefined, unknown>(
-  'milliseconds',
-  (u): u is number | undefined => u === undefined || typeof u === 'number',
-  (u, c) => {
-    if (u === undefined || u === '') return t.success(undefined);
-    const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
-    return Number.isInteger(n) && n >= 1 && n <= 3_600_000 ? t.success(n) : t.failure(u, c, `must be a whole number of milliseconds from 1 to 3600000; got ${JSON.stringify(u)}`);
-  },
-  (a) => (a === undefined ? undefined : String(a)),
-);
+/** A whole number from 1 to `max`, or unset; the message names what it counts. */
+const optionalWhole = (what: string, max: number) =>
+  new t.Type<number | undefined, string | undefined, unknown>(
+    what,
+    (u): u is number | undefined => u === undefined || typeof u === 'number',
+    (u, c) => {
+      if (u === undefined || u === '') return t.success(undefined);
+      const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
+      return Number.isInteger(n) && n >= 1 && n <= max ? t.success(n) : t.failure(u, c, `must be a whole number of ${what} from 1 to ${max}; got ${JSON.stringify(u)}`);
+    },
+    (a) => (a === undefined ? undefined : String(a)),
+  );
+const OptionalMs = optionalWhole('milliseconds', 3_600_000);
 
 export const CarposEnvCodec = t.type({
   CCPOR_CLETS_HOST: OptionalText,
@@ -36,6 +39,12 @@ export const CarposEnvCodec = t.type({
   CCPOR_CLETS_TLS_KEY: OptionalText,
   CCPOR_CLETS_TLS_SERVERNAME: OptionalText,
   CCPOR_CLETS_HEARTBEAT_MS: OptionalMs,
+  CCPOR_CLETS_HEARTBEAT_TIMEOUT_MS: OptionalMs,
+  CCPOR_CLETS_CONNECT_TIMEOUT_MS: OptionalMs,
+  CCPOR_CLETS_RECONNECT_MIN_MS: OptionalMs,
+  CCPOR_CLETS_RECONNECT_MAX_MS: OptionalMs,
+  CCPOR_CLETS_SEND_TIMEOUT_MS: OptionalMs,
+  CCPOR_CLETS_MAX_QUEUED_FRAMES: optionalWhole('frames', 100_000),
   CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: OptionalMs,
 });
 
@@ -46,7 +55,13 @@ export const CARPOS_ENV_DOCS: Record<keyof typeof CarposEnvCodec.props, string> 
   CCPOR_CLETS_TLS_CERT: 'The registry’s client certificate (PEM file) for mutual TLS; goes with `CCPOR_CLETS_TLS_KEY`.',
   CCPOR_CLETS_TLS_KEY: 'Private key (PEM file) of the client certificate.',
   CCPOR_CLETS_TLS_SERVERNAME: 'Name to check the switch’s certificate against, when it differs from the host.',
-  CCPOR_CLETS_HEARTBEAT_MS: 'Idle time before the link probes DOJ and, without an answer within 10 s, reconnects (default 30000).',
+  CCPOR_CLETS_HEARTBEAT_MS: 'Idle time before the link probes DOJ (a query no record matches) and turns on TCP keep-alive (default 30000).',
+  CCPOR_CLETS_HEARTBEAT_TIMEOUT_MS: 'No answer this long after the probe: the connection is dropped and replaced (default 10000).',
+  CCPOR_CLETS_CONNECT_TIMEOUT_MS: 'Longest one connection attempt to the switch may take (default 5000).',
+  CCPOR_CLETS_RECONNECT_MIN_MS: 'First wait before reconnecting; it doubles, with jitter, on each failure (default 250).',
+  CCPOR_CLETS_RECONNECT_MAX_MS: 'Longest wait between reconnection attempts (default 30000).',
+  CCPOR_CLETS_SEND_TIMEOUT_MS: 'How long a send waits for the link to come up before the message is retried later (default 5000).',
+  CCPOR_CLETS_MAX_QUEUED_FRAMES: 'Frames accepted but not yet written to the socket; more senders wait (backpressure; default 256).',
   CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: 'How long the gateway waits for DOJ’s answer before sending a message again under the same id (default 10000; 8 attempts, then dead letter).',
 };
 
@@ -56,6 +71,11 @@ export interface CarposConfig {
   readonly port: number;
   readonly tls?: { readonly caFile?: string; readonly certFile?: string; readonly keyFile?: string; readonly servername?: string };
   readonly heartbeatIntervalMs?: number;
+  readonly heartbeatTimeoutMs?: number;
+  readonly connectTimeoutMs?: number;
+  readonly reconnect?: { readonly initialMs: number; readonly maxMs: number };
+  readonly sendTimeoutMs?: number;
+  readonly maxQueuedFrames?: number;
   readonly responseTimeoutMs?: number;
 }
 
@@ -67,6 +87,9 @@ export const carposConfigFrom = (v: CarposEnv): { readonly config?: CarposConfig
   if (host === undefined || host === '') return { problems: [] };
   if (v.CCPOR_CLETS_PORT === undefined) return { problems: [{ field: 'CCPOR_CLETS_PORT', reason: 'is required when CCPOR_CLETS_HOST is set' }] };
   const given = (s: string | undefined): s is string => s !== undefined && s !== '';
+  const minWait = v.CCPOR_CLETS_RECONNECT_MIN_MS ?? 250;
+  const maxWait = v.CCPOR_CLETS_RECONNECT_MAX_MS ?? 30_000;
+  if (minWait > maxWait) return { problems: [{ field: 'CCPOR_CLETS_RECONNECT_MAX_MS', reason: 'must not be below CCPOR_CLETS_RECONNECT_MIN_MS' }] };
   if (given(v.CCPOR_CLETS_TLS_CERT) !== given(v.CCPOR_CLETS_TLS_KEY)) {
     return { problems: [{ field: given(v.CCPOR_CLETS_TLS_CERT) ? 'CCPOR_CLETS_TLS_KEY' : 'CCPOR_CLETS_TLS_CERT', reason: 'CCPOR_CLETS_TLS_CERT and CCPOR_CLETS_TLS_KEY go together' }] };
   }
@@ -82,6 +105,11 @@ export const carposConfigFrom = (v: CarposEnv): { readonly config?: CarposConfig
       port: v.CCPOR_CLETS_PORT,
       ...(Object.keys(tls).length > 0 ? { tls } : {}),
       ...(v.CCPOR_CLETS_HEARTBEAT_MS !== undefined ? { heartbeatIntervalMs: v.CCPOR_CLETS_HEARTBEAT_MS } : {}),
+      ...(v.CCPOR_CLETS_HEARTBEAT_TIMEOUT_MS !== undefined ? { heartbeatTimeoutMs: v.CCPOR_CLETS_HEARTBEAT_TIMEOUT_MS } : {}),
+      ...(v.CCPOR_CLETS_CONNECT_TIMEOUT_MS !== undefined ? { connectTimeoutMs: v.CCPOR_CLETS_CONNECT_TIMEOUT_MS } : {}),
+      ...(v.CCPOR_CLETS_RECONNECT_MIN_MS !== undefined || v.CCPOR_CLETS_RECONNECT_MAX_MS !== undefined ? { reconnect: { initialMs: minWait, maxMs: maxWait } } : {}),
+      ...(v.CCPOR_CLETS_SEND_TIMEOUT_MS !== undefined ? { sendTimeoutMs: v.CCPOR_CLETS_SEND_TIMEOUT_MS } : {}),
+      ...(v.CCPOR_CLETS_MAX_QUEUED_FRAMES !== undefined ? { maxQueuedFrames: v.CCPOR_CLETS_MAX_QUEUED_FRAMES } : {}),
       ...(v.CCPOR_CARPOS_RESPONSE_TIMEOUT_MS !== undefined ? { responseTimeoutMs: v.CCPOR_CARPOS_RESPONSE_TIMEOUT_MS } : {}),
     },
     problems: [],

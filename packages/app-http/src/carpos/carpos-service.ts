@@ -71,6 +71,11 @@ export class CarposService {
       port: config.port,
       ...(config.tls !== undefined ? { tls: config.tls } : {}),
       ...(config.heartbeatIntervalMs !== undefined ? { heartbeatIntervalMs: config.heartbeatIntervalMs } : {}),
+      ...(config.heartbeatTimeoutMs !== undefined ? { heartbeatTimeoutMs: config.heartbeatTimeoutMs } : {}),
+      ...(config.connectTimeoutMs !== undefined ? { connectTimeoutMs: config.connectTimeoutMs } : {}),
+      ...(config.reconnect !== undefined ? { reconnect: config.reconnect } : {}),
+      ...(config.sendTimeoutMs !== undefined ? { sendTimeoutMs: config.sendTimeoutMs } : {}),
+      ...(config.maxQueuedFrames !== undefined ? { maxQueuedFrames: config.maxQueuedFrames } : {}),
       heartbeatText: heartbeatProbeText(codec, PROBE_ORI),
     });
     let gateway: CarposGateway;
