@@ -15,9 +15,11 @@ import {
   type QueueFilter,
 } from '@ccpor/adapters';
 import { Ori, type Actor } from '@ccpor/domain';
+import { AccessAuditLog } from '../audit/access-audit';
 import type { Config } from '../config/config';
 import type { AppServices } from '../composition/services';
 import { openEventStore } from '../store/open-event-store';
+import { randomIds, systemClock } from '../store/system-ports';
 import { openCarposStore } from './carpos-service';
 
 type WithServices = <T>(fn: (s: AppServices, c: Config) => Promise<T>) => Promise<T>;
@@ -42,16 +44,23 @@ const positive = (value: string): number => {
  * Opens the configured store's gateway tables without starting the gateway or the read model,
  * so an operator can look at the queues while (on PostgreSQL) `serve` keeps running.
  */
-const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore) => Promise<T>): Promise<T> => {
+const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore, audit: AccessAuditLog) => Promise<T>): Promise<T> => {
   const eventStore = await openEventStore(config().store);
+  // The operator's actions go to the same access audit as the API's (written before the store closes).
+  const audit = new AccessAuditLog(eventStore, systemClock, randomIds, {
+    intervalMs: 60_000,
+    maxBatch: 100,
+    onError: (error) => process.stderr.write(`ccpor: access audit not written: ${String(error)}\n`),
+  });
   try {
     const store = await openCarposStore(eventStore);
     try {
-      return await fn(store);
+      return await fn(store, audit);
     } finally {
       await store.close();
     }
   } finally {
+    await audit.flush();
     await eventStore.close();
   }
 };
@@ -146,11 +155,24 @@ export const addCarposCommands = (program: Command, config: () => Config, withSe
     .command('retry <id>')
     .description('Send a dead-lettered message again with a fresh attempt count (a running gateway picks it up)')
     .action((id: string) =>
-      withCarposStore(config, async (s) => {
+      withCarposStore(config, async (s, audit) => {
         if (!/^\d{1,18}$/.test(id)) throw new InvalidArgumentError('the id is the number `ccpor carpos dead-letter` shows');
         const entry = await findOutboxEntry(s, id);
         if (entry === undefined) throw new Error(`no CARPOS message ${id}`);
-        if (!(await retryDeadLetter(s, id))) throw new Error(`message ${id} is ${entry.status}, not dead-lettered`);
+        const retried = await retryDeadLetter(s, id);
+        const who = actor();
+        audit.record({
+          at: systemClock.now(),
+          requestId: `cli-${randomIds.newId()}`,
+          principal: { userId: who.userId, agencyOri: who.agencyOri, roles: who.roles, kind: who.kind },
+          action: 'doj.queue.manage',
+          orderId: entry.orderId,
+          ...(entry.agencyOri !== null ? { targetAgencyOri: entry.agencyOri } : {}),
+          allowed: true,
+          rule: 'command line: operator with access to the registry’s store',
+          route: `ccpor carpos retry ${id}`,
+        });
+        if (!retried) throw new Error(`message ${id} is ${entry.status}, not dead-lettered`);
         out(`Message ${id} (${entry.transaction} of order ${entry.orderId}) is queued again.`);
       }),
     );
