@@ -61,6 +61,7 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
 const withCarpos = async (s: AppServices): Promise<AppServices> => {
   const config = s.config.carpos;
   if (config === undefined) return s;
+  // A gateway that cannot start (on EventStoreDB, say) stops the start; release the store so the process can exit.
   const carpos = await CarposService.start({
     config,
     eventStore: s.store,
@@ -70,6 +71,9 @@ const withCarpos = async (s: AppServices): Promise<AppServices> => {
     agency: (ori) => s.identity.view.agencies.get(ori),
     logger: s.logger,
     metrics: s.metrics,
+  }).catch(async (error: unknown) => {
+    await closeServices(s);
+    throw error;
   });
   s.logger.info({ host: config.host, port: config.port, tls: config.tls !== undefined }, 'CARPOS gateway started');
   return { ...s, carpos };
