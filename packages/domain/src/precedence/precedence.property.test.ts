@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Provision } from '../order/provisions';
-import { findConflicts } from './conflicts';
+import { conflictsWithProposed, findConflicts } from './conflicts';
 import { restrictiveness } from './dimensions';
 import { computeEnforcement } from './ladder';
 import type { OrderSnapshot } from './order-snapshot';
@@ -110,6 +110,22 @@ describe('precedence properties', () => {
         expect(findConflicts([...os, ...os], NOW)).toEqual(findConflicts(os, NOW));
       }),
       { numRuns: 200 },
+    ));
+
+  it('warnings for a proposed order do not depend on input order, inactive orders or duplicates', () =>
+    fc.assert(
+      fc.property(
+        orders.chain((os) => fc.tuple(fc.constant(os), shuffled(os))),
+        fc.array(inactiveArb, { maxLength: 3 }).map((d) => ids(d, 100)),
+        orderArb(fc.constant('draft')).map((o) => ({ ...o, orderId: '00000000-0000-4000-8000-000000000777' })),
+        ([a, b], dead, proposed) => {
+          const expected = conflictsWithProposed(proposed, a, NOW);
+          expect(conflictsWithProposed(proposed, [...b, ...dead], NOW)).toEqual(expected);
+          expect(conflictsWithProposed(proposed, [...a, ...a], NOW)).toEqual(expected);
+          for (const w of expected) expect(w.kind).toBe('proposed-contradicts-in-force');
+        },
+      ),
+      { numRuns: 300 },
     ));
 
   it('every governing term comes from an order in force and names its rule', () =>

@@ -49,6 +49,28 @@ describe('enforcement: which order an officer enforces (Fam. Code 6457)', () => 
     expect(view.terms[0]?.explanation).toContain('most recently issued criminal order');
   });
 
+  it('[I] only criminal orders — two criminal courts set different stay-aways: the later one is shown, marked as outside the ladder', () => {
+    const older = order('CR-161', '2025-05-01T10:00:00-07:00', [stayAway(300)]);
+    const newer = order('CR-160', '2026-02-01T10:00:00-08:00', [stayAway(100)]);
+    const stay = termOn([newer, older], 'stay-away');
+    expect(stay).toMatchObject({ orderId: newer.orderId, step: 'latest-order', overrides: [{ orderId: older.orderId }] });
+    expect(stay?.rule).toMatch(/^\[I\]/);
+  });
+
+  it('[I] only EPOs — two officers obtained emergency orders with different stay-aways: the more restrictive one is shown', () => {
+    const wider = order('EPO-001', '2026-05-29T22:00:00-07:00', [stayAway(300)], { expiresAt: '2026-06-04T17:00:00-07:00' });
+    const later = order('EPO-001', '2026-05-31T02:00:00-07:00', [stayAway(100)], { expiresAt: '2026-06-05T17:00:00-07:00' });
+    const stay = termOn([later, wider], 'stay-away');
+    expect(stay).toMatchObject({ orderId: wider.orderId, step: 'most-restrictive-epo', provision: stayAway(300) });
+    expect(stay?.rule).toMatch(/^\[I\]/);
+  });
+
+  it('step 1 does not apply when the EPO is less restrictive — the family court’s no-contact order stands against an EPO allowing peaceful contact', () => {
+    const dv = order('DV-130', '2026-01-10T10:00:00-08:00', [{ kind: 'no-contact' }]);
+    const epo = order('EPO-001', '2026-05-30T23:00:00-07:00', [{ kind: 'peaceful-contact-only' }], { expiresAt: '2026-06-04T17:00:00-07:00' });
+    expect(termOn([dv, epo], 'contact')).toMatchObject({ orderId: dv.orderId, step: 'no-contact-order', overrides: [{ orderId: epo.orderId }] });
+  });
+
   it('terms on different aspects are all enforced: no conflict, nothing overridden', () => {
     const a = order('DV-130', '2026-01-10T10:00:00-08:00', [{ kind: 'residence-exclusion' }]);
     const b = order('CR-160', '2026-02-10T10:00:00-08:00', [stayAway(100)]);
@@ -106,6 +128,23 @@ describe('conflicts a judge should see', () => {
       ['proposed-contradicts-in-force', 'visitation', true],
     ]);
     expect(warnings[0]?.explanation).toContain('no-contact order');
+  });
+
+  it('two orders exclude the restrained person from different residences', () => {
+    const a = order('DV-130', '2026-01-10T10:00:00-08:00', [{ kind: 'residence-exclusion', address: '12 Elm St, Pasadena' }]);
+    const b = order('EA-130', '2026-03-10T10:00:00-07:00', [{ kind: 'residence-exclusion', address: '400 Oak Ave, Glendale' }]);
+    const [conflict] = findConflicts([a, b], NOW);
+    expect(conflict).toMatchObject({ kind: 'residence-terms-differ', dimension: 'residence', needsJudge: false, orderIds: [a.orderId, b.orderId] });
+    expect(conflict?.rule).toContain('6457 step 3');
+  });
+
+  it('the criminal court gives 24 hours to turn in firearms, the family court 48: the criminal order is enforced', () => {
+    const dv = order('DV-130', '2026-04-10T10:00:00-07:00', [{ kind: 'firearm-relinquishment', withinHours: 48 as never }]);
+    const cpo = order('CR-160', '2026-01-10T10:00:00-08:00', [{ kind: 'firearm-relinquishment', withinHours: 24 as never }]);
+    const [conflict] = findConflicts([dv, cpo], NOW);
+    expect(conflict).toMatchObject({ kind: 'firearm-terms-differ', dimension: 'firearms', needsJudge: false });
+    expect(conflict?.explanation).toContain(`Enforce the firearms term of CR-160 in case ${cpo.caseNumber}`);
+    expect(conflict?.rule).toContain('6457 step 4');
   });
 
   it('orders that agree raise no conflict', () => {
