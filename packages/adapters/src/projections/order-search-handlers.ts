@@ -109,6 +109,7 @@ const detailsColumns = (details: DraftDetails): Columns => {
   if (details.protectedPersons !== undefined) out.protected_persons = protectedEntries(details.protectedPersons);
   if (details.sealed !== undefined) out.sealed = details.sealed;
   if (details.assignedAgencies !== undefined) out.assigned_oris = [...details.assignedAgencies];
+  if (details.provisions !== undefined) out.provisions = [...details.provisions];
   return out;
 };
 
@@ -133,6 +134,8 @@ const clearedColumns = (key: string): Columns => {
       return { sealed: false };
     case 'assignedAgencies':
       return { assigned_oris: [] };
+    case 'provisions':
+      return { provisions: [] };
     default:
       return {};
   }
@@ -166,6 +169,7 @@ const emptyRow = (orderId: string, enteringOri: string, event: RecordedEvent): O
   fcn: null,
   nic: null,
   doj_status: 'none',
+  provisions: [],
 });
 
 const isIssued = (row: OrderSearchRow): boolean => row.status === 'active' || row.status === 'served' || row.status === 'canceled';

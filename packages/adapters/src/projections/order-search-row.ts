@@ -67,6 +67,8 @@ export interface OrderSearchRow {
   readonly fcn: string | null;
   readonly nic: string | null;
   readonly doj_status: DojAnswer;
+  /** The order's typed provisions (domain `Provision`s), for precedence and conflicts (ADR 0040). */
+  readonly provisions: readonly unknown[];
 }
 
 /** Every column of `order_search`, in table order. */
@@ -110,4 +112,5 @@ export const ORDER_SEARCH_COLUMNS: readonly (keyof OrderSearchRow)[] = [
   'fcn',
   'nic',
   'doj_status',
+  'provisions',
 ];

@@ -7,3 +7,4 @@ export * from './search-sql';
 export * from './search-orders';
 export * from './party-index-queries';
 export * from './order-statistics';
+export * from './related-orders';

@@ -3,3 +3,4 @@ export * from './clock';
 export * from './id-generator';
 export * from './image-store';
 export * from './clets-link';
+export * from './related-orders';

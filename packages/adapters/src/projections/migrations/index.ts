@@ -4,6 +4,7 @@ import { orderSearchMigration } from './0002-order-search.sql';
 import { partyIndexMigration } from './0003-party-index.sql';
 import { orderStatisticsMigration } from './0004-order-statistics.sql';
 import { orderSearchAgencyMigration } from './0005-order-search-agency.sql';
+import { orderProvisionsMigration } from './0006-order-provisions.sql';
 
 /**
  * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
@@ -16,4 +17,5 @@ export const viewMigrations: readonly Migration[] = [
   partyIndexMigration,
   orderStatisticsMigration,
   orderSearchAgencyMigration,
+  orderProvisionsMigration,
 ];

@@ -1,0 +1,183 @@
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+import { FormNumber, Provision, type OrderSnapshot, type PersonPair, type RelatedOrder, type RelatedOrdersPort } from '@ccpor/domain';
+import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
+import type { SqlSession } from '../event-store/sql/sql-database';
+import { exactPairKey, phoneticPairKey } from '../projections/party-pairs';
+import type { StoredStatus } from '../projections/order-search-row';
+import { nameKeys } from './person-keys';
+
+/**
+ * Orders concerning the same (restrained, protected) pair, in every county (issue 7, ADR 0040).
+ * Three routes, each an index lookup:
+ * - the party index's exact key (letters-only names and DOBs of both people);
+ * - its phonetic key (NYSIIS surnames, first initials, DOBs);
+ * - Double Metaphone codes (primary or alternate) of both surnames with first initials and DOBs,
+ *   on the search view's (metaphone, dob) indexes, for the slips NYSIIS does not forgive.
+ * A phonetic route needs both DOBs: without them it would join strangers who sound alike.
+ */
+
+/** What each route selects about an order: enough for precedence and for the access policy. */
+const ORDER_COLUMNS = `
+  s.order_id::text AS order_id, s.form, s.case_number, s.court_ori, s.status, s.sealed, s.entering_ori, s.assigned_oris,
+  to_json(s.issued_at) #>> '{}' AS issued_at, to_json(s.expires_at) #>> '{}' AS expires_at, s.provisions`;
+
+/** Metaphone route: `q` has r_dob, r_codes, r_initial, p_dob, p_codes, p_initial. */
+const metaphoneJoin = (q: string) => `
+  JOIN {{schema}}.order_search AS s
+    ON s.r_dob = ${q}.r_dob AND left(s.r_first_key, 1) = ${q}.r_initial
+   AND (s.r_metaphone = ANY(${q}.r_codes) OR s.r_metaphone_alt = ANY(${q}.r_codes))
+  JOIN {{schema}}.order_search_protected AS p
+    ON p.order_id = s.order_id AND p.dob = ${q}.p_dob AND left(p.first_key, 1) = ${q}.p_initial
+   AND (p.metaphone = ANY(${q}.p_codes) OR p.metaphone_alt = ANY(${q}.p_codes))`;
+
+/** $1 JSON array of pair keys ({ pair, exact_key, phonetic_key, r_dob, r_codes, r_initial, p_dob, p_codes, p_initial }). */
+export const ordersForPairsSql = `
+WITH q AS (
+  SELECT * FROM json_to_recordset($1::json)
+    AS q(pair int, exact_key text, phonetic_key text, r_dob date, r_codes text[], r_initial text, p_dob date, p_codes text[], p_initial text)
+), m AS (
+  SELECT q.pair, x.order_id, true AS exact FROM q JOIN {{schema}}.order_party_pair AS x ON x.exact_key = q.exact_key
+  UNION ALL
+  SELECT q.pair, x.order_id, false FROM q JOIN {{schema}}.order_party_pair AS x ON x.phonetic_key = q.phonetic_key
+  UNION ALL
+  SELECT q.pair, s.order_id, false FROM q ${metaphoneJoin('q')}
+)
+SELECT m.pair, bool_or(m.exact) AS exact, ${ORDER_COLUMNS}
+FROM m JOIN {{schema}}.order_search AS s ON s.order_id = m.order_id
+WHERE s.status <> 'discarded'
+GROUP BY m.pair, s.order_id
+ORDER BY m.pair, s.order_id`;
+
+/**
+ * $1 order ids. For each order and each of its protected persons (ordinal), the orders about the
+ * same pair, the order itself included: one statement for a whole page of search hits.
+ */
+export const ordersLinkedToSql = `
+WITH h AS (
+  SELECT o.order_id, hp.ordinal, o.r_dob, ARRAY[o.r_metaphone, o.r_metaphone_alt] AS r_codes, left(o.r_first_key, 1) AS r_initial,
+         hp.dob AS p_dob, ARRAY[hp.metaphone, hp.metaphone_alt] AS p_codes, left(hp.first_key, 1) AS p_initial
+  FROM {{schema}}.order_search AS o JOIN {{schema}}.order_search_protected AS hp ON hp.order_id = o.order_id
+  WHERE o.order_id = ANY($1::uuid[]) AND o.status <> 'discarded'
+), m AS (
+  SELECT a.order_id AS hit, a.ordinal, x.order_id, true AS exact
+  FROM {{schema}}.order_party_pair AS a JOIN {{schema}}.order_party_pair AS x ON x.exact_key = a.exact_key
+  WHERE a.order_id = ANY($1::uuid[])
+  UNION ALL
+  SELECT a.order_id, a.ordinal, x.order_id, false
+  FROM {{schema}}.order_party_pair AS a JOIN {{schema}}.order_party_pair AS x ON x.phonetic_key = a.phonetic_key
+  WHERE a.order_id = ANY($1::uuid[])
+  UNION ALL
+  SELECT h.order_id, h.ordinal, s.order_id, false FROM h ${metaphoneJoin('h')}
+)
+SELECT m.hit::text AS hit, m.ordinal, bool_or(m.exact) AS exact, ${ORDER_COLUMNS}
+FROM m JOIN {{schema}}.order_search AS s ON s.order_id = m.order_id
+WHERE s.status <> 'discarded'
+GROUP BY m.hit, m.ordinal, s.order_id
+ORDER BY m.hit, m.ordinal, s.order_id`;
+
+interface OrderColumns extends Record<string, unknown> {
+  readonly order_id: string;
+  readonly exact: boolean;
+  readonly form: string | null;
+  readonly case_number: string | null;
+  readonly court_ori: string | null;
+  readonly status: StoredStatus;
+  readonly sealed: boolean;
+  readonly entering_ori: string;
+  readonly assigned_oris: readonly string[];
+  readonly issued_at: string | null;
+  readonly expires_at: string | null;
+  readonly provisions: unknown;
+}
+
+const Provisions = t.array(Provision);
+
+const SNAPSHOT_STATUS: Record<StoredStatus, OrderSnapshot['status']> = {
+  active: 'issued',
+  served: 'issued',
+  canceled: 'canceled',
+  draft: 'draft',
+  discarded: 'discarded',
+};
+
+/**
+ * The row as a related order, or undefined for one precedence cannot use: a draft (no form or
+ * issue time yet). Provisions are decoded at this boundary; a stored value the codec refuses
+ * means a damaged view, and it is said loudly rather than read as "no provisions".
+ */
+export const relatedOrderOf = (row: OrderColumns): RelatedOrder | undefined => {
+  const form = FormNumber.decode(row.form);
+  if (E.isLeft(form) || row.issued_at === null) return undefined;
+  const provisions = Provisions.decode(typeof row.provisions === 'string' ? JSON.parse(row.provisions) : row.provisions);
+  if (E.isLeft(provisions)) throw new Error(`order_search.provisions of ${row.order_id} is not a list of provisions`);
+  return {
+    snapshot: {
+      orderId: row.order_id,
+      form: form.right,
+      caseNumber: row.case_number ?? '',
+      courtName: row.court_ori ?? '',
+      issuedAt: row.issued_at,
+      expiresAt: row.expires_at,
+      status: SNAPSHOT_STATUS[row.status],
+      provisions: provisions.right,
+    },
+    facts: { ownerAgencyOri: row.entering_ori, assignedAgencies: row.assigned_oris, sealed: row.sealed },
+    match: row.exact ? 'exact' : 'phonetic',
+  };
+};
+
+const metaphoneCodes = (last: string): string[] => {
+  const k = nameKeys({ last, first: '' });
+  return [...new Set([k.metaphone, k.metaphoneAlt].filter((c) => c.length > 0))];
+};
+
+/** The keys of one pair as the statement's JSON parameter. */
+export const pairKeys = (pair: PersonPair, index: number) => ({
+  pair: index,
+  exact_key: exactPairKey(pair.restrained, pair.protectedPerson),
+  phonetic_key: phoneticPairKey(pair.restrained, pair.protectedPerson),
+  r_dob: pair.restrained.dob,
+  r_codes: metaphoneCodes(pair.restrained.last),
+  r_initial: nameKeys(pair.restrained).firstKey.slice(0, 1),
+  p_dob: pair.protectedPerson.dob,
+  p_codes: metaphoneCodes(pair.protectedPerson.last),
+  p_initial: nameKeys(pair.protectedPerson).firstKey.slice(0, 1),
+});
+
+/** Every order about each pair (indexed like `pairs`), drafts left out. */
+export const ordersForPairs = async (db: SqlSession, pairs: readonly PersonPair[], schema: string = DEFAULT_SCHEMA): Promise<RelatedOrder[][]> => {
+  const out: RelatedOrder[][] = pairs.map(() => []);
+  if (pairs.length === 0) return out;
+  const { rows } = await db.query<OrderColumns & { pair: number }>(inSchema(ordersForPairsSql, schema), [JSON.stringify(pairs.map(pairKeys))]);
+  for (const row of rows) {
+    const related = relatedOrderOf(row);
+    if (related !== undefined) out[row.pair]!.push(related);
+  }
+  return out;
+};
+
+/** Per order id, per protected-person ordinal, the orders about that pair (the order itself included). */
+export const ordersLinkedTo = async (
+  db: SqlSession,
+  orderIds: readonly string[],
+  schema: string = DEFAULT_SCHEMA,
+): Promise<Map<string, Map<number, RelatedOrder[]>>> => {
+  const out = new Map<string, Map<number, RelatedOrder[]>>();
+  if (orderIds.length === 0) return out;
+  const { rows } = await db.query<OrderColumns & { hit: string; ordinal: number }>(inSchema(ordersLinkedToSql, schema), [orderIds]);
+  for (const row of rows) {
+    const related = relatedOrderOf(row);
+    if (related === undefined) continue;
+    const byPair = out.get(row.hit) ?? new Map<number, RelatedOrder[]>();
+    out.set(row.hit, byPair);
+    byPair.set(row.ordinal, [...(byPair.get(row.ordinal) ?? []), related]);
+  }
+  return out;
+};
+
+/** The port on a SQL session holding the search views. */
+export const sqlRelatedOrders = (db: SqlSession, schema: string = DEFAULT_SCHEMA): RelatedOrdersPort => ({
+  ordersConcerning: (pairs) => ordersForPairs(db, pairs, schema),
+  ordersLinkedTo: (orderIds) => ordersLinkedTo(db, orderIds, schema),
+});
