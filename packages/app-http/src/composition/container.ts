@@ -1,5 +1,5 @@
 import { Container } from 'inversify';
-import { createCommandHandler, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
+import { createCommandHandler, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import { AccessAuditLog } from '../audit/access-audit';
 import { SessionTokens } from '../auth/sessions';
@@ -9,6 +9,7 @@ import { IdentityService } from '../identity/identity-service';
 import { createLogger } from '../ops/logger';
 import { Metrics } from '../ops/metrics';
 import { IdentityReadModel } from '../identity/identity-read-model';
+import { openImageStore, type OpenedImageStore } from '../images/open-image-store';
 import { OrderSearchService } from '../search/order-search-service';
 import { openEventStore } from '../store/open-event-store';
 import { openSearchViews, type SearchViews } from '../store/open-search-views';
@@ -21,6 +22,7 @@ export interface Overrides {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
+  readonly imageStore?: ImageStore;
 }
 
 /**
@@ -66,6 +68,11 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
       onError: (err) => logger.error({ err }, 'access audit append failed'),
     });
   });
+  c.bind(TOKENS.images).toDynamicValue(async (ctx) =>
+    overrides.imageStore
+      ? { store: overrides.imageStore, description: 'given', close: async () => undefined }
+      : openImageStore(config.images, config.store, await ctx.getAsync<EventStore>(TOKENS.eventStore)),
+  );
   return c;
 };
 
@@ -88,6 +95,7 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     audit: await c.getAsync(TOKENS.audit),
     idempotency: c.get(TOKENS.idempotency),
     metrics: c.get(TOKENS.metrics),
+    ...(await c.getAsync<OpenedImageStore>(TOKENS.images).then((i) => ({ images: i.store, closeImages: () => i.close() }))),
   };
   await services.readModel.start(onProgress);
   await services.search.start();
@@ -100,5 +108,6 @@ export const closeServices = async (s: AppServices): Promise<void> => {
   await s.search.stop();
   await s.readModel.stop();
   await s.search.views.close();
+  await s.closeImages();
   await s.store.close();
 };

@@ -1,4 +1,4 @@
-import type { Clock, CommandHandler, EventStore, IdGenerator } from '@ccpor/domain';
+import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
 import type { CarposService } from '../carpos/carpos-service';
@@ -26,6 +26,10 @@ export interface AppServices {
   readonly audit: AccessAuditLog;
   readonly idempotency: IdempotencyStore;
   readonly metrics: Metrics;
+  /** Order images (filesystem beside the embedded store, SQL on PostgreSQL; ADR 0023). */
+  readonly images: ImageStore;
+  /** Lets go of the image store (removes the temporary one of the memory store). */
+  readonly closeImages: () => Promise<void>;
   readonly logger: Logger;
   /** The CARPOS gateway, when `serve` runs it (CCPOR_CLETS_HOST set); the routes answer 503 without it. */
   readonly carpos?: CarposService;

@@ -1,4 +1,5 @@
 import type { Clock, CommandHandler, EventStore, IdGenerator } from '@ccpor/domain';
+import type { OpenedImageStore } from '../images/open-image-store';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
 import type { SessionTokens } from '../auth/sessions';
@@ -28,4 +29,5 @@ export const TOKENS = {
   audit: token<AccessAuditLog>('audit'),
   idempotency: token<IdempotencyStore>('idempotency'),
   metrics: token<Metrics>('metrics'),
+  images: token<OpenedImageStore>('images'),
 } as const;

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
+import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -81,6 +82,7 @@ export const EnvCodec = t.type({
   CCPOR_WAIT_MAX_MS: withDefault(IntFromString('milliseconds', 0, 60000), '5000'),
   CCPOR_DEMO_SEED: withDefault(IntFromString('order count', 0, 10_000_000), '0'),
   ...CarposEnvCodec.props,
+  ...ImageEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -101,6 +103,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_WAIT_MAX_MS: 'Longest a request may wait for the search view to catch up (`?wait=`; default 5000).',
   CCPOR_DEMO_SEED: '`serve` seeds this many synthetic demo orders when the store has no order yet (default 0; `npm start` uses 200).',
   ...CARPOS_ENV_DOCS,
+  ...IMAGE_ENV_DOCS,
 };
 
 export interface Config {
@@ -122,6 +125,8 @@ export interface Config {
   readonly demoSeed: number;
   /** The CLETS link for the CARPOS gateway; undefined: `serve` runs no gateway. */
   readonly carpos?: CarposConfig;
+  /** Where order images are kept and how large they may be. */
+  readonly images: ImageConfig;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +164,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     waitMaxMs: v.CCPOR_WAIT_MAX_MS,
     demoSeed: v.CCPOR_DEMO_SEED,
     ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
+    images: imageConfigFrom(v),
   });
 };
 

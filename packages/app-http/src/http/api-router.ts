@@ -18,7 +18,12 @@ export interface Operation<B = unknown, Q = unknown> {
   readonly query?: t.Type<Q, unknown, unknown>;
   /** Status codes this operation answers with besides problems. */
   readonly success: number;
-  readonly headers?: readonly ('If-Match' | 'Idempotency-Key' | 'X-CCPOR-Wait-For')[];
+  readonly headers?: readonly ('If-Match' | 'Idempotency-Key' | 'X-CCPOR-Wait-For' | 'Range' | 'If-Range' | 'If-None-Match')[];
+  /** OpenAPI request content for a body that is not JSON (a multipart upload), read by the handler itself. */
+  readonly requestContent?: Record<string, unknown>;
+  /** OpenAPI content of the success response when it is not JSON (an image download), and other statuses it answers. */
+  readonly responseContent?: Record<string, unknown>;
+  readonly otherResponses?: Record<string, string>;
   readonly handler: (ctx: { req: Request; res: Response; body: B; query: Q }) => Promise<unknown> | unknown;
 }
 

@@ -10,6 +10,7 @@ import { registerCarposRoutes } from '../carpos/carpos-routes';
 import { registerSessionRoutes } from '../auth/session-routes';
 import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
+import { registerImageRoutes } from '../images/image-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
@@ -113,6 +114,7 @@ export const createApp = (s: AppServices) => {
   const guard = makeGuard({ audit: s.audit, metrics: s.metrics, now: () => s.clock.now() });
   registerSessionRoutes(api, s, guard);
   registerCommandRoutes(api, s, guard);
+  registerImageRoutes(api, s, guard);
   registerReadRoutes(api, s, guard);
   registerAdminRoutes(api, s, guard);
   registerAuditRoutes(api, s, guard);

@@ -20,6 +20,9 @@ const PROBLEM = {
 const HEADER_DOCS: Record<string, { description: string; schema: Record<string, unknown> }> = {
   'If-Match': { description: 'The ETag (stream version) the change is based on; a mismatch answers 412.', schema: { type: 'string' } },
   'Idempotency-Key': { description: 'A unique key per intended change; a retry with the same key and body replays the first answer.', schema: { type: 'string', maxLength: 255 } },
+  Range: { description: 'One byte range, e.g. `bytes=0-1023`, `bytes=1024-` or `bytes=-500` (RFC 9110 §14); answered 206, or 416 past the end.', schema: { type: 'string' } },
+  'If-Range': { description: 'The ETag the client holds; the Range is honoured only if it still matches.', schema: { type: 'string' } },
+  'If-None-Match': { description: 'The ETag the client holds; 304 when it matches.', schema: { type: 'string' } },
 };
 
 /** `/orders/:orderId` → `/orders/{orderId}` */
@@ -44,8 +47,10 @@ export const openApiDocument = (operations: readonly Operation<never, never>[], 
       ...(op.auth === false ? { security: [] } : {}),
       parameters: [...params, ...queryParams, ...headerParams],
       ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJsonSchema(op.body as never) } } } } : {}),
+      ...(op.requestContent ? { requestBody: { required: true, content: op.requestContent } } : {}),
       responses: {
-        [String(op.success)]: { description: 'Success', ...(op.success === 204 ? {} : { content: { 'application/json': { schema: {} } } }) },
+        [String(op.success)]: { description: 'Success', ...(op.success === 204 ? {} : { content: op.responseContent ?? { 'application/json': { schema: {} } } }) },
+        ...Object.fromEntries(Object.entries(op.otherResponses ?? {}).map(([status, description]) => [status, { description }])),
         default: { description: 'A problem (RFC 9457)', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
       },
     };

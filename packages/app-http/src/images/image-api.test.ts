@@ -1,0 +1,211 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { sampleOrderInput, samplePdf, sampleTiff } from '@ccpor/test-kit';
+import { startHarness, OTHER_COURT, type Client, type Harness } from '../__tests__/harness';
+
+const LIMIT = 256 * 1024;
+let h: Harness;
+let clerk: Client;
+let supervisor: Client;
+let otherClerk: Client;
+beforeAll(async () => {
+  h = await startHarness({ config: { CCPOR_IMAGE_MAX_BYTES: String(LIMIT), CCPOR_IMAGE_MAX_PARALLEL_UPLOADS: '2' } });
+  clerk = await h.user('court-clerk');
+  supervisor = await h.user('supervisor');
+  otherClerk = await h.user('court-clerk', OTHER_COURT);
+});
+afterAll(() => h.close());
+
+const addOrder = async (overrides: Record<string, unknown> = {}) => {
+  const by = overrides.sealed === true ? supervisor : clerk;
+  const r = await by.agent.post('/api/v1/orders').set('X-CSRF-Token', by.csrf).send({ details: sampleOrderInput(overrides) }).expect(201);
+  return r.body.orderId as string;
+};
+
+const upload = (c: Client, orderId: string, bytes: Uint8Array, fileName = 'DV130.pdf', query = '') =>
+  c.agent
+    .post(`/api/v1/orders/${orderId}/images/upload${query}`)
+    .set('X-CSRF-Token', c.csrf)
+    .attach('file', Buffer.from(bytes), { filename: fileName, contentType: 'application/octet-stream' });
+
+const decisions = async () => {
+  await h.services.audit.flush();
+  const events = await h.services.store.readStream(`access-audit-${h.clock.now().slice(0, 10)}`);
+  return events.flatMap((e) => (e.data as { decisions: { allowed: boolean; action: string; orderId?: string; code?: string; principal: { userId: string } }[] }).decisions);
+};
+
+/** Supertest's buffer parser, so binary bodies come back as Buffers whatever their type. */
+const binary = (res: unknown, done: (err: Error | null, body: Buffer) => void): void => {
+  // In node, superagent hands the parser the raw response stream.
+  const stream = res as NodeJS.ReadableStream;
+  const parts: Buffer[] = [];
+  stream.on('data', (c: Buffer) => parts.push(c));
+  stream.on('end', () => done(null, Buffer.concat(parts)));
+};
+
+describe('image upload', () => {
+  it('stores a PDF, attaches it through AttachImage with its page count, and serves it back byte for byte', async () => {
+    const id = await addOrder();
+    const pdf = samplePdf(3, 'upload');
+    const r = await upload(clerk, id, pdf, 'LASC_26FL0001_DV130_20260303.pdf').expect(201);
+    expect(r.body.image).toMatchObject({ mediaType: 'application/pdf', pages: 3, bytes: pdf.length, kind: 'order', fileName: 'LASC_26FL0001_DV130_20260303.pdf' });
+    expect(r.headers.location).toBe(`/api/v1/orders/${id}/images/${r.body.image.sha256}`);
+    expect(r.headers.etag).toBe('"2"');
+    const history = await clerk.agent.get(`/api/v1/orders/${id}/history`).expect(200);
+    expect(history.body.events.at(-1)).toMatchObject({ type: 'ImageAttached', actor: { userId: clerk.username } });
+    const got = await clerk.agent.get(r.headers.location as string).buffer(true).parse(binary).expect(200);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.headers.etag).toBe(`"${r.body.image.sha256}"`);
+    expect(got.headers['accept-ranges']).toBe('bytes');
+    expect(Buffer.compare(got.body as Buffer, Buffer.from(pdf))).toBe(0);
+  });
+
+  it('records a multi-page TIFF as image/tiff whatever its name, and the kind from ?kind=', async () => {
+    const id = await addOrder();
+    const tiff = sampleTiff(4, 'pos');
+    const r = await upload(clerk, id, tiff, 'proof.pdf', '?kind=proof-of-service').expect(201);
+    expect(r.body.image).toMatchObject({ mediaType: 'image/tiff', pages: 4, kind: 'proof-of-service' });
+    const got = await clerk.agent.get(`/api/v1/orders/${id}/images/${r.body.image.sha256}`).buffer(true).parse(binary).expect(200);
+    expect(got.headers['content-type']).toBe('image/tiff');
+  });
+
+  it('refuses a .pdf that is not a PDF, naming the file and what its content is, and attaches nothing', async () => {
+    const id = await addOrder();
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2000, 7)]);
+    const r = await upload(clerk, id, jpeg, 'scan.pdf').expect(415);
+    expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(r.body).toMatchObject({ code: 'IMAGE_UNSUPPORTED_TYPE', field: 'file', detected: 'image/jpeg' });
+    expect(r.body.detail).toContain('"scan.pdf" is not a PDF or TIFF');
+    const order = await clerk.agent.get(`/api/v1/orders/${id}`).expect(200);
+    expect(order.headers.etag).toBe('"1"');
+  });
+
+  it('refuses a PDF cut short (no %%EOF) as unreadable', async () => {
+    const id = await addOrder();
+    const pdf = samplePdf(1);
+    const r = await upload(clerk, id, pdf.subarray(0, pdf.length - 200), 'half.pdf').expect(422);
+    expect(r.body.code).toBe('IMAGE_UNREADABLE');
+    expect(r.body.detail).toContain('half.pdf');
+  });
+
+  it('refuses an image over CCPOR_IMAGE_MAX_BYTES with 413, streaming (declared size under the cut-off) or at once (declared far over)', async () => {
+    const id = await addOrder();
+    const big = Buffer.concat([Buffer.from(samplePdf(1)), Buffer.alloc(LIMIT, 0x20)]);
+    const r = await upload(clerk, id, big, 'big.pdf').expect(413);
+    expect(r.body).toMatchObject({ code: 'IMAGE_TOO_LARGE', limitBytes: LIMIT, rule: 'CCPOR_IMAGE_MAX_BYTES' });
+    const huge = Buffer.alloc(LIMIT * 4, 0x20);
+    const r2 = await upload(clerk, id, huge, 'huge.pdf').ok(() => true);
+    // The server may close the connection before the client has sent everything; when the answer arrives it is the 413.
+    if (r2.status !== 0) expect(r2.body.code).toBe('IMAGE_TOO_LARGE');
+    // Nothing half-written is left in the store's temporary folder.
+    const root = (h.services.images as unknown as { root: string }).root;
+    expect(await readdir(join(root, 'tmp'))).toEqual([]);
+  });
+
+  it('refuses a request that is not multipart, one without a file, and one with the file under another field', async () => {
+    const id = await addOrder();
+    const json = await clerk.agent.post(`/api/v1/orders/${id}/images/upload`).set('X-CSRF-Token', clerk.csrf).send({ file: 'x' }).expect(415);
+    expect(json.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const noFile = await clerk.agent.post(`/api/v1/orders/${id}/images/upload`).set('X-CSRF-Token', clerk.csrf).field('note', 'hello').expect(400);
+    expect(noFile.body).toMatchObject({ code: 'INVALID_UPLOAD', field: 'file' });
+    expect(noFile.body.detail).toContain('no file');
+    const wrong = await clerk.agent
+      .post(`/api/v1/orders/${id}/images/upload`)
+      .set('X-CSRF-Token', clerk.csrf)
+      .attach('image', Buffer.from(samplePdf(1)), 'a.pdf')
+      .expect(400);
+    expect(wrong.body.detail).toContain('"image"');
+  });
+
+  it('answers 409 for the same image twice, and 412 for a stale If-Match', async () => {
+    const id = await addOrder();
+    const pdf = samplePdf(2, 'twice');
+    await upload(clerk, id, pdf).expect(201);
+    const again = await upload(clerk, id, pdf).expect(409);
+    expect(again.body.code).toBe('IMAGE_ALREADY_ATTACHED');
+    const stale = await upload(clerk, id, samplePdf(2, 'other')).set('If-Match', '"1"').expect(412);
+    expect(stale.body.code).toBe('VERSION_MISMATCH');
+  });
+});
+
+describe('image download', () => {
+  let id: string;
+  let sha: string;
+  let pdf: Uint8Array;
+  beforeAll(async () => {
+    id = await addOrder();
+    pdf = samplePdf(5, 'ranges');
+    sha = (await upload(clerk, id, pdf).expect(201)).body.image.sha256 as string;
+  });
+  const get = (c: Client, range?: string) => {
+    const r = c.agent.get(`/api/v1/orders/${id}/images/${sha}`).buffer(true).parse(binary);
+    return range === undefined ? r : r.set('Range', range);
+  };
+
+  it('serves byte ranges with 206 and Content-Range: first bytes, open-ended, suffix, and an end past the last byte', async () => {
+    const size = pdf.length;
+    const first = await get(clerk, 'bytes=0-99').expect(206);
+    expect(first.headers['content-range']).toBe(`bytes 0-99/${size}`);
+    expect(Buffer.compare(first.body as Buffer, Buffer.from(pdf.subarray(0, 100)))).toBe(0);
+    const open = await get(clerk, `bytes=${size - 10}-`).expect(206);
+    expect(Buffer.compare(open.body as Buffer, Buffer.from(pdf.subarray(size - 10)))).toBe(0);
+    const suffix = await get(clerk, 'bytes=-5').expect(206);
+    expect((suffix.body as Buffer).toString('latin1')).toBe(Buffer.from(pdf.subarray(size - 5)).toString('latin1'));
+    const clamped = await get(clerk, `bytes=100-${size + 1000}`).expect(206);
+    expect(clamped.headers['content-range']).toBe(`bytes 100-${size - 1}/${size}`);
+    expect(clamped.headers['content-length']).toBe(String(size - 100));
+  });
+
+  it('answers 416 with Content-Range */size for a range past the end, and the whole image for a range it does not understand', async () => {
+    const r = await clerk.agent.get(`/api/v1/orders/${id}/images/${sha}`).set('Range', `bytes=${pdf.length}-`).expect(416);
+    expect(r.headers['content-range']).toBe(`bytes */${pdf.length}`);
+    expect(r.body.code).toBe('RANGE_NOT_SATISFIABLE');
+    const multi = await get(clerk, 'bytes=0-1,5-9').expect(200);
+    expect((multi.body as Buffer).length).toBe(pdf.length);
+  });
+
+  it('honours If-None-Match (304) and If-Range (a stale validator gets the whole image)', async () => {
+    await clerk.agent.get(`/api/v1/orders/${id}/images/${sha}`).set('If-None-Match', `"${sha}"`).expect(304);
+    const stale = await get(clerk, 'bytes=0-9').set('If-Range', '"not-it"').expect(200);
+    expect((stale.body as Buffer).length).toBe(pdf.length);
+    await get(clerk, 'bytes=0-9').set('If-Range', `"${sha}"`).expect(206);
+  });
+
+  it('answers 404 for an image the order does not have, and 400 for a malformed sha256', async () => {
+    const other = await clerk.agent.get(`/api/v1/orders/${id}/images/${'c'.repeat(64)}`).expect(404);
+    expect(other.body.code).toBe('IMAGE_NOT_ATTACHED');
+    await clerk.agent.get(`/api/v1/orders/${id}/images/NOTAHASH`).expect(400);
+  });
+});
+
+describe('image authorization', () => {
+  it('lets another agency read an order’s image but not upload to it; both decisions are audited', async () => {
+    const id = await addOrder();
+    const sha = (await upload(clerk, id, samplePdf(1, 'auth')).expect(201)).body.image.sha256 as string;
+    await otherClerk.agent.get(`/api/v1/orders/${id}/images/${sha}`).expect(200);
+    const denied = await upload(otherClerk, id, samplePdf(1, 'intruder')).expect(403);
+    expect(denied.body.code).toBe('NOT_YOUR_AGENCY');
+    const d = await decisions();
+    expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.attach', orderId: id, allowed: false, code: 'NOT_YOUR_AGENCY', principal: expect.objectContaining({ userId: otherClerk.username }) }));
+    expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.read', orderId: id, allowed: true, principal: expect.objectContaining({ userId: otherClerk.username }) }));
+  });
+
+  it('hides a sealed order’s image from a clerk (404, audited) and serves it to a supervisor', async () => {
+    const id = await addOrder({ sealed: true });
+    const sha = (await upload(supervisor, id, samplePdf(2, 'sealed')).expect(201)).body.image.sha256 as string;
+    await supervisor.agent.get(`/api/v1/orders/${id}/images/${sha}`).expect(200);
+    const hidden = await clerk.agent.get(`/api/v1/orders/${id}/images/${sha}`).expect(404);
+    expect(hidden.body.code).toBe('NOT_FOUND');
+    await upload(clerk, id, samplePdf(1, 'sealed-2')).expect(404);
+    const d = await decisions();
+    expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.read', orderId: id, allowed: false, code: 'SEALED_ORDER', principal: expect.objectContaining({ userId: clerk.username }) }));
+    expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.attach', orderId: id, allowed: false, code: 'SEALED_ORDER' }));
+  });
+
+  it('refuses an anonymous download', async () => {
+    const id = await addOrder();
+    const sha = (await upload(clerk, id, samplePdf(1, 'anon')).expect(201)).body.image.sha256 as string;
+    const supertest = (await import('supertest')).default;
+    await supertest(h.app).get(`/api/v1/orders/${id}/images/${sha}`).expect(401);
+  });
+});

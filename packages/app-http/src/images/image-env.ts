@@ -1,0 +1,49 @@
+import * as t from 'io-ts';
+import { DEFAULT_IMAGE_LIMIT_BYTES } from '@ccpor/adapters';
+
+/**
+ * The image store's environment variables, decoded with the rest of the configuration
+ * (config/config.ts spreads these into its one codec, as it does for the CLETS link).
+ */
+const optionalWhole = (what: string, min: number, max: number) =>
+  new t.Type<number | undefined, string | undefined, unknown>(
+    what,
+    (u): u is number | undefined => u === undefined || typeof u === 'number',
+    (u, c) => {
+      if (u === undefined || u === '') return t.success(undefined);
+      const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
+      return Number.isInteger(n) && n >= min && n <= max ? t.success(n) : t.failure(u, c, `must be a whole number of ${what} from ${min} to ${max}; got ${JSON.stringify(u)}`);
+    },
+    (a) => (a === undefined ? undefined : String(a)),
+  );
+
+export const ImageEnvCodec = t.type({
+  CCPOR_IMAGE_STORE: t.union([t.string, t.undefined]),
+  // 1 KiB to 1 GiB: below that no real scan fits, above it the PDF page count (one file in memory) gets dangerous.
+  CCPOR_IMAGE_MAX_BYTES: optionalWhole('bytes', 1024, 1024 * 1024 * 1024),
+  CCPOR_IMAGE_MAX_PARALLEL_UPLOADS: optionalWhole('uploads', 1, 256),
+});
+
+export const IMAGE_ENV_DOCS: Record<keyof typeof ImageEnvCodec.props, string> = {
+  CCPOR_IMAGE_STORE:
+    'Where order images go: a directory (filesystem store) or `sql` (tables beside the log). Default: `<data directory>/images` for the embedded store, `sql` for PostgreSQL, a temporary directory for `memory`, `./.ccpor-images` for EventStoreDB.',
+  CCPOR_IMAGE_MAX_BYTES: `Largest image accepted, in bytes, by upload and scan import (default ${DEFAULT_IMAGE_LIMIT_BYTES}, 50 MiB).`,
+  CCPOR_IMAGE_MAX_PARALLEL_UPLOADS: 'Image uploads processed at once; more are answered 503 with Retry-After (default 4: a PDF is held in memory while its pages are counted).',
+};
+
+/** Where images are kept: a folder, or the SQL database of the event log. Undefined: the default for the event store. */
+export type ImageStoreChoice = { readonly kind: 'filesystem'; readonly root: string } | { readonly kind: 'sql' };
+
+export interface ImageConfig {
+  readonly store?: ImageStoreChoice;
+  readonly maxBytes: number;
+  readonly maxParallelUploads: number;
+}
+
+export const imageConfigFrom = (v: t.TypeOf<typeof ImageEnvCodec>): ImageConfig => ({
+  ...(v.CCPOR_IMAGE_STORE !== undefined && v.CCPOR_IMAGE_STORE !== ''
+    ? { store: v.CCPOR_IMAGE_STORE === 'sql' ? { kind: 'sql' as const } : { kind: 'filesystem' as const, root: v.CCPOR_IMAGE_STORE } }
+    : {}),
+  maxBytes: v.CCPOR_IMAGE_MAX_BYTES ?? DEFAULT_IMAGE_LIMIT_BYTES,
+  maxParallelUploads: v.CCPOR_IMAGE_MAX_PARALLEL_UPLOADS ?? 4,
+});

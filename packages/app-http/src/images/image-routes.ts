@@ -1,0 +1,189 @@
+import { pipeline } from 'node:stream/promises';
+import * as E from 'fp-ts/Either';
+import * as t from 'io-ts';
+import { match } from 'ts-pattern';
+import { decodeWith, ImageRef, OrderId, type ImageStoreError, type OrderState, type StoredImage } from '@ccpor/domain';
+import type { Request } from 'express';
+import type { AppServices } from '../composition/services';
+import type { ApiRouter } from '../http/api-router';
+import type { Guard } from '../http/guard';
+import { actorOf } from '../http/principal';
+import { badRequest, fromDomainError, fromHandlerError, Problem } from '../http/problem';
+import { factsOf } from '../orders/order-facts';
+import { orderView } from '../orders/order-view';
+import { parseIfMatch } from '../orders/command-routes';
+import { parseRange } from './byte-range';
+import { receiveSingleFile } from './multipart-upload';
+import { UploadSlots } from './upload-slots';
+
+const UploadQuery = t.exact(t.partial({ kind: t.keyof({ order: null, 'proof-of-service': null, other: null }) }), 'UploadQuery');
+
+/** Room for the multipart framing and a few small fields around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const BINARY = { schema: { type: 'string', format: 'binary' } };
+
+const orderIdOf = (req: Request): OrderId => {
+  const r = OrderId.decode(req.params.orderId);
+  if (E.isLeft(r)) throw badRequest('INVALID_VALUE', 'orderId: must be a UUID', 'orderId');
+  return r.right;
+};
+
+const imagesOf = (state: OrderState): readonly ImageRef[] => (state.status === 'draft' || state.status === 'issued' ? state.images : []);
+
+/** A file name as the client sent it, cut to what an ImageRef keeps and without control characters. */
+const cleanFileName = (name: string): string | undefined => {
+  // eslint-disable-next-line no-control-regex
+  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
+  return cleaned === '' ? undefined : cleaned;
+};
+
+/** The image store's refusal as the problem a client can act on; the file name goes in the message. */
+const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
+  match(e)
+    .with({ code: 'IMAGE_TOO_LARGE' }, (x) =>
+      new Problem(413, 'IMAGE_TOO_LARGE', 'Image too large', `"${fileName}" is larger than the registry accepts (${x.limitBytes} bytes).`, { field: 'file', rule: 'CCPOR_IMAGE_MAX_BYTES', limitBytes: x.limitBytes }),
+    )
+    .with({ code: 'IMAGE_UNSUPPORTED_TYPE' }, (x) =>
+      new Problem(415, 'IMAGE_UNSUPPORTED_TYPE', 'Not a PDF or TIFF', `"${fileName}" is not a PDF or TIFF: its content is ${x.detected}. The content decides, not the file name.`, { field: 'file', detected: x.detected }),
+    )
+    .with({ code: 'IMAGE_UNREADABLE' }, (x) => new Problem(422, 'IMAGE_UNREADABLE', 'Image unreadable', `"${fileName}" could not be read as an image: ${x.reason}.`, { field: 'file' }))
+    .with({ code: 'IMAGE_NOT_FOUND' }, () => new Problem(500, 'INTERNAL', 'Internal error', 'The image store lost the upload.'))
+    .exhaustive();
+
+/**
+ * Upload and download of an order's images. The upload streams the one file of a multipart form
+ * into the image store (staged to a temporary file while hashed, validated by content, published
+ * by rename; ADR 0023/0024), then attaches the reference through the `AttachImage` command. The
+ * download serves stored bytes with their media type, the sha256 as a strong ETag, and byte
+ * ranges. Both are authorized as the order is, and every decision goes to the access audit.
+ */
+export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+  const slots = new UploadSlots(s.config.images.maxParallelUploads);
+  const loadOrder = async (req: Request) => {
+    const orderId = orderIdOf(req);
+    const loaded = await s.commands.load(orderId);
+    if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
+    if (loaded.right.state.status === 'none') throw new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' });
+    return { orderId, state: loaded.right.state, version: loaded.right.version };
+  };
+
+  api.add<undefined, t.TypeOf<typeof UploadQuery>>({
+    method: 'post',
+    path: '/orders/:orderId/images/upload',
+    summary: 'Upload an image of the order (PDF or TIFF, multipart field "file") and attach it',
+    tag: 'images',
+    query: UploadQuery,
+    success: 201,
+    headers: ['If-Match'],
+    requestContent: {
+      'multipart/form-data': {
+        schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'One PDF or TIFF; the content decides the type' } } },
+      },
+    },
+    otherResponses: { '413': 'Image larger than CCPOR_IMAGE_MAX_BYTES', '415': 'Not multipart, or the file is not a PDF or TIFF', '503': 'Too many uploads at once; retry' },
+    handler: async ({ req, res, query }) => {
+      const expectedVersion = parseIfMatch(req);
+      if (!/^multipart\/form-data\b/i.test(req.get('content-type') ?? ''))
+        throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the image as multipart/form-data with the file in the field "file".', { field: 'Content-Type' });
+      const limit = s.config.images.maxBytes;
+      const declared = Number(req.get('content-length') ?? NaN);
+      const { orderId, state } = await loadOrder(req);
+      const principal = guard.order(req, res, 'order.image.attach', factsOf(state), orderId);
+      // A declared size far past the limit is refused before a byte is read; the connection is
+      // closed so the client stops sending.
+      if (Number.isFinite(declared) && declared > limit + MULTIPART_OVERHEAD) {
+        res.setHeader('Connection', 'close');
+        throw new Problem(413, 'IMAGE_TOO_LARGE', 'Image too large', `The upload is ${declared} bytes; the registry accepts images of up to ${limit} bytes.`, { field: 'file', rule: 'CCPOR_IMAGE_MAX_BYTES', limitBytes: limit });
+      }
+      const release = slots.take();
+      if (release === undefined) {
+        res.setHeader('Retry-After', '5');
+        res.setHeader('Connection', 'close');
+        throw new Problem(503, 'UPLOADS_BUSY', 'Too many uploads', 'The registry is processing as many uploads as it allows at once; retry in a few seconds.', { rule: 'CCPOR_IMAGE_MAX_PARALLEL_UPLOADS' });
+      }
+      let stored: E.Either<ImageStoreError, StoredImage>;
+      let fileName: string;
+      try {
+        const received = await receiveSingleFile(req, { field: 'file', maxBytes: limit }, (content) => s.images.put(content));
+        if (received.kind === 'refused') throw badRequest('INVALID_UPLOAD', `The upload was refused: ${received.reason}.`, 'file');
+        stored = received.result;
+        fileName = received.fileName;
+      } finally {
+        release();
+      }
+      if (E.isLeft(stored)) throw uploadProblem(stored.left, fileName === '' ? 'the file' : fileName);
+      const name = cleanFileName(fileName);
+      const decoded = decodeWith(ImageRef)({ ...stored.right, kind: query.kind ?? 'order', ...(name !== undefined ? { fileName: name } : {}) });
+      if (E.isLeft(decoded)) throw fromDomainError(decoded.left);
+      const image = decoded.right;
+      const result = await s.commands.handle(
+        { type: 'AttachImage', orderId, image },
+        { actor: actorOf(principal), correlationId: String(req.id), ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+      );
+      if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
+      const r = result.right;
+      res.setHeader('ETag', `"${r.version}"`);
+      if (r.position) res.setHeader('X-CCPOR-Position', r.position);
+      res.setHeader('Location', `${req.baseUrl}/orders/${orderId}/images/${image.sha256}`);
+      return { image, order: orderView(orderId, r.state, r.version, principal, s.clock.now()) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/orders/:orderId/images/:sha256',
+    summary: 'Download an image of the order (byte ranges supported)',
+    tag: 'images',
+    success: 200,
+    headers: ['Range', 'If-Range', 'If-None-Match'],
+    responseContent: { 'application/pdf': BINARY, 'image/tiff': BINARY },
+    otherResponses: { '206': 'The requested byte range', '304': 'Not modified (If-None-Match)', '416': 'The range starts past the end of the image' },
+    handler: async ({ req, res }) => {
+      const sha256 = typeof req.params.sha256 === 'string' ? req.params.sha256 : '';
+      if (!SHA256.test(sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
+      const { orderId, state } = await loadOrder(req);
+      guard.order(req, res, 'order.image.read', factsOf(state), orderId);
+      if (!imagesOf(state).some((i) => i.sha256 === sha256)) throw new Problem(404, 'IMAGE_NOT_ATTACHED', 'Not found', 'The order has no image with this sha256.', { field: 'sha256' });
+      const stat = await s.images.stat(sha256);
+      if (stat === undefined) {
+        s.logger.error({ orderId, sha256 }, 'an attached image is missing from the image store');
+        throw new Problem(404, 'IMAGE_NOT_STORED', 'Not found', 'The order refers to this image, but the image store does not have its bytes; an administrator has to restore it.', { field: 'sha256' });
+      }
+      // The hash is the content: a strong validator that never changes for this URL.
+      const etag = `"${sha256}"`;
+      res.setHeader('ETag', etag);
+      res.setHeader('Accept-Ranges', 'bytes');
+      // Images of sealed or confidential orders must not sit in shared caches.
+      res.setHeader('Cache-Control', 'private, no-cache');
+      const inm = req.get('if-none-match');
+      if (inm !== undefined && inm.split(',').some((v) => v.trim().replace(/^W\//, '') === etag || v.trim() === '*')) {
+        res.status(304).end();
+        return;
+      }
+      const ifRange = req.get('if-range');
+      const range = ifRange !== undefined && ifRange.trim() !== etag ? { kind: 'whole' as const } : parseRange(req.get('range'), stat.bytes);
+      if (range.kind === 'unsatisfiable') {
+        res.setHeader('Content-Range', `bytes */${stat.bytes}`);
+        throw new Problem(416, 'RANGE_NOT_SATISFIABLE', 'Range not satisfiable', `The image has ${stat.bytes} bytes; the range asked for starts past its end.`, { field: 'Range' });
+      }
+      const { start, end } = range.kind === 'part' ? range : { start: 0, end: stat.bytes - 1 };
+      const body = await s.images.read(sha256, { start, end });
+      if (E.isLeft(body)) throw uploadProblem(body.left, sha256);
+      res.status(range.kind === 'part' ? 206 : 200);
+      if (range.kind === 'part') res.setHeader('Content-Range', `bytes ${start}-${end}/${stat.bytes}`);
+      res.setHeader('Content-Type', stat.mediaType);
+      res.setHeader('Content-Length', String(end - start + 1));
+      res.setHeader('Content-Disposition', `inline; filename="${sha256.slice(0, 16)}.${stat.mediaType === 'application/pdf' ? 'pdf' : 'tif'}"`);
+      if (req.method === 'HEAD') {
+        res.end();
+        return;
+      }
+      // A client that hangs up mid-download ends the pipeline; nothing else is left to clean up.
+      await pipeline(body.right, res).catch((err: unknown) => {
+        if (!res.writableFinished) s.logger.debug({ err, orderId }, 'image download ended early');
+      });
+    },
+  });
+};

@@ -1,0 +1,59 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FilesystemImageStore, SqlImageStore, type SqlDatabase } from '@ccpor/adapters';
+import type { EventStore, ImageStore } from '@ccpor/domain';
+import type { StoreConfig } from '../config/config';
+import type { ImageConfig } from './image-env';
+
+/** The registry's image store and how to let go of it. */
+export interface OpenedImageStore {
+  readonly store: ImageStore;
+  /** Where it lives, for logs and the CLI's messages. */
+  readonly description: string;
+  close(): Promise<void>;
+}
+
+export class ImageStoreUnsupportedError extends Error {
+  readonly code = 'IMAGE_STORE_UNSUPPORTED';
+}
+
+const sqlHomeOf = (store: EventStore): { readonly db: SqlDatabase; readonly schema: string } | undefined => {
+  const home = (store as { sqlHome?: { db: SqlDatabase; schema: string } }).sqlHome;
+  return home !== undefined && typeof home.db?.transaction === 'function' ? home : undefined;
+};
+
+const filesystem = async (root: string, limitBytes: number, removeOnClose = false): Promise<OpenedImageStore> => ({
+  store: await FilesystemImageStore.open({ root, limitBytes }),
+  description: `filesystem:${root}`,
+  close: async () => {
+    if (removeOnClose) await rm(root, { recursive: true, force: true });
+  },
+});
+
+/**
+ * Picks the image store for the event store (ADR 0023): the filesystem store beside the embedded
+ * PGlite store, so one data directory holds everything and a backup copies one folder; the SQL
+ * store on PostgreSQL, so a multi-host deployment needs no shared filesystem and one dump holds
+ * both. `CCPOR_IMAGE_STORE` overrides either way.
+ */
+export const openImageStore = async (config: ImageConfig, storeConfig: StoreConfig, eventStore: EventStore): Promise<OpenedImageStore> => {
+  const limitBytes = config.maxBytes;
+  const choice = config.store;
+  if (choice?.kind === 'filesystem') return filesystem(choice.root, limitBytes);
+  if (choice?.kind === 'sql' || storeConfig.kind === 'postgres') {
+    const home = sqlHomeOf(eventStore);
+    if (home === undefined) throw new ImageStoreUnsupportedError('CCPOR_IMAGE_STORE=sql keeps images beside the log in SQL: use it with the embedded store or PostgreSQL, or give a directory.');
+    const store = await SqlImageStore.open({ db: home.db, schema: home.schema, limitBytes });
+    return { store, description: `sql:${home.schema}`, close: async () => undefined };
+  }
+  switch (storeConfig.kind) {
+    case 'pglite':
+      return filesystem(join(storeConfig.dataDir, 'images'), limitBytes);
+    case 'memory':
+      // Lost on exit, like the log it goes with.
+      return filesystem(await mkdtemp(join(tmpdir(), 'ccpor-images-')), limitBytes, true);
+    case 'esdb':
+      return filesystem('./.ccpor-images', limitBytes);
+  }
+};
