@@ -54,8 +54,8 @@ export const makeGuard = (deps: GuardDeps) => {
       record(req, p, 'roles.grant', authorizeRoleGrant(p, roles, agencyOri), { targetAgencyOri: agencyOri });
       return p;
     },
-    /** Records a decision made outside the policy (sign-in), so the audit trail has it too. */
-    note(req: Request, p: Authenticated, action: string, allowed: boolean, rule: string, code?: string): void {
+    /** Records a decision made outside a guard call (sign-in; an order withheld from a list), so the audit trail has it too. */
+    note(req: Request, p: Authenticated, action: string, allowed: boolean, rule: string, code?: string, orderId?: string): void {
       deps.metrics.accessDecisions.inc({ action, allowed: String(allowed) });
       deps.audit.record({
         at: deps.now(),
@@ -66,6 +66,7 @@ export const makeGuard = (deps: GuardDeps) => {
         ...(code ? { code } : {}),
         rule,
         route: routeOf(req),
+        ...(orderId ? { orderId } : {}),
       });
     },
   };

@@ -24,6 +24,8 @@ import type { Guard } from '../http/guard';
 import { bodyCodec } from '../http/body-codec';
 import { actorOf, type Authenticated } from '../http/principal';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
+import { partyConflictsOf } from '../conflicts/party-conflicts';
+import { WARNING_ROUTES } from '../conflicts/warning-routes';
 import { factsOf } from './order-facts';
 import { orderView } from './order-view';
 
@@ -261,7 +263,10 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
           if (ms !== undefined) res.setHeader('X-CCPOR-Search-Caught-Up', String(await s.search.waitFor(r.position, ms)));
         }
         if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
-        return orderView(orderId, r.state, r.version, principal, s.clock.now());
+        const now = s.clock.now();
+        // Conflicts with orders in force are warnings for the judge and clerk, never a refusal (ADR 0040).
+        const warnings = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? { warnings: await partyConflictsOf(s).warnings(r.state, principal, now) } : {};
+        return { ...orderView(orderId, r.state, r.version, principal, now), ...warnings };
       },
     });
   }

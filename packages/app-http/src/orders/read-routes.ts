@@ -5,6 +5,7 @@ import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
+import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { registerSearchRoutes } from '../search/search-routes';
 import { factsOf } from './order-facts';
 import { historyView, orderView } from './order-view';
@@ -27,14 +28,19 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
   api.add({
     method: 'get',
     path: '/orders/:orderId',
-    summary: 'Read an order: state, computed status and deadlines, redacted by role',
+    summary:
+      'Read an order: state, computed status and deadlines, redacted by role; `precedence`: for each protected person, the other orders about the same pair (party index, all counties), which term of which order governs by the Fam. Code 6457 ladder, and the conflicts, each citing its rule (orders the caller may not see are only counted: ADR 0040)',
     tag: 'orders',
     success: 200,
     handler: async ({ req, res }) => {
       const { orderId, state, version } = await load(req);
       const p = guard.order(req, res, 'order.read', factsOf(state), orderId);
       res.setHeader('ETag', `"${version}"`);
-      return orderView(orderId, state, version, p, s.clock.now());
+      const now = s.clock.now();
+      const related = await partyConflictsOf(s).forOrder(state, p, now);
+      // A withheld order is a decision about that order: audited as such, with the policy's rule (ADR 0040).
+      for (const w of related?.withheld ?? []) guard.note(req, p, 'order.read.related', false, w.rule, w.code, w.orderId);
+      return { ...orderView(orderId, state, version, p, now), ...(related ? { precedence: related.precedence } : {}) };
     },
   });
 

@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { GlobalPosition } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
+import { partyConflictsOf } from '../conflicts/party-conflicts';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, Problem } from '../http/problem';
@@ -30,7 +31,7 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
     method: 'get',
     path: '/search',
     summary:
-      'Statewide search by restrained or protected person (surname with typos, first name, DOB exact or ± years), case number or FCN; filters by county, court, type, form, status and dates; ranked, paged by cursor',
+      'Statewide search by restrained or protected person (surname with typos, first name, DOB exact or ± years), case number or FCN; filters by county, court, type, form, status and dates; ranked, paged by cursor; each hit says how many other orders in force concern its parties and how many conflicts they have (`related`)',
     tag: 'search',
     query: SearchRequestQuery,
     headers: ['X-CCPOR-Wait-For'],
@@ -52,7 +53,10 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       });
       if (E.isLeft(page)) throw searchProblem(page.left);
       setPosition(res, s);
-      const hits = page.right.hits.flatMap((h) => presentHit(h, p) ?? []);
+      const presented = page.right.hits.flatMap((h) => presentHit(h, p) ?? []);
+      // One statement for the page, not one per hit: other orders in force about each hit's parties, and their conflicts (ADR 0040).
+      const related = await partyConflictsOf(s).indicators([...new Set(presented.map((h) => h.orderId))], p, s.clock.now());
+      const hits = presented.map((h) => ({ ...h, related: related.get(h.orderId) }));
       return { hits, count: hits.length, capped: page.right.capped, ...(page.right.nextCursor ? { nextCursor: page.right.nextCursor } : {}) };
     },
   });

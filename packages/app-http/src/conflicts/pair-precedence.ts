@@ -1,0 +1,133 @@
+import {
+  authorizeOrder,
+  computeEnforcement,
+  conflictsWithProposed,
+  findConflicts,
+  ordersInForce,
+  type Conflict,
+  type EnforcementView,
+  type OrderSnapshot,
+  type Principal,
+  type RelatedOrder,
+} from '@ccpor/domain';
+
+/** Another order about the same two people, as a caller allowed to read it sees it in the list. */
+export interface RelatedOrderView {
+  readonly orderId: string;
+  readonly form: string;
+  readonly caseNumber: string;
+  readonly issuedAt: string;
+  readonly expiresAt: string | null;
+  /** in force now, or why not. */
+  readonly state: 'in-force' | 'not-yet-in-force' | 'expired' | 'canceled';
+  /** exact: same names and DOBs; phonetic: same DOBs, names that sound alike (a possible typo: check the person). */
+  readonly match: 'exact' | 'phonetic';
+}
+
+/** An order about the pair the caller may not read: never shown, only counted, and audited (ADR 0040). */
+export interface Withheld {
+  readonly orderId: string;
+  readonly code: string;
+  readonly rule: string;
+}
+
+/** Precedence for the order's restrained person and one of its protected persons. */
+export interface PairPrecedence {
+  /** Index of the protected person in this order's `protectedPersons`. */
+  readonly protectedPerson: number;
+  readonly relatedOrders: readonly RelatedOrderView[];
+  /** What officers enforce now among the orders in force the caller may see (ADR 0007). */
+  readonly enforcement: EnforcementView;
+  /** Conflicts among those orders, or, for a draft, between it and them (warnings). */
+  readonly conflicts: readonly Conflict[];
+  /** Orders about the pair the caller may not see; when above 0 the view above may be incomplete. */
+  readonly withheldOrders: number;
+}
+
+const stateAt = (o: OrderSnapshot, at: string): RelatedOrderView['state'] => {
+  if (o.status === 'canceled') return 'canceled';
+  if (Date.parse(o.issuedAt) > Date.parse(at)) return 'not-yet-in-force';
+  if (o.expiresAt !== null && Date.parse(o.expiresAt) <= Date.parse(at)) return 'expired';
+  return 'in-force';
+};
+
+/**
+ * Splits the orders found for a pair into those `p` may read and those withheld. Drafts of other
+ * orders are work in progress, not orders: they take no part and are not counted.
+ */
+export const visibleOrders = (related: readonly RelatedOrder[], p: Principal, selfId: string): { visible: RelatedOrder[]; withheld: Withheld[] } => {
+  const visible: RelatedOrder[] = [];
+  const withheld: Withheld[] = [];
+  for (const r of related) {
+    if (r.snapshot.orderId === selfId || r.snapshot.status === 'draft' || r.snapshot.status === 'discarded') continue;
+    const d = authorizeOrder(p, 'order.read', r.facts);
+    if (d.allowed) visible.push(r);
+    else withheld.push({ orderId: r.snapshot.orderId, code: d.code, rule: d.rule });
+  }
+  return { visible, withheld };
+};
+
+/**
+ * The precedence of one pair: the order itself (`self`, fresh from its stream, so a view that
+ * trails the log cannot leave it out) with the other orders found for the pair that `p` may see.
+ * An issued order joins the others: the enforcement view and the conflicts cover them all. A
+ * draft is not in force: the view shows what is enforced today, and its conflicts are warnings
+ * against the orders in force (`conflictsWithProposed`), raised before it is issued.
+ */
+export const pairPrecedence = (
+  index: number,
+  self: OrderSnapshot | undefined,
+  related: readonly RelatedOrder[],
+  p: Principal,
+  at: string,
+): { readonly view: PairPrecedence; readonly withheld: readonly Withheld[] } => {
+  const { visible, withheld } = visibleOrders(related, p, self?.orderId ?? '');
+  const others = visible.map((r) => r.snapshot);
+  const proposed = self !== undefined && self.status === 'draft';
+  const orders = self !== undefined && !proposed ? [...others, self] : others;
+  return {
+    view: {
+      protectedPerson: index,
+      relatedOrders: visible.map((r) => ({
+        orderId: r.snapshot.orderId,
+        form: r.snapshot.form,
+        caseNumber: r.snapshot.caseNumber,
+        issuedAt: r.snapshot.issuedAt,
+        expiresAt: r.snapshot.expiresAt,
+        state: stateAt(r.snapshot, at),
+        match: r.match,
+      })),
+      enforcement: computeEnforcement(orders, at),
+      conflicts: proposed ? conflictsWithProposed(self, others, at) : findConflicts(orders, at),
+      withheldOrders: withheld.length,
+    },
+    withheld,
+  };
+};
+
+/** Warnings for an order about to be issued, or just added: how it contradicts the visible orders in force. */
+export const proposedWarnings = (self: OrderSnapshot, related: readonly RelatedOrder[], p: Principal, at: string): Conflict[] =>
+  conflictsWithProposed(self, visibleOrders(related, p, self.orderId).visible.map((r) => r.snapshot), at);
+
+/** A search hit's compact indicator: other orders in force about its parties, and their conflicts. */
+export interface ConflictIndicator {
+  /** Orders in force about the hit's pairs besides the hit itself, that the caller may see. */
+  readonly otherOrdersInForce: number;
+  /** Conflicts among the orders in force about the hit's pairs (the hit included). */
+  readonly conflicts: number;
+  /** At least one of them must go to a judge (CRC 5.445). */
+  readonly needsJudge: boolean;
+}
+
+/** The indicator of one hit from its pairs' orders (each list includes the hit itself when it is issued). */
+export const conflictIndicator = (hitId: string, pairs: Iterable<readonly RelatedOrder[]>, p: Principal, at: string): ConflictIndicator => {
+  const others = new Set<string>();
+  const conflicts = new Map<string, Conflict>();
+  for (const related of pairs) {
+    const self = related.find((r) => r.snapshot.orderId === hitId && r.snapshot.status !== 'draft');
+    const orders = [...visibleOrders(related, p, hitId).visible.map((r) => r.snapshot), ...(self ? [self.snapshot] : [])];
+    for (const o of ordersInForce(orders, at)) if (o.orderId !== hitId) others.add(o.orderId);
+    for (const c of findConflicts(orders, at)) conflicts.set(`${c.kind}|${c.dimension}|${c.orderIds.join(',')}`, c);
+  }
+  return { otherOrdersInForce: others.size, conflicts: conflicts.size, needsJudge: [...conflicts.values()].some((c) => c.needsJudge) };
+};
