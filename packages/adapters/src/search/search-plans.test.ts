@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Pool } from 'pg';
 import { postgresDatabase } from '../event-store/postgres/postgres-database';
@@ -7,6 +8,7 @@ import type { SqlDatabase } from '../event-store/sql/sql-database';
 import { migrateViews } from '../projections/migrate-views';
 import { exactPairKey, phoneticPairKey } from '../projections/party-pairs';
 import { linkedOrdersSql, pairLinksSql } from './party-index-queries';
+import { ordersForPairsSql, ordersLinkedToSql, pairKeys } from './related-orders';
 import { nameKeys } from './person-keys';
 import { statisticsQuery } from './order-statistics';
 import { decodeSearchQuery } from './search-query';
@@ -103,6 +105,12 @@ interface PlanNode {
   readonly Plans?: readonly PlanNode[];
 }
 
+/** The id the seed gives row i (md5(i::text)::uuid). */
+const md5Uuid = (i: number): string => {
+  const h = createHash('md5').update(String(i)).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
+
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
 const explain = async (text: string, values: readonly unknown[]): Promise<PlanNode[]> => {
@@ -179,6 +187,18 @@ describe('query plans of the search shapes (PostgreSQL)', () => {
     const linked = await explain(inSchema(linkedOrdersSql, schema), ['8f14e45f-ceea-167a-5a36-dedd4bea2543']);
     expect(seqScans(linked)).toEqual([]);
     expect(indexesUsed(linked)).toEqual(['order_party_pair_exact', 'order_party_pair_phonetic', 'order_party_pair_pkey']);
+  });
+
+  it('related orders (ADR 0040): a pair list and a page of hits are each one statement on the party index, DOB and primary-key indexes', async () => {
+    const person = { last: 'GARCIA', first: 'JOSE', dob: '1985-04-12' };
+    const pairs = [pairKeys({ restrained: person, protectedPerson: { last: 'RIVERA', first: 'ANA', dob: '1990-02-03' } }, 0)];
+    const forPairs = await explain(inSchema(ordersForPairsSql, schema), [JSON.stringify(pairs)]);
+    expect(seqScans(forPairs)).toEqual([]);
+    expect(indexesUsed(forPairs)).toEqual(expect.arrayContaining(['order_party_pair_exact', 'order_party_pair_phonetic', 'order_search_pkey']));
+    const page = Array.from({ length: 25 }, (_, i) => md5Uuid(i * 997 + 1));
+    const linked = await explain(inSchema(ordersLinkedToSql, schema), [page]);
+    expect(seqScans(linked)).toEqual([]);
+    expect(indexesUsed(linked)).toEqual(expect.arrayContaining(['order_party_pair_exact', 'order_party_pair_phonetic', 'order_search_pkey']));
   });
 
   it('the statistics query looks up only the current month’s expiries in the search view', async () => {

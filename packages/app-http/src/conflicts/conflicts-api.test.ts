@@ -188,13 +188,16 @@ describe('search hits carry a compact related-orders indicator', () => {
 
     // Count the statements a search sends to the views: a page of one hit and a page of many cost the same.
     const db = h.services.search.views.db;
-    const statements = async (query: string): Promise<{ hits: number; statements: number }> => {
-      const spy = jest.spyOn(db, 'query');
+    const statements = async (query: string): Promise<{ hits: number; statements: number; linking: number }> => {
+      const plain = jest.spyOn(db, 'query');
+      const prepared = jest.spyOn(db, 'queryPrepared');
       try {
         const page = await clerk.agent.get(`/api/v1/search?${query}`).expect(200);
-        return { hits: page.body.hits.length, statements: spy.mock.calls.length };
+        const linking = prepared.mock.calls.filter(([name]) => String(name).startsWith('ccpor_related_linked')).length;
+        return { hits: page.body.hits.length, statements: plain.mock.calls.length + prepared.mock.calls.length, linking };
       } finally {
-        spy.mockRestore();
+        plain.mockRestore();
+        prepared.mockRestore();
       }
     };
     for (let i = 0; i < 12; i++) await add(clerk, { restrainedPerson: person('Pageman', 'Otto', '1960-06-06'), protectedPersons: victim('Pageman', `Kid${'abcdefghijkl'[i]}`, '1990-06-06') });
@@ -203,5 +206,6 @@ describe('search hits carry a compact related-orders indicator', () => {
     expect(one.hits).toBe(1);
     expect(many.hits).toBe(12);
     expect(many.statements).toBe(one.statements);
+    expect([one.linking, many.linking]).toEqual([1, 1]);
   });
 });
