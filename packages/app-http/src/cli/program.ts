@@ -11,6 +11,7 @@ import { Problem } from '../http/problem';
 import { AgencyKind } from '../identity/identity-events';
 import { startServer } from '../server/start-server';
 import { describeStore } from '../store/open-event-store';
+import { addImportCommands } from './import-cli';
 import { progressBar } from './progress';
 
 /** Who the command line acts as: the operating-system user, recorded as a system actor. */
@@ -245,6 +246,7 @@ export const buildProgram = (): Command => {
     });
 
   addCarposCommands(program, () => loadConfig(), withServices, cliActor);
+  addImportCommands(program, () => loadConfig(), withServices, cliActor);
 
   return program;
 };
