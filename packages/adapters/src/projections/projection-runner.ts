@@ -181,6 +181,8 @@ export class ProjectionRunner {
     const local = new AbortController();
     const stop = (): void => local.abort();
     signal.addEventListener('abort', stop, { once: true });
+    // Aborted while `run` read the checkpoint: the listener above will never fire.
+    if (signal.aborted) local.abort();
     const subscription = this.store.subscribe(from === undefined ? { signal: local.signal } : { after: from, signal: local.signal });
     const iterator = subscription[Symbol.asyncIterator]();
     let position = from;

@@ -151,6 +151,14 @@ export const describeOrderProjection = (label: string, open: () => Promise<Proje
       expect((await runner.lag()).eventsBehind).toBe(0);
     });
 
+    it('a run aborted at once, while it still reads the checkpoint, ends', async () => {
+      const stop = new AbortController();
+      const running = new ProjectionRunner({ store: f.store, target: projection() }).run(stop.signal);
+      stop.abort();
+      // Before the fix the subscription never heard the abort and this never settled.
+      await expect(running).resolves.toBeUndefined();
+    });
+
     it('two runners on one view end where one alone would, whichever wins each batch', async () => {
       const expected = await dumpViews(f.db, f.schema);
       await f.store.headPosition();

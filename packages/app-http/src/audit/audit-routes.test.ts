@@ -1,0 +1,35 @@
+import { sampleOrderInput } from '@ccpor/test-kit';
+import { startHarness, type Harness } from '../__tests__/harness';
+
+/** The audit routes' errors (their happy paths and tampering are in audit-tamper.test.ts, on PGlite). */
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+}, 60_000);
+afterAll(() => h.close());
+
+describe('audit route errors', () => {
+  it('replay: 404 for an order that never existed, 400 naming orderId or asOf when they do not decode', async () => {
+    const missing = await h.admin.agent.get('/api/v1/audit/orders/5a1c7a52-8d4e-4b6a-9c1d-00000000dead').expect(404);
+    expect(missing.body).toMatchObject({ code: 'ORDER_NOT_FOUND', field: 'orderId' });
+    const badId = await h.admin.agent.get('/api/v1/audit/orders/not-a-uuid').expect(400);
+    expect(badId.body).toMatchObject({ code: 'INVALID_VALUE', field: 'orderId' });
+    const badTime = await h.admin.agent.get('/api/v1/audit/orders/5a1c7a52-8d4e-4b6a-9c1d-00000000dead?asOf=yesterday').expect(400);
+    expect(badTime.body).toMatchObject({ code: 'INVALID_VALUE', field: 'asOf' });
+  });
+
+  it('replay as of a time before the order existed shows it not yet there; a sealed order replays for the state administrator', async () => {
+    const sup = await h.user('supervisor');
+    const added = await sup.agent.post('/api/v1/orders').set('X-CSRF-Token', sup.csrf).send({ details: sampleOrderInput({ sealed: true }) }).expect(201);
+    const before = await h.admin.agent.get(`/api/v1/audit/orders/${added.body.orderId}?asOf=2020-01-01T00:00:00Z`).expect(200);
+    expect(before.body).toMatchObject({ version: 0, timeline: [], state: { status: 'none' } });
+    const now = await h.admin.agent.get(`/api/v1/audit/orders/${added.body.orderId}`).expect(200);
+    expect(now.body).toMatchObject({ version: 1, computed: { status: 'active' } });
+  });
+
+  it('verify and replay without credentials are 401', async () => {
+    const anonymous = (await import('supertest')).default(h.app);
+    expect((await anonymous.post('/api/v1/audit/verify')).status).toBe(401);
+    expect((await anonymous.get('/api/v1/audit/orders/5a1c7a52-8d4e-4b6a-9c1d-00000000dead')).status).toBe(401);
+  });
+});
