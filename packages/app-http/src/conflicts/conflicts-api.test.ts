@@ -1,5 +1,10 @@
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+import { PathReporter } from 'io-ts/PathReporter';
 import { sampleOrderInput } from '@ccpor/test-kit';
 import { OTHER_COURT, startHarness, type Client, type Harness } from '../__tests__/harness';
+import { toJsonSchema } from '../openapi/io-ts-schema';
+import { CommandWarnings, OrderPrecedenceCodec, OrderReadPrecedence, SearchHitsRelated } from './precedence-codecs';
 
 /**
  * Issue 7 over HTTP: the order read's precedence block (related orders across counties, the
@@ -32,7 +37,17 @@ const add = async (c: Client, overrides: Record<string, unknown>) => {
     .expect(201);
   return { id: r.body.orderId as string, caseNumber: `26FL${caseNo}`, body: r.body };
 };
-const read = (c: Client, id: string) => c.agent.get(`/api/v1/orders/${id}`).expect(200);
+/** The body as the OpenAPI document describes it: the codec's errors, none when it decodes. */
+const violations = (codec: t.Mixed, body: unknown): string[] => {
+  const r = codec.decode(body);
+  return E.isRight(r) ? [] : PathReporter.report(r);
+};
+
+const read = async (c: Client, id: string) => {
+  const r = await c.agent.get(`/api/v1/orders/${id}`).expect(200);
+  expect(violations(OrderReadPrecedence, r.body)).toEqual([]);
+  return r;
+};
 
 interface Term {
   dimension: string;
@@ -136,6 +151,7 @@ describe('drafts and adds return conflicts with orders in force as warnings, not
       details: { form: 'DV-130', caseNumber: '26FL799001', ...people, provisions: [{ kind: 'peaceful-contact-only' }, { kind: 'custody-visitation-carve-out' }] },
     }).expect(201);
     expect(draft.body.computed.status).toBe('draft');
+    expect(violations(CommandWarnings, draft.body)).toEqual([]);
     expect((draft.body.warnings as Conflict[]).map((w) => [w.kind, w.dimension, w.needsJudge])).toEqual([
       ['proposed-contradicts-in-force', 'contact', false],
       ['proposed-contradicts-in-force', 'visitation', true],
@@ -181,6 +197,7 @@ describe('search hits carry a compact related-orders indicator', () => {
     const lone = await add(clerk, { restrainedPerson: person('Vasquez-Ortega', 'Ruben', '1969-09-10'), protectedPersons: victim('Other', 'Person', '1980-01-01') });
 
     const r = await clerk.agent.get('/api/v1/search?lastName=Vasquez-Ortega&firstName=Ruben').expect(200);
+    expect(violations(SearchHitsRelated, r.body)).toEqual([]);
     const byId = new Map((r.body.hits as { orderId: string; related: unknown }[]).map((x) => [x.orderId, x.related]));
     expect(byId.get(civil.id)).toEqual({ otherOrdersInForce: 1, conflicts: 2, needsJudge: true });
     expect(byId.get(criminal.id)).toEqual({ otherOrdersInForce: 1, conflicts: 2, needsJudge: true });
@@ -207,5 +224,24 @@ describe('search hits carry a compact related-orders indicator', () => {
     expect(many.hits).toBe(12);
     expect(many.statements).toBe(one.statements);
     expect([one.linking, many.linking]).toEqual([1, 1]);
+  });
+});
+
+describe('the OpenAPI document describes what these routes add', () => {
+  it('from the same codecs the API tests decode the answers with', async () => {
+    const doc = (await h.admin.agent.get('/api/v1/openapi.json').expect(200)).body;
+    const success = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
+    const read = success('/api/v1/orders/{orderId}', 'get', '200');
+    expect(read).toEqual(toJsonSchema(OrderReadPrecedence));
+    expect(read.properties.precedence.required).toEqual(Object.keys(OrderPrecedenceCodec.props));
+    for (const [path, method, status] of [
+      ['/api/v1/orders/drafts', 'post', '201'],
+      ['/api/v1/orders/{orderId}/draft', 'patch', '200'],
+      ['/api/v1/orders', 'post', '201'],
+      ['/api/v1/orders/{orderId}/add', 'post', '200'],
+    ] as const)
+      expect(success(path, method, status)).toEqual(toJsonSchema(CommandWarnings));
+    expect(success('/api/v1/orders/{orderId}/modifications', 'post', '200')).toEqual({});
+    expect(success('/api/v1/search', 'get', '200').properties.hits.items.properties.related.required).toEqual(['otherOrdersInForce', 'conflicts', 'needsJudge']);
   });
 });

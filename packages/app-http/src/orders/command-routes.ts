@@ -25,6 +25,7 @@ import { bodyCodec } from '../http/body-codec';
 import { actorOf, type Authenticated } from '../http/principal';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
+import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
 import { WARNING_ROUTES } from '../conflicts/warning-routes';
 import { factsOf } from './order-facts';
 import { orderView } from './order-view';
@@ -230,6 +231,7 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
       query: WaitQuery,
       success: c.target === 'existing' ? 200 : 201,
       headers: c.target === 'existing' ? ['If-Match', 'Idempotency-Key'] : ['Idempotency-Key'],
+      ...(WARNING_ROUTES.has(`${c.method} ${c.path}`) ? { responseContent: jsonContent(CommandWarnings) } : {}),
       handler: async ({ req, res, body, query }) => {
         if (req.params.sha256 !== undefined && !Sha256.is(req.params.sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
         const expectedVersion = c.target === 'existing' ? parseIfMatch(req) : undefined;

@@ -6,6 +6,7 @@ import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
+import { jsonContent, OrderReadPrecedence } from '../conflicts/precedence-codecs';
 import { registerSearchRoutes } from '../search/search-routes';
 import { factsOf } from './order-facts';
 import { historyView, orderView } from './order-view';
@@ -32,6 +33,7 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
       'Read an order: state, computed status and deadlines, redacted by role; `precedence`: for each protected person, the other orders about the same pair (party index, all counties), which term of which order governs by the Fam. Code 6457 ladder, and the conflicts, each citing its rule (orders the caller may not see are only counted: ADR 0040)',
     tag: 'orders',
     success: 200,
+    responseContent: jsonContent(OrderReadPrecedence),
     handler: async ({ req, res }) => {
       const { orderId, state, version } = await load(req);
       const p = guard.order(req, res, 'order.read', factsOf(state), orderId);

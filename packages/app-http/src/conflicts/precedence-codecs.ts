@@ -1,0 +1,114 @@
+import * as t from 'io-ts';
+import { Provision, type Conflict, type EnforcementView } from '@ccpor/domain';
+import { toJsonSchema } from '../openapi/io-ts-schema';
+import type { OrderPrecedence } from './party-conflicts';
+import type { ConflictIndicator } from './pair-precedence';
+
+/**
+ * The response shapes of issue 7 as io-ts codecs: the OpenAPI document describes them from
+ * here, and the API tests decode real responses with them, so the document cannot drift from
+ * what the routes send. The assignments at the end make the compiler check each codec against
+ * the type the code returns.
+ */
+
+const LadderStep = t.keyof({
+  'no-conflict': null,
+  'epo-more-restrictive': null,
+  'no-contact-order': null,
+  'latest-civil': null,
+  'latest-criminal': null,
+  'latest-order': null,
+  'most-restrictive-epo': null,
+});
+const Dimension = t.keyof({ contact: null, 'stay-away': null, residence: null, firearms: null, conduct: null, visitation: null });
+
+export const ConflictCodec = t.type(
+  {
+    kind: t.keyof({
+      'criminal-order-vs-visitation': null,
+      'contact-terms-differ': null,
+      'stay-away-differs': null,
+      'residence-terms-differ': null,
+      'firearm-terms-differ': null,
+      'proposed-contradicts-in-force': null,
+    }),
+    orderIds: t.readonlyArray(t.string),
+    dimension: Dimension,
+    explanation: t.string,
+    rule: t.string,
+    needsJudge: t.boolean,
+  },
+  'Conflict',
+);
+
+export const EnforcementViewCodec = t.type(
+  {
+    at: t.string,
+    inForce: t.readonlyArray(t.string),
+    terms: t.readonlyArray(
+      t.type({
+        dimension: Dimension,
+        provision: Provision,
+        orderId: t.string,
+        step: LadderStep,
+        rule: t.string,
+        explanation: t.string,
+        overrides: t.readonlyArray(t.type({ orderId: t.string, provision: Provision })),
+      }),
+    ),
+    otherTerms: t.readonlyArray(t.type({ orderId: t.string, text: t.string })),
+  },
+  'EnforcementView',
+);
+
+export const OrderPrecedenceCodec = t.type(
+  {
+    at: t.string,
+    pairs: t.readonlyArray(
+      t.type({
+        protectedPerson: t.number,
+        relatedOrders: t.readonlyArray(
+          t.type({
+            orderId: t.string,
+            form: t.string,
+            caseNumber: t.string,
+            issuedAt: t.string,
+            expiresAt: t.union([t.string, t.null]),
+            state: t.keyof({ 'in-force': null, 'not-yet-in-force': null, expired: null, canceled: null }),
+            match: t.keyof({ exact: null, phonetic: null }),
+          }),
+        ),
+        enforcement: EnforcementViewCodec,
+        conflicts: t.readonlyArray(ConflictCodec),
+        withheldOrders: t.number,
+      }),
+    ),
+    withheldOrders: t.number,
+  },
+  'OrderPrecedence',
+);
+
+export const ConflictIndicatorCodec = t.type({ otherOrdersInForce: t.number, conflicts: t.number, needsJudge: t.boolean }, 'ConflictIndicator');
+
+/** What `GET /orders/{id}` adds to the order view. */
+export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec }, 'OrderReadPrecedence');
+/** What the drafting and adding commands add to the order view. */
+export const CommandWarnings = t.type({ warnings: t.readonlyArray(ConflictCodec) }, 'CommandWarnings');
+/** What `GET /search` adds to each hit. */
+export const SearchHitsRelated = t.type({ hits: t.readonlyArray(t.type({ orderId: t.string, related: ConflictIndicatorCodec })) }, 'SearchHitsRelated');
+
+/** OpenAPI success content described by `codec` (the body may carry more than it names). */
+export const jsonContent = (codec: t.Mixed): Record<string, unknown> => ({ 'application/json': { schema: toJsonSchema(codec) } });
+
+// Compile-time: every value the routes send is of its codec's type (a mismatch fails the build).
+type Holds<T extends true> = T;
+export type CodecsMatchTheirTypes = Holds<
+  [Conflict, EnforcementView, OrderPrecedence, ConflictIndicator] extends [
+    t.TypeOf<typeof ConflictCodec>,
+    t.TypeOf<typeof EnforcementViewCodec>,
+    t.TypeOf<typeof OrderPrecedenceCodec>,
+    t.TypeOf<typeof ConflictIndicatorCodec>,
+  ]
+    ? true
+    : false
+>;
