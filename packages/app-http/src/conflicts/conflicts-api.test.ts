@@ -110,6 +110,34 @@ describe('the order read shows the enforcement view and the conflicts for its pa
     expect((precedence.pairs[0].enforcement.terms as Term[]).every((t) => t.step === 'no-conflict' && t.orderId === alone.id)).toBe(true);
   });
 
+  it('each protected person is a pair of its own: an order about the second child conflicts only on that pair', async () => {
+    const father = person('Petrossian', 'Aram', '1978-08-08');
+    const both = await add(clerk, {
+      restrainedPerson: father,
+      protectedPersons: [...victim('Petrossian', 'Lusine', '2012-01-01'), ...victim('Petrossian', 'Narek', '2014-04-04')],
+      provisions: [stayAway(100)],
+    });
+    const second = await add(orangeClerk, { ...CRIMINAL, restrainedPerson: father, protectedPersons: victim('Petrossian', 'Narek', '2014-04-04'), provisions: [stayAway(250)] });
+    const { precedence } = (await read(clerk, both.id)).body;
+    expect(precedence.pairs.map((p: { protectedPerson: number; relatedOrders: { orderId: string }[]; conflicts: Conflict[] }) => [p.protectedPerson, p.relatedOrders.map((o) => o.orderId), p.conflicts.map((c) => c.kind)])).toEqual([
+      [0, [], []],
+      [1, [second.id], ['stay-away-differs']],
+    ]);
+  });
+
+  it('a draft shows what is enforced today, and its conflicts are warnings', async () => {
+    const people = { restrainedPerson: person('Moreau', 'Luc', '1983-03-03'), protectedPersons: victim('Moreau', 'Claire', '1985-05-05') };
+    const inForce = await add(orangeClerk, { ...people, ...CRIMINAL, provisions: [{ kind: 'no-contact' }] });
+    const draft = await clerk.agent
+      .post('/api/v1/orders/drafts')
+      .set('X-CSRF-Token', clerk.csrf)
+      .send({ details: { form: 'DV-110', ...people, provisions: [{ kind: 'peaceful-contact-only' }] } })
+      .expect(201);
+    const [pair] = (await read(clerk, draft.body.orderId)).body.precedence.pairs;
+    expect(pair.enforcement.inForce).toEqual([inForce.id]);
+    expect((pair.conflicts as Conflict[]).map((c) => [c.kind, c.dimension, c.orderIds])).toEqual([['proposed-contradicts-in-force', 'contact', [draft.body.orderId, inForce.id]]]);
+  });
+
   it('a sealed order about the same people is counted for a clerk, never described, and the withholding is audited; a supervisor sees it', async () => {
     const people = { restrainedPerson: person('Okonkwo', 'Emeka', '1981-01-21'), protectedPersons: victim('Okonkwo', 'Ada', '1983-03-13') };
     const own = await add(clerk, { ...people, provisions: [stayAway(100)] });
