@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { isLeft } from 'fp-ts/Either';
 import {
   createCommandHandler,
+  expectNoStream,
+  orderStreamId,
   type Actor,
   type CommandInput,
   type EventStore,
@@ -13,6 +15,7 @@ import {
 import { readCheckpoint, writeCheckpoint, type ImportCounts } from './import-checkpoint';
 import type { ImportMapping } from './import-mapping';
 import { createRowMapper, domainProblem, type PlannedRow, type RowProblem } from './map-row';
+import { planNewOrder, type DatedCommand } from './new-order-events';
 import { formatOf, readSourceRows, type SourceFormat, type SourceRow } from './read-source-rows';
 
 export interface HistoricalImportOptions {
@@ -123,6 +126,37 @@ export const importHistory = async (options: HistoricalImportOptions): Promise<H
     if (isLeft(loaded)) return { kind: 'rejected', problems: [{ row: plan.row, sourceRecordId: plan.sourceRecordId, code: 'CORRUPT_STREAM', reason: loaded.left.message ?? 'corrupt stream' }] };
     let state: OrderState = loaded.right.state;
     let kind: 'imported' | 'already' = 'already';
+    if (state.status === 'none') {
+      // The common case, a row seen for the first time: its whole history in one append.
+      const commands: DatedCommand[] = [
+        {
+          input: {
+            type: 'AddOrder',
+            orderId: plan.orderId,
+            enteringAgencyOri: plan.enteringAgencyOri,
+            details: plan.details,
+            source: { kind: 'historical-import', sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId },
+          } as CommandInput,
+          at: plan.issuedAt,
+          fieldPrefix: '',
+        },
+      ];
+      if (plan.service && !servedInFuture) commands.push({ input: { type: 'RecordService', orderId: plan.orderId, service: plan.service.record } as CommandInput, at: plan.service.at, fieldPrefix: 'service.' });
+      if (plan.cancel && !canceledInFuture) {
+        const { at, reason, note } = plan.cancel;
+        commands.push({ input: { type: 'CancelOrder', orderId: plan.orderId, reason, ...(note ? { note } : {}) } as CommandInput, at, fieldPrefix: '' });
+      }
+      const planned = planNewOrder(mapping, plan, commands, { actor, ids, extra });
+      if (planned.kind === 'rejected') return { kind: 'rejected', problems: [...planned.problems] };
+      const appended = await eventStore.append(orderStreamId(plan.orderId), planned.events, expectNoStream);
+      if (!isLeft(appended)) return { kind: 'imported', problems: [...problems, ...planned.problems] };
+      if (appended.left.code !== 'WRONG_EXPECTED_VERSION') throw new Error(`appending ${plan.orderId} failed: ${JSON.stringify(appended.left)}`);
+      // Another row of the same window had the same record id and got there first: carry on
+      // as for an order that already exists.
+      const again = await loader.load(plan.orderId);
+      if (isLeft(again)) return { kind: 'rejected', problems: [{ row: plan.row, sourceRecordId: plan.sourceRecordId, code: 'CORRUPT_STREAM', reason: again.left.message ?? 'corrupt stream' }] };
+      state = again.right.state;
+    }
     if (state.status === 'none') {
       const added = await handlerAt(plan.issuedAt).handle(
         {
