@@ -122,41 +122,38 @@ export const importHistory = async (options: HistoricalImportOptions): Promise<H
     if (canceledInFuture) problems.push(canceledInFuture);
     const extra = { historicalImport: { sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId, row: plan.row, line: source.line, importedAt: now() } };
     const ctx = { actor, extra };
+    // The common case, a row seen for the first time: its whole history decided in memory and
+    // written in one append that expects no stream, without reading first. A stream that is
+    // already there (a re-run, a resumed run, the same record id twice) refuses the append, and
+    // the row then goes the way of an existing order below.
+    const commands: DatedCommand[] = [
+      {
+        input: {
+          type: 'AddOrder',
+          orderId: plan.orderId,
+          enteringAgencyOri: plan.enteringAgencyOri,
+          details: plan.details,
+          source: { kind: 'historical-import', sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId },
+        } as CommandInput,
+        at: plan.issuedAt,
+        fieldPrefix: '',
+      },
+    ];
+    if (plan.service && !servedInFuture) commands.push({ input: { type: 'RecordService', orderId: plan.orderId, service: plan.service.record } as CommandInput, at: plan.service.at, fieldPrefix: 'service.' });
+    if (plan.cancel && !canceledInFuture) {
+      const { at, reason, note } = plan.cancel;
+      commands.push({ input: { type: 'CancelOrder', orderId: plan.orderId, reason, ...(note ? { note } : {}) } as CommandInput, at, fieldPrefix: '' });
+    }
+    const planned = planNewOrder(mapping, plan, commands, { actor, ids, extra });
+    // A row the registry refuses as a new order was never imported either (rules apply the same way).
+    if (planned.kind === 'rejected') return { kind: 'rejected', problems: [...planned.problems] };
+    const appended = await eventStore.append(orderStreamId(plan.orderId), planned.events, expectNoStream);
+    if (!isLeft(appended)) return { kind: 'imported', problems: [...problems, ...planned.problems] };
+    if (appended.left.code !== 'WRONG_EXPECTED_VERSION') throw new Error(`appending ${plan.orderId} failed: ${JSON.stringify(appended.left)}`);
     const loaded = await loader.load(plan.orderId);
     if (isLeft(loaded)) return { kind: 'rejected', problems: [{ row: plan.row, sourceRecordId: plan.sourceRecordId, code: 'CORRUPT_STREAM', reason: loaded.left.message ?? 'corrupt stream' }] };
     let state: OrderState = loaded.right.state;
     let kind: 'imported' | 'already' = 'already';
-    if (state.status === 'none') {
-      // The common case, a row seen for the first time: its whole history in one append.
-      const commands: DatedCommand[] = [
-        {
-          input: {
-            type: 'AddOrder',
-            orderId: plan.orderId,
-            enteringAgencyOri: plan.enteringAgencyOri,
-            details: plan.details,
-            source: { kind: 'historical-import', sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId },
-          } as CommandInput,
-          at: plan.issuedAt,
-          fieldPrefix: '',
-        },
-      ];
-      if (plan.service && !servedInFuture) commands.push({ input: { type: 'RecordService', orderId: plan.orderId, service: plan.service.record } as CommandInput, at: plan.service.at, fieldPrefix: 'service.' });
-      if (plan.cancel && !canceledInFuture) {
-        const { at, reason, note } = plan.cancel;
-        commands.push({ input: { type: 'CancelOrder', orderId: plan.orderId, reason, ...(note ? { note } : {}) } as CommandInput, at, fieldPrefix: '' });
-      }
-      const planned = planNewOrder(mapping, plan, commands, { actor, ids, extra });
-      if (planned.kind === 'rejected') return { kind: 'rejected', problems: [...planned.problems] };
-      const appended = await eventStore.append(orderStreamId(plan.orderId), planned.events, expectNoStream);
-      if (!isLeft(appended)) return { kind: 'imported', problems: [...problems, ...planned.problems] };
-      if (appended.left.code !== 'WRONG_EXPECTED_VERSION') throw new Error(`appending ${plan.orderId} failed: ${JSON.stringify(appended.left)}`);
-      // Another row of the same window had the same record id and got there first: carry on
-      // as for an order that already exists.
-      const again = await loader.load(plan.orderId);
-      if (isLeft(again)) return { kind: 'rejected', problems: [{ row: plan.row, sourceRecordId: plan.sourceRecordId, code: 'CORRUPT_STREAM', reason: again.left.message ?? 'corrupt stream' }] };
-      state = again.right.state;
-    }
     if (state.status === 'none') {
       const added = await handlerAt(plan.issuedAt).handle(
         {
