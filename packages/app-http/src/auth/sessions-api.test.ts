@@ -34,7 +34,7 @@ describe('sessions', () => {
     expect(weak.body.field).toBe('newPassword');
     const changed = await agent.post('/api/v1/session/password').set('X-CSRF-Token', login.body.csrfToken).send({ currentPassword: pw, newPassword: 'a much longer passphrase' }).expect(200);
     expect(changed.body.mustChangePassword).toBe(false);
-    await agent.get('/api/v1/search?lastName=X').expect(200);
+    await agent.get('/api/v1/search?lastName=Smith').expect(200);
   });
 
   it('writes with a session cookie need the CSRF header', async () => {
