@@ -273,3 +273,27 @@ describe('the OpenAPI document describes what these routes add', () => {
     expect(success('/api/v1/search', 'get', '200').properties.hits.items.properties.related.required).toEqual(['otherOrdersInForce', 'conflicts', 'needsJudge']);
   });
 });
+
+describe('when the search views cannot be read', () => {
+  it('a write still answers success and a read still answers, each saying the conflict check did not run', async () => {
+    const broken = await startHarness();
+    try {
+      const c = await broken.user('court-clerk');
+      const added = await c.agent.post('/api/v1/orders').set('X-CSRF-Token', c.csrf).send({ details: sampleOrderInput() }).expect(201);
+      expect(added.body.warnings).toEqual([]);
+      await broken.services.search.views.close();
+      const again = await c.agent.post('/api/v1/orders').set('X-CSRF-Token', c.csrf).send({ details: sampleOrderInput({ caseNumber: '26FL799100' }) }).expect(201);
+      expect(again.body).not.toHaveProperty('warnings');
+      expect(again.body.warningsUnavailable).toMatch(/could not be checked/);
+      expect(violations(CommandWarnings, again.body)).toEqual([]);
+      const r = await c.agent.get(`/api/v1/orders/${again.body.orderId}`).expect(200);
+      expect(r.body).not.toHaveProperty('precedence');
+      expect(r.body.precedenceUnavailable).toMatch(/could not be checked/);
+      expect(r.body.computed.status).toBe('active');
+    } finally {
+      await broken.services.search.stop();
+      await broken.services.readModel.stop();
+      await broken.services.store.close();
+    }
+  });
+});

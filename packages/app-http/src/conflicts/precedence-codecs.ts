@@ -91,9 +91,9 @@ export const OrderPrecedenceCodec = t.type(
 export const ConflictIndicatorCodec = t.type({ otherOrdersInForce: t.number, conflicts: t.number, needsJudge: t.boolean }, 'ConflictIndicator');
 
 /** What `GET /orders/{id}` adds to the order view. */
-export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec }, 'OrderReadPrecedence');
-/** What the drafting and adding commands add to the order view. */
-export const CommandWarnings = t.type({ warnings: t.readonlyArray(ConflictCodec) }, 'CommandWarnings');
+export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec, precedenceUnavailable: t.string }, 'OrderReadPrecedence');
+/** What the drafting and adding commands add to the order view: `warnings`, or why the check could not run. */
+export const CommandWarnings = t.partial({ warnings: t.readonlyArray(ConflictCodec), warningsUnavailable: t.string }, 'CommandWarnings');
 /** What `GET /search` adds to each hit. */
 export const SearchHitsRelated = t.type({ hits: t.readonlyArray(t.type({ orderId: t.string, related: ConflictIndicatorCodec })) }, 'SearchHitsRelated');
 

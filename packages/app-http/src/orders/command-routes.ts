@@ -26,6 +26,7 @@ import { actorOf, type Authenticated } from '../http/principal';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
+import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
 import { WARNING_ROUTES } from '../conflicts/warning-routes';
 import { factsOf } from './order-facts';
 import { orderView } from './order-view';
@@ -267,7 +268,8 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
         const now = s.clock.now();
         // Conflicts with orders in force are warnings for the judge and clerk, never a refusal (ADR 0040).
-        const warnings = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? { warnings: await partyConflictsOf(s).warnings(r.state, principal, now) } : {};
+        const checked = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? await unlessViewsDown(s, () => partyConflictsOf(s).warnings(r.state, principal, now)) : undefined;
+        const warnings = checked === undefined ? {} : checked.ok ? { warnings: checked.value } : { warningsUnavailable: CHECK_UNAVAILABLE };
         return { ...orderView(orderId, r.state, r.version, principal, now), ...warnings };
       },
     });

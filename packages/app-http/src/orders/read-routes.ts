@@ -7,6 +7,7 @@ import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { jsonContent, OrderReadPrecedence } from '../conflicts/precedence-codecs';
+import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
 import { registerSearchRoutes } from '../search/search-routes';
 import { factsOf } from './order-facts';
 import { historyView, orderView } from './order-view';
@@ -39,10 +40,15 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
       const p = guard.order(req, res, 'order.read', factsOf(state), orderId);
       res.setHeader('ETag', `"${version}"`);
       const now = s.clock.now();
-      const related = await partyConflictsOf(s).forOrder(state, p, now);
+      const checked = await unlessViewsDown(s, () => partyConflictsOf(s).forOrder(state, p, now));
+      const related = checked.ok ? checked.value : undefined;
       // A withheld order is a decision about that order: audited as such, with the policy's rule (ADR 0040).
       for (const w of related?.withheld ?? []) guard.note(req, p, 'order.read.related', false, w.rule, w.code, w.orderId);
-      return { ...orderView(orderId, state, version, p, now), ...(related ? { precedence: related.precedence } : {}) };
+      return {
+        ...orderView(orderId, state, version, p, now),
+        ...(related ? { precedence: related.precedence } : {}),
+        ...(checked.ok ? {} : { precedenceUnavailable: CHECK_UNAVAILABLE }),
+      };
     },
   });
 
