@@ -32,7 +32,9 @@ export class IdempotencyStore {
   middleware() {
     return (req: Request, res: Response, next: NextFunction) => {
       const key = req.get('idempotency-key');
-      if (req.method !== 'POST' || key === undefined) return next();
+      // A multipart upload has no JSON body to key the replay on; its retry is caught by the order
+      // itself (IMAGE_ALREADY_ATTACHED), so the key is not used there (ADR 0024).
+      if (req.method !== 'POST' || key === undefined || typeof req.is('multipart/form-data') === 'string') return next();
       if (!KEY.test(key)) return next(new Problem(400, 'INVALID_IDEMPOTENCY_KEY', 'Invalid request', 'Idempotency-Key must be 1–255 visible ASCII characters.', { field: 'Idempotency-Key' }));
       const principal = res.locals.principal as { userId: string; kind: string } | undefined;
       const scoped = `${principal?.kind}:${principal?.userId}:${req.method}:${req.originalUrl.split('?')[0]}:${key}`;

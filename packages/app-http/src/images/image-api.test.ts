@@ -117,6 +117,14 @@ describe('image upload', () => {
     expect(wrong.body.detail).toContain('"image"');
   });
 
+  it('does not replay an earlier upload for a reused Idempotency-Key: the key cannot see which file was sent', async () => {
+    const id = await addOrder();
+    const first = await upload(clerk, id, samplePdf(1, 'key-1')).set('Idempotency-Key', 'same-key').expect(201);
+    const second = await upload(clerk, id, samplePdf(1, 'key-2')).set('Idempotency-Key', 'same-key').expect(201);
+    expect(second.body.image.sha256).not.toBe(first.body.image.sha256);
+    expect(second.headers.etag).toBe('"3"');
+  });
+
   it('answers 409 for the same image twice, and 412 for a stale If-Match', async () => {
     const id = await addOrder();
     const pdf = samplePdf(2, 'twice');
