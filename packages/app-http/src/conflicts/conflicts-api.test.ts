@@ -125,6 +125,18 @@ describe('the order read shows the enforcement view and the conflicts for its pa
     ]);
   });
 
+  it('another agency’s draft about the same people is work in progress: neither listed, counted nor used', async () => {
+    const people = { restrainedPerson: person('Ferreira', 'Joao', '1974-04-14'), protectedPersons: victim('Ferreira', 'Rita', '1976-06-16') };
+    const order = await add(clerk, { ...people, provisions: [stayAway(100)] });
+    await orangeClerk.agent
+      .post('/api/v1/orders/drafts?wait=true')
+      .set('X-CSRF-Token', orangeClerk.csrf)
+      .send({ details: { form: 'CR-160', issuedAt: '2026-03-03T09:00:00-08:00', ...people, provisions: [stayAway(400)] } })
+      .expect(201);
+    const [pair] = (await read(clerk, order.id)).body.precedence.pairs;
+    expect(pair).toMatchObject({ relatedOrders: [], conflicts: [], withheldOrders: 0, enforcement: { inForce: [order.id] } });
+  });
+
   it('a draft shows what is enforced today, and its conflicts are warnings', async () => {
     const people = { restrainedPerson: person('Moreau', 'Luc', '1983-03-03'), protectedPersons: victim('Moreau', 'Claire', '1985-05-05') };
     const inForce = await add(orangeClerk, { ...people, ...CRIMINAL, provisions: [{ kind: 'no-contact' }] });
