@@ -1,8 +1,6 @@
 import * as t from 'io-ts';
-import { Provision, type Conflict, type EnforcementView } from '@ccpor/domain';
+import { Provision, type Conflict, type ConflictIndicator, type EnforcementView, type OrderPrecedence } from '@ccpor/domain';
 import { toJsonSchema } from '../openapi/io-ts-schema';
-import type { OrderPrecedence } from './party-conflicts';
-import type { ConflictIndicator } from './pair-precedence';
 
 /**
  * The response shapes of issue 7 as io-ts codecs: the OpenAPI document describes them from

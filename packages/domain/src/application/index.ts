@@ -1,2 +1,3 @@
 export * from './load-order';
 export * from './handle-command';
+export * from './party-conflicts';

@@ -1,4 +1,5 @@
-import type { DraftDetails, PersonPair } from '@ccpor/domain';
+import type { DraftDetails } from '../order/order-details';
+import type { PersonPair } from '../ports/related-orders';
 
 /**
  * The (restrained, protected) pairs of an order, one per protected person in the order's own

@@ -1,15 +1,10 @@
-import {
-  authorizeOrder,
-  computeEnforcement,
-  conflictsWithProposed,
-  findConflicts,
-  ordersInForce,
-  type Conflict,
-  type EnforcementView,
-  type OrderSnapshot,
-  type Principal,
-  type RelatedOrder,
-} from '@ccpor/domain';
+import { authorizeOrder } from '../access/policy';
+import type { Principal } from '../access/roles';
+import type { RelatedOrder } from '../ports/related-orders';
+import { conflictsWithProposed, findConflicts, type Conflict } from './conflicts';
+import { ordersInForce } from './in-force';
+import { computeEnforcement, type EnforcementView } from './ladder';
+import type { OrderSnapshot } from './order-snapshot';
 
 /** Another order about the same two people, as a caller allowed to read it sees it in the list. */
 export interface RelatedOrderView {

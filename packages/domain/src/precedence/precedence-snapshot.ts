@@ -1,4 +1,5 @@
-import { snapshotOf, type OrderSnapshot, type OrderState } from '@ccpor/domain';
+import type { OrderState } from '../order/order-state';
+import { snapshotOf, type OrderSnapshot } from './order-snapshot';
 
 /**
  * The order as precedence sees it: an issued order as it stands, a draft as the order it would
