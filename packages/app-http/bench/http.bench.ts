@@ -5,7 +5,7 @@
  * views), p50/p99, with autocannon in a separate process against a real `startServer`.
  *
  *   npm run bench -w @ccpor/app-http
- *   BENCH_ORDERS=2000000 BENCH_SECONDS=10 BENCH_CONNECTIONS=50 npm run bench -w @ccpor/app-http
+ *   BENCH_ORDERS=2000000 BENCH_SECONDS=10 BENCH_CONNECTIONS=50 [BENCH_KEEP=1] npm run bench -w @ccpor/app-http
  *
  * The search views are loaded with BENCH_ORDERS synthetic orders (default 2,000,000) straight
  * into their tables of a throw-away PostgreSQL schema (rows made by the projection's own handler,
@@ -35,6 +35,8 @@ const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const QUERIES = 2000;
+/** Distinct order bodies the command run cycles through (a court clerk may not enter sealed ones). */
+const COMMAND_BODIES = 4000;
 const BATCH = 10_000;
 const SEED = 'ccpor-http-bench';
 const pgUrl = process.env.CCPOR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -96,7 +98,7 @@ const loadViews = async (pool: Pool): Promise<string[]> => {
 };
 
 /** autocannon in its own process (load-generator.js). */
-const run = (opts: { url: string; method?: string; headers: Record<string, string>; body?: string; paths?: readonly string[] }) =>
+const run = (opts: { url: string; method?: string; headers: Record<string, string>; body?: string; paths?: readonly string[]; bodies?: readonly string[] }) =>
   new Promise<autocannon.Result>((resolve, reject) => {
     // Through a file: two thousand search paths are more than an argument list may hold.
     const file = join(tmpdir(), `ccpor-bench-${process.pid}-${randomBytes(3).toString('hex')}.json`);
@@ -120,25 +122,33 @@ const main = async (): Promise<void> => {
     await seedDemo(s, 100);
     const key = await s.identity.issueApiKey({ agencyOri: 'CA019015J', label: 'bench', roles: ['court-clerk'] }, SYSTEM_ACTOR);
     const headers = { authorization: `Bearer ${key.secret}`, 'content-type': 'application/json' };
-    const body = JSON.stringify({ details: demoOrder(7, s.clock.now()).details });
+    // Orders about different people: the same pair again and again would make every add's
+    // conflict check (ADR 0040) list all the orders the run had already added about them.
+    const bodies: string[] = [];
+    for (let i = 1000; bodies.length < COMMAND_BODIES; i++) {
+      const { details } = demoOrder(i, s.clock.now());
+      if (!details.sealed) bodies.push(JSON.stringify({ details }));
+    }
     // A search that must find something, as a check that the loaded views answer through the API.
     const probe = await fetch(`${running.url}${paths[0]}`, { headers });
     const probeHits = ((await probe.json()) as { hits: unknown[] }).hits.length;
     console.log(`store postgres (schema ${schema}), ${fmt(await s.search.orderCount())} orders in the views; first sampled query: HTTP ${probe.status}, ${probeHits} hits; ${CONNECTIONS} connections, ${SECONDS} s per route`);
     const loadBefore = load();
     const baseline = await run({ url: `${running.url}/healthz`, headers: {} });
-    const commands = await run({ url: `${running.url}/api/v1/orders`, method: 'POST', headers, body });
+    const commands = await run({ url: `${running.url}/api/v1/orders`, method: 'POST', headers, bodies });
     const searches = await run({ url: running.url, headers, paths });
     const line = (name: string, r: autocannon.Result): string =>
       `| ${name} | ${fmt(r.requests.average)} | ${r.latency.p50} | ${r.latency.p99} | ${r.non2xx} | ${r.errors + r.timeouts} |`;
     console.log(`\nload average before the runs: ${loadBefore}; after: ${load()}`);
     console.log('| route | req/s | p50 ms | p99 ms | non-2xx | errors |\n|---|---|---|---|---|---|');
     console.log(line('GET /healthz (yardstick: full middleware chain, trivial handler)', baseline));
-    console.log(line('POST /api/v1/orders (add, 1 event)', commands));
+    console.log(line(`POST /api/v1/orders (add, 1 event; ${bodies.length} distinct orders)`, commands));
     console.log(line(`GET /api/v1/search (typo'd surname + first name + DOB, ${paths.length} queries)`, searches));
     await running.shutdown();
   } finally {
-    await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
+    // BENCH_KEEP=1 leaves the schema for EXPLAIN afterwards (drop it by hand).
+    if (process.env.BENCH_KEEP === '1') console.log(`kept schema ${schema}`);
+    else await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await pool.end();
   }
 };
