@@ -2,7 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import type { EventStore, Role } from '@ccpor/domain';
+import type { EventStore, ImageStore, Role } from '@ccpor/domain';
 import { FixedClock, InMemoryEventStore, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, ORANGE_COURT } from '@ccpor/test-kit';
 import { decodeConfig, type Config } from '../config/config';
 import { buildContainer, closeServices, resolveServices } from '../composition/container';
@@ -54,10 +54,17 @@ export const signIn = async (app: Express, username: string, oneTimePassword: st
   return { agent, csrf, username };
 };
 
-export const startHarness = async (options: { store?: EventStore; config?: Record<string, string>; logger?: pino.Logger } = {}): Promise<Harness> => {
+export const startHarness = async (options: { store?: EventStore; config?: Record<string, string>; logger?: pino.Logger; imageStore?: ImageStore } = {}): Promise<Harness> => {
   const clock = new FixedClock(NOW);
   const config = testConfig(options.config);
-  const services = await resolveServices(buildContainer(config, { eventStore: options.store ?? new InMemoryEventStore(), clock, logger: options.logger ?? pino({ level: 'silent' }) }));
+  const services = await resolveServices(
+    buildContainer(config, {
+      eventStore: options.store ?? new InMemoryEventStore(),
+      clock,
+      logger: options.logger ?? pino({ level: 'silent' }),
+      ...(options.imageStore ? { imageStore: options.imageStore } : {}),
+    }),
+  );
   const boot = await services.identity.bootstrap(config.bootstrapAdmin);
   if (!boot) throw new Error('expected a bootstrap administrator on an empty store');
   const { app, operations } = createApp(services);
