@@ -1,11 +1,11 @@
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FilesystemImageStore } from '@ccpor/adapters';
 import type { ImageStore } from '@ccpor/domain';
-import { sampleOrderInput } from '@ccpor/test-kit';
+import { sampleOrderInput, samplePdf } from '@ccpor/test-kit';
 import { startHarness, type Client, type Harness } from '../__tests__/harness';
 
 /** An image store that notes each chunk the HTTP layer hands it, then stores as usual. */
@@ -92,5 +92,38 @@ describe('image upload streaming', () => {
     expect(JSON.parse(r.body).code).toBe('IMAGE_UNREADABLE');
     expect(store.chunks.reduce((a, b) => a + b, 0)).toBe(size + '%PDF-1.7\n'.length);
     expect(Math.max(...store.chunks)).toBeLessThanOrEqual(1024 * 1024);
+  }, 60_000);
+
+  it('lets go of the temporary file and the upload slot when the client hangs up mid-upload', async () => {
+    const order = await clerk.agent.post('/api/v1/orders').set('X-CSRF-Token', clerk.csrf).send({ details: sampleOrderInput() }).expect(201);
+    const cookie = (await clerk.agent.jar.getCookies({ domain: '127.0.0.1', path: '/', secure: false, script: false })).map((c) => `${c.name}=${c.value}`).join('; ');
+    const { port } = server.address() as AddressInfo;
+    const before = store.chunks.length;
+    // More hang-ups than there are upload slots (4): a leaked slot would make the last upload a 503.
+    for (let i = 0; i < 6; i++) {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: `/api/v1/orders/${order.body.orderId}/images/upload`,
+        headers: { 'Content-Type': 'multipart/form-data; boundary=b', 'Content-Length': String(4 * 1024 * 1024), Cookie: cookie, 'X-CSRF-Token': clerk.csrf },
+      });
+      req.on('error', () => undefined);
+      req.write(`--b\r\nContent-Disposition: form-data; name="file"; filename="cut.pdf"\r\n\r\n%PDF-1.7\n`);
+      req.write(Buffer.alloc(256 * 1024, 0x20));
+      const seen = store.chunks.length;
+      const deadline = Date.now() + 10_000;
+      while (store.chunks.length === seen && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      req.destroy();
+    }
+    expect(store.chunks.length).toBeGreaterThan(before);
+    const deadline = Date.now() + 10_000;
+    while ((await readdir(join(root, 'tmp'))).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await readdir(join(root, 'tmp'))).toEqual([]);
+    const ok = await clerk.agent
+      .post(`/api/v1/orders/${order.body.orderId}/images/upload`)
+      .set('X-CSRF-Token', clerk.csrf)
+      .attach('file', Buffer.from(samplePdf(1, 'after-hang-ups')), 'ok.pdf');
+    expect(ok.status).toBe(201);
   }, 60_000);
 });

@@ -72,5 +72,15 @@ export const receiveSingleFile = <T>(req: IncomingMessage, limits: MultipartLimi
         return refusal !== undefined ? { kind: 'refused', reason: refusal } : { kind: 'file', fileName, result };
       }),
     );
+    // A client that hangs up mid-upload never ends the pipe; without this busboy would wait for
+    // the rest forever, holding the temporary file and an upload slot.
+    const hungUp = () => {
+      if (!settled && !parser.destroyed) parser.destroy(new Error('the connection closed before the upload was complete'));
+    };
+    req.once('aborted', hungUp);
+    req.once('error', hungUp);
+    req.once('close', () => {
+      if (!req.complete) hungUp();
+    });
     req.pipe(parser);
   });
