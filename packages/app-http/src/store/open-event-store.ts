@@ -13,7 +13,10 @@ export const openEventStore = async (store: StoreConfig): Promise<EventStore> =>
       // pg_trgm is loaded so the search views can live in the same database (ADR 0032).
       return PgliteEventStore.open({ dataDir: store.dataDir, extensions: pgliteViewExtensions });
     case 'postgres':
-      return PostgresEventStore.open({ connection: { connectionString: store.url }, schema: store.schema });
+      // Short statements only (appends, reads, index lookups on the views): a parallel plan's
+      // worker start-up costs more than the work, and on a few cores it starves concurrent
+      // requests (the search route's `related` statement, ADR 0032 benchmark notes).
+      return PostgresEventStore.open({ connection: { connectionString: store.url, options: '-c max_parallel_workers_per_gather=0' }, schema: store.schema });
     case 'esdb':
       return EsdbEventStore.connect({ connectionString: store.connectionString });
   }
