@@ -6,30 +6,13 @@ import pino from 'pino';
 import { deadLetterQueue, PgliteEventStore } from '@ccpor/adapters';
 import { createCommandHandler, type CommandInput } from '@ccpor/domain';
 import { LA_SUPERIOR_COURT, sampleOrderDetails, startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
-import { runCli } from '../cli/program';
 import type { Agency } from '../identity/identity-view';
 import { randomIds, systemClock } from '../store/system-ports';
 import { CarposService } from './carpos-service';
+import { ccpor } from '../__tests__/run-ccpor';
 
 const COURT: Agency = { ori: LA_SUPERIOR_COURT.ori, name: LA_SUPERIOR_COURT.name, kind: 'superior-court', county: '19', carpos: { enabled: true }, version: 1 };
 
-/** Runs `ccpor …` in this process and returns what it printed and its exit code. */
-const ccpor = async (...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> => {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = 0;
-  try {
-    await runCli(['node', 'ccpor', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout, stderr, code };
-};
 
 let dir: string;
 let simulator: DojSimulator;

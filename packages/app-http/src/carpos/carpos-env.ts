@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { optionalWhole } from '../config/optional-whole';
 
 /**
  * The CLETS link's environment variables, decoded with the rest of the configuration
@@ -17,19 +18,7 @@ const OptionalPort = new t.Type<number | undefined, string | undefined, unknown>
   (a) => (a === undefined ? undefined : String(a)),
 );
 
-/** A whole number from 1 to `max`, or unset; the message names what it counts. */
-const optionalWhole = (what: string, max: number) =>
-  new t.Type<number | undefined, string | undefined, unknown>(
-    what,
-    (u): u is number | undefined => u === undefined || typeof u === 'number',
-    (u, c) => {
-      if (u === undefined || u === '') return t.success(undefined);
-      const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
-      return Number.isInteger(n) && n >= 1 && n <= max ? t.success(n) : t.failure(u, c, `must be a whole number of ${what} from 1 to ${max}; got ${JSON.stringify(u)}`);
-    },
-    (a) => (a === undefined ? undefined : String(a)),
-  );
-const OptionalMs = optionalWhole('milliseconds', 3_600_000);
+const OptionalMs = optionalWhole('milliseconds', 1, 3_600_000);
 
 export const CarposEnvCodec = t.type({
   CCPOR_CLETS_HOST: OptionalText,
@@ -44,7 +33,7 @@ export const CarposEnvCodec = t.type({
   CCPOR_CLETS_RECONNECT_MIN_MS: OptionalMs,
   CCPOR_CLETS_RECONNECT_MAX_MS: OptionalMs,
   CCPOR_CLETS_SEND_TIMEOUT_MS: OptionalMs,
-  CCPOR_CLETS_MAX_QUEUED_FRAMES: optionalWhole('frames', 100_000),
+  CCPOR_CLETS_MAX_QUEUED_FRAMES: optionalWhole('frames', 1, 100_000),
   CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: OptionalMs,
 });
 

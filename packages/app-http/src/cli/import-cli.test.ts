@@ -6,25 +6,8 @@ import { PgliteEventStore } from '@ccpor/adapters';
 import { createCommandHandler, type OrderState } from '@ccpor/domain';
 import { sampleOrderDetails, samplePdf, sampleTiff } from '@ccpor/test-kit';
 import { randomIds, systemClock } from '../store/system-ports';
-import { runCli } from './program';
+import { ccpor } from '../__tests__/run-ccpor';
 
-/** Runs `ccpor …` in this process and returns what it printed and its exit code. */
-const ccpor = async (...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> => {
-  let stdout = '';
-  let stderr = '';
-  const out = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = jest.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  process.exitCode = 0;
-  try {
-    await runCli(['node', 'ccpor', ...args]);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { stdout, stderr, code };
-};
 
 /** Opens the embedded store between CLI runs (one process at a time per directory). */
 const withStore = async <T>(fn: (s: PgliteEventStore) => Promise<T>): Promise<T> => {

@@ -1,22 +1,11 @@
 import * as t from 'io-ts';
 import { DEFAULT_IMAGE_LIMIT_BYTES } from '@ccpor/adapters';
+import { optionalWhole } from '../config/optional-whole';
 
 /**
  * The image store's environment variables, decoded with the rest of the configuration
  * (config/config.ts spreads these into its one codec, as it does for the CLETS link).
  */
-const optionalWhole = (what: string, min: number, max: number) =>
-  new t.Type<number | undefined, string | undefined, unknown>(
-    what,
-    (u): u is number | undefined => u === undefined || typeof u === 'number',
-    (u, c) => {
-      if (u === undefined || u === '') return t.success(undefined);
-      const n = typeof u === 'string' && /^\d+$/.test(u) ? Number(u) : NaN;
-      return Number.isInteger(n) && n >= min && n <= max ? t.success(n) : t.failure(u, c, `must be a whole number of ${what} from ${min} to ${max}; got ${JSON.stringify(u)}`);
-    },
-    (a) => (a === undefined ? undefined : String(a)),
-  );
-
 export const ImageEnvCodec = t.type({
   CCPOR_IMAGE_STORE: t.union([t.string, t.undefined]),
   // 1 KiB to 1 GiB: below that no real scan fits, above it the PDF page count (one file in memory) gets dangerous.
