@@ -22,6 +22,23 @@ const ORDER_COLUMNS = `
   s.order_id::text AS order_id, s.form, s.case_number, s.court_ori, s.status, s.sealed, s.entering_ori, s.assigned_oris,
   to_json(s.issued_at) #>> '{}' AS issued_at, to_json(s.expires_at) #>> '{}' AS expires_at, s.provisions`;
 
+/**
+ * The view row of each matched order (`d.order_id`), one primary-key lookup per match. The
+ * matches are a handful of rows, but the planner cannot know it: json_to_recordset counts as 100
+ * rows and the party-index joins are estimated in thousands, so with a plain join it hashed the
+ * whole order_search: a sequential scan on every add and every search page, 40 ms on 50,000 orders
+ * against 1–2 ms this way (http bench, 2026-11-23). At 2,000,000 orders the scan costs enough that
+ * the planner chose the index anyway; this keeps the plan from depending on that. OFFSET 0 keeps
+ * the subquery from being pulled up into a join the planner could hash again. Matches whose order
+ * is discarded or missing drop out, as before.
+ */
+const orderByPrimaryKey = (d: string) => `(
+  SELECT ${ORDER_COLUMNS}
+  FROM {{schema}}.order_search AS s
+  WHERE s.order_id = ${d}.order_id AND s.status <> 'discarded'
+  OFFSET 0
+) AS o`;
+
 /** Metaphone route: `q` has r_dob, r_codes, r_initial, p_dob, p_codes, p_initial. */
 const metaphoneJoin = (q: string) => `
   JOIN {{schema}}.order_search AS s
@@ -43,11 +60,10 @@ WITH q AS (
   UNION ALL
   SELECT q.pair, s.order_id, false FROM q ${metaphoneJoin('q')}
 )
-SELECT m.pair, bool_or(m.exact) AS exact, ${ORDER_COLUMNS}
-FROM m JOIN {{schema}}.order_search AS s ON s.order_id = m.order_id
-WHERE s.status <> 'discarded'
-GROUP BY m.pair, s.order_id
-ORDER BY m.pair, s.order_id`;
+SELECT d.pair, d.exact, o.*
+FROM (SELECT m.pair, m.order_id, bool_or(m.exact) AS exact FROM m GROUP BY m.pair, m.order_id) AS d
+CROSS JOIN LATERAL ${orderByPrimaryKey('d')}
+ORDER BY d.pair, d.order_id`;
 
 /**
  * $1 order ids. For each order and each of its protected persons (ordinal), the orders about the
@@ -70,11 +86,10 @@ WITH h AS (
   UNION ALL
   SELECT h.order_id, h.ordinal, s.order_id, false FROM h ${metaphoneJoin('h')}
 )
-SELECT m.hit::text AS hit, m.ordinal, bool_or(m.exact) AS exact, ${ORDER_COLUMNS}
-FROM m JOIN {{schema}}.order_search AS s ON s.order_id = m.order_id
-WHERE s.status <> 'discarded'
-GROUP BY m.hit, m.ordinal, s.order_id
-ORDER BY m.hit, m.ordinal, s.order_id`;
+SELECT d.hit::text AS hit, d.ordinal, d.exact, o.*
+FROM (SELECT m.hit, m.ordinal, m.order_id, bool_or(m.exact) AS exact FROM m GROUP BY m.hit, m.ordinal, m.order_id) AS d
+CROSS JOIN LATERAL ${orderByPrimaryKey('d')}
+ORDER BY d.hit, d.ordinal, d.order_id`;
 
 interface OrderColumns extends Record<string, unknown> {
   readonly order_id: string;
