@@ -84,7 +84,7 @@ export class SqlImageStore implements ImageStore {
       if (existing) return right(existing);
       const inspected = await inspectImage(file.path, file.head, file.bytes);
       if (isLeft(inspected)) return inspected;
-      const stored: StoredImage = { sha256: file.sha256, bytes: file.bytes, ...inspected.right };
+      const stored: StoredImage = { sha256: file.sha256, mediaType: inspected.right.mediaType, pages: inspected.right.pages, bytes: file.bytes };
       await this.db.transaction(async (tx) => {
         // A concurrent put of the same bytes waits on the primary key here and then inserts nothing.
         const inserted = await tx.query(
