@@ -126,15 +126,16 @@ export const importHistory = async (options: HistoricalImportOptions): Promise<H
     // written in one append that expects no stream, without reading first. A stream that is
     // already there (a re-run, a resumed run, the same record id twice) refuses the append, and
     // the row then goes the way of an existing order below.
+    const addOrder = {
+      type: 'AddOrder',
+      orderId: plan.orderId,
+      enteringAgencyOri: plan.enteringAgencyOri,
+      details: plan.details,
+      source: { kind: 'historical-import', sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId },
+    } as CommandInput;
     const commands: DatedCommand[] = [
       {
-        input: {
-          type: 'AddOrder',
-          orderId: plan.orderId,
-          enteringAgencyOri: plan.enteringAgencyOri,
-          details: plan.details,
-          source: { kind: 'historical-import', sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId },
-        } as CommandInput,
+        input: addOrder,
         at: plan.issuedAt,
         fieldPrefix: '',
       },
@@ -155,16 +156,7 @@ export const importHistory = async (options: HistoricalImportOptions): Promise<H
     let state: OrderState = loaded.right.state;
     let kind: 'imported' | 'already' = 'already';
     if (state.status === 'none') {
-      const added = await handlerAt(plan.issuedAt).handle(
-        {
-          type: 'AddOrder',
-          orderId: plan.orderId,
-          enteringAgencyOri: plan.enteringAgencyOri,
-          details: plan.details,
-          source: { kind: 'historical-import', sourceSystem: mapping.sourceSystem, sourceRecordId: plan.sourceRecordId },
-        } as CommandInput,
-        ctx,
-      );
+      const added = await handlerAt(plan.issuedAt).handle(addOrder, ctx);
       if (isLeft(added)) {
         if (added.left.kind !== 'conflict') return { kind: 'rejected', problems: [handlerProblem(mapping, plan, added.left)] };
         // The same record id twice in one window: the other row added it.

@@ -20,27 +20,15 @@ export const searchVisibility = (p: Principal): SearchVisibility => ({
       : 'none',
 });
 
+/** The fields of a hit the API passes through as the SQL found them. */
+type PassedThrough =
+  | 'orderId' | 'person' | 'caseNumber' | 'courtOri' | 'county' | 'form' | 'orderType' | 'stage' | 'status'
+  | 'issuedAt' | 'expiresAt' | 'hearingAt' | 'sealed' | 'imageCount' | 'enteringAgencyOri' | 'assignedAgencyOris'
+  | 'score' | 'matchedOn';
+
 /** A search hit as the API returns it: DOJ fields only for those who may read CLETS data. */
-export interface PresentedHit {
-  readonly orderId: string;
+export interface PresentedHit extends Pick<SearchHit, PassedThrough> {
   readonly matchedAs: SearchHit['role'];
-  readonly person: SearchHit['person'];
-  readonly caseNumber: string | null;
-  readonly courtOri: string | null;
-  readonly county: string | null;
-  readonly form: string | null;
-  readonly orderType: string | null;
-  readonly stage: string | null;
-  readonly status: SearchHit['status'];
-  readonly issuedAt: string | null;
-  readonly expiresAt: string | null;
-  readonly hearingAt: string | null;
-  readonly sealed: boolean;
-  readonly imageCount: number;
-  readonly enteringAgencyOri: string;
-  readonly assignedAgencyOris: readonly string[];
-  readonly score: number;
-  readonly matchedOn: SearchHit['matchedOn'];
   readonly doj?: { readonly fcn: string | null; readonly nic: string | null; readonly status: SearchHit['dojStatus'] };
   /** What was withheld from this caller (`doj`). */
   readonly redacted: readonly string[];
