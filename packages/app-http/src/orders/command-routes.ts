@@ -256,6 +256,8 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
           actor: actorOf(principal),
           correlationId: String(req.id),
           ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          // A new order or clone is under an id no stream should have yet: no need to read it first.
+          ...(c.target === 'existing' ? {} : { expectNewStream: true }),
         });
         if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
         const r = result.right;

@@ -98,4 +98,52 @@ describe('the command handler: load, decide, append through the ports', () => {
     const result = await setup(store).handler.handle(serve('pos-1'), { actor: clerk });
     expect(E.isLeft(result) && result.left).toMatchObject({ kind: 'corrupt-stream', streamVersion: 1 });
   });
+
+  describe('a command the caller expects to start a new stream (expectNewStream)', () => {
+    /** Counts stream reads, to show the hint saves the read when the stream is indeed new. */
+    const counting = () => {
+      const store = new InMemoryEventStore();
+      let reads = 0;
+      const readStream: EventStore['readStream'] = (...args) => {
+        reads += 1;
+        return store.readStream(...args);
+      };
+      return { store: Object.assign(Object.create(store) as EventStore, { readStream }), inner: store, reads: () => reads };
+    };
+
+    it('adds a new order without reading its stream first', async () => {
+      const c = counting();
+      const result = await setup(c.store).handler.handle(add, { actor: clerk, expectNewStream: true });
+      expect(E.isRight(result) && result.right.version).toBe(1);
+      expect(c.reads()).toBe(0);
+      expect((await c.inner.readStream(orderStreamId(SAMPLE_ORDER_ID))).map((e) => e.type)).toEqual(['OrderAdded']);
+    });
+
+    it('answers as without the hint when the stream exists: the same refusal, and nothing written', async () => {
+      const c = counting();
+      const { handler } = setup(c.store);
+      await handler.handle(add, { actor: clerk });
+      const hinted = await handler.handle(add, { actor: clerk, expectNewStream: true });
+      const plain = await handler.handle(add, { actor: clerk });
+      expect(E.isLeft(hinted)).toBe(true);
+      expect(hinted).toEqual(plain);
+      expect(await c.inner.readStream(orderStreamId(SAMPLE_ORDER_ID))).toHaveLength(1);
+    });
+
+    it('adds an existing draft as without the hint', async () => {
+      const { handler, store } = setup();
+      const { details } = add as Extract<CommandInput, { type: 'AddOrder' }>;
+      await handler.handle({ type: 'CreateDraft', orderId: SAMPLE_ORDER_ID as never, enteringAgencyOri: LA_SUPERIOR_COURT.ori as never, details: details! }, { actor: clerk });
+      const result = await handler.handle(add, { actor: clerk, expectNewStream: true });
+      expect(E.isRight(result) && result.right.version).toBe(2);
+      expect((await store.readStream(orderStreamId(SAMPLE_ORDER_ID))).map((e) => e.type)).toEqual(['DraftCreated', 'OrderAdded']);
+    });
+
+    it('ignores the hint when the caller names a version it saw (If-Match)', async () => {
+      const { handler } = setup();
+      await handler.handle(add, { actor: clerk });
+      const result = await handler.handle(serve('pos-1'), { actor: clerk, expectedVersion: 1, expectNewStream: true });
+      expect(E.isRight(result) && result.right.version).toBe(2);
+    });
+  });
 });

@@ -23,6 +23,13 @@ export interface CommandContext {
   readonly expectedVersion?: number;
   /** Extra metadata stored with each event (e.g. an import's source record id). */
   readonly extra?: Readonly<Record<string, unknown>>;
+  /**
+   * The caller expects the order's stream not to exist yet (a new order or draft under an id it
+   * just chose). The command is decided against the empty state and appended with "no stream",
+   * without reading the stream first; if the stream does exist, the append is refused and the
+   * command is handled the usual way (load, decide), so the outcome is the same either way.
+   */
+  readonly expectNewStream?: boolean;
 }
 
 export type HandlerError =
@@ -62,10 +69,13 @@ export interface CommandHandlerDeps {
   readonly decider?: OrderDecider;
 }
 
+/** The state and version of a stream that does not exist. */
+const NO_STREAM = { state: { status: 'none' } as OrderState, version: 0 };
+
 /** Load → decide → append with the expected version, through the ports only. */
 export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDecider }: CommandHandlerDeps) => {
-  const attempt = async (input: CommandInput, ctx: CommandContext, retriesLeft: number): Promise<E.Either<HandlerError, HandlerResult>> => {
-    const loaded = await loadOrder(eventStore, input.orderId);
+  const attempt = async (input: CommandInput, ctx: CommandContext, retriesLeft: number, assumeNew = false): Promise<E.Either<HandlerError, HandlerResult>> => {
+    const loaded = assumeNew ? E.right(NO_STREAM) : await loadOrder(eventStore, input.orderId);
     if (E.isLeft(loaded)) return loaded;
     const { state, version } = loaded.right;
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
@@ -94,6 +104,8 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     }));
     const appended = await eventStore.append(orderStreamId(input.orderId), toStore, expectExact(version));
     if (E.isLeft(appended)) {
+      // The stream existed after all: decide again against what it holds.
+      if (assumeNew && appended.left.code === 'WRONG_EXPECTED_VERSION') return attempt(input, ctx, retriesLeft);
       if (appended.left.code === 'WRONG_EXPECTED_VERSION' && retriesLeft > 0 && ctx.expectedVersion === undefined && SAFE_TO_REDECIDE.has(input.type)) {
         return attempt(input, ctx, retriesLeft - 1);
       }
@@ -113,7 +125,7 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
   };
 
   return {
-    handle: (input: CommandInput, ctx: CommandContext) => attempt(input, ctx, 1),
+    handle: (input: CommandInput, ctx: CommandContext) => attempt(input, ctx, 1, ctx.expectNewStream === true && ctx.expectedVersion === undefined),
     load: (orderId: string) => loadOrder(eventStore, orderId),
   };
 };
