@@ -39,14 +39,39 @@ const orderByPrimaryKey = (d: string) => `(
   OFFSET 0
 ) AS o`;
 
-/** Metaphone route: `q` has r_dob, r_codes, r_initial, p_dob, p_codes, p_initial. */
-const metaphoneJoin = (q: string) => `
-  JOIN {{schema}}.order_search AS s
-    ON s.r_dob = ${q}.r_dob AND left(s.r_first_key, 1) = ${q}.r_initial
-   AND (s.r_metaphone = ANY(${q}.r_codes) OR s.r_metaphone_alt = ANY(${q}.r_codes))
-  JOIN {{schema}}.order_search_protected AS p
-    ON p.order_id = s.order_id AND p.dob = ${q}.p_dob AND left(p.first_key, 1) = ${q}.p_initial
-   AND (p.metaphone = ANY(${q}.p_codes) OR p.metaphone_alt = ANY(${q}.p_codes))`;
+/**
+ * The party index rows under one key: an index lookup per pair. As a plain join, with the pair
+ * list estimated at 100 rows (json_to_recordset) or the hits at 10, the planner hashed the whole
+ * party index when it was small enough (the generic plan of a 10,000-pair index: 3 ms per add,
+ * against 0.1 ms this way); OFFSET 0 keeps the subquery from being flattened into that join.
+ */
+const partyKeyLookup = (column: 'exact_key' | 'phonetic_key', key: string) => `(
+  SELECT x.order_id FROM {{schema}}.order_party_pair AS x WHERE x.${column} = ${key} OFFSET 0
+) AS x`;
+
+/**
+ * Metaphone route: `q` has r_dob, r_codes, r_initial, p_dob, p_codes, p_initial. Both people are
+ * found by index lookups on the (code, DOB) btrees, one per code column, united: written as one
+ * `= ANY(..) OR = ANY(..)` test, the planner read every person of that DOB through the DOB index
+ * instead (about a hundred rows per person at 2M orders, nearly all dropped by the filter, and
+ * most of a search page's database time; app-http README, benchmark notes). The protected
+ * person is then only checked on the few orders the restrained person's codes found, by primary
+ * key: `p.dob + 0` keeps the planner from reading everyone born that day through the DOB index
+ * instead, which it estimated cheaper and was not (search-plans.test.ts pins it).
+ */
+const metaphoneMatches = (q: string) => `
+  CROSS JOIN LATERAL (
+    SELECT c.order_id FROM {{schema}}.order_search AS c
+    WHERE c.r_metaphone = ANY(${q}.r_codes) AND c.r_dob = ${q}.r_dob AND left(c.r_first_key, 1) = ${q}.r_initial
+    UNION
+    SELECT c.order_id FROM {{schema}}.order_search AS c
+    WHERE c.r_metaphone_alt = ANY(${q}.r_codes) AND c.r_dob = ${q}.r_dob AND left(c.r_first_key, 1) = ${q}.r_initial
+  ) AS s
+  WHERE EXISTS (
+    SELECT 1 FROM {{schema}}.order_search_protected AS p
+    WHERE p.order_id = s.order_id AND p.dob + 0 = ${q}.p_dob AND left(p.first_key, 1) = ${q}.p_initial
+      AND (p.metaphone = ANY(${q}.p_codes) OR p.metaphone_alt = ANY(${q}.p_codes))
+  )`;
 
 /** $1 JSON array of pair keys ({ pair, exact_key, phonetic_key, r_dob, r_codes, r_initial, p_dob, p_codes, p_initial }). */
 export const ordersForPairsSql = `
@@ -54,11 +79,11 @@ WITH q AS (
   SELECT * FROM json_to_recordset($1::json)
     AS q(pair int, exact_key text, phonetic_key text, r_dob date, r_codes text[], r_initial text, p_dob date, p_codes text[], p_initial text)
 ), m AS (
-  SELECT q.pair, x.order_id, true AS exact FROM q JOIN {{schema}}.order_party_pair AS x ON x.exact_key = q.exact_key
+  SELECT q.pair, x.order_id, true AS exact FROM q CROSS JOIN LATERAL ${partyKeyLookup('exact_key', 'q.exact_key')}
   UNION ALL
-  SELECT q.pair, x.order_id, false FROM q JOIN {{schema}}.order_party_pair AS x ON x.phonetic_key = q.phonetic_key
+  SELECT q.pair, x.order_id, false FROM q CROSS JOIN LATERAL ${partyKeyLookup('phonetic_key', 'q.phonetic_key')}
   UNION ALL
-  SELECT q.pair, s.order_id, false FROM q ${metaphoneJoin('q')}
+  SELECT q.pair, s.order_id, false FROM q ${metaphoneMatches('q')}
 )
 SELECT d.pair, d.exact, o.*
 FROM (SELECT m.pair, m.order_id, bool_or(m.exact) AS exact FROM m GROUP BY m.pair, m.order_id) AS d
@@ -77,19 +102,58 @@ WITH h AS (
   WHERE o.order_id = ANY($1::uuid[]) AND o.status <> 'discarded'
 ), m AS (
   SELECT a.order_id AS hit, a.ordinal, x.order_id, true AS exact
-  FROM {{schema}}.order_party_pair AS a JOIN {{schema}}.order_party_pair AS x ON x.exact_key = a.exact_key
+  FROM {{schema}}.order_party_pair AS a CROSS JOIN LATERAL ${partyKeyLookup('exact_key', 'a.exact_key')}
   WHERE a.order_id = ANY($1::uuid[])
   UNION ALL
   SELECT a.order_id, a.ordinal, x.order_id, false
-  FROM {{schema}}.order_party_pair AS a JOIN {{schema}}.order_party_pair AS x ON x.phonetic_key = a.phonetic_key
+  FROM {{schema}}.order_party_pair AS a CROSS JOIN LATERAL ${partyKeyLookup('phonetic_key', 'a.phonetic_key')}
   WHERE a.order_id = ANY($1::uuid[])
   UNION ALL
-  SELECT h.order_id, h.ordinal, s.order_id, false FROM h ${metaphoneJoin('h')}
+  SELECT h.order_id, h.ordinal, s.order_id, false FROM h ${metaphoneMatches('h')}
 )
 SELECT d.hit::text AS hit, d.ordinal, d.exact, o.*
 FROM (SELECT m.hit, m.ordinal, m.order_id, bool_or(m.exact) AS exact FROM m GROUP BY m.hit, m.ordinal, m.order_id) AS d
 CROSS JOIN LATERAL ${orderByPrimaryKey('d')}
 ORDER BY d.hit, d.ordinal, d.order_id`;
+
+/** What the two functions return after their leading columns: ORDER_COLUMNS, typed. */
+const ORDER_COLUMN_TYPES = `order_id text, form text, case_number text, court_ori text, status text, sealed boolean,
+  entering_ori text, assigned_oris text[], issued_at text, expires_at text, provisions jsonb`;
+
+/**
+ * The two statements as functions of the views' schema, each planned once per connection with a
+ * generic plan (`plan_cache_mode = force_generic_plan` for the function's duration). Run as
+ * prepared statements, PostgreSQL kept planning them afresh on every call (its custom plans
+ * looked cheaper), and planning cost 1.2–1.4 ms against 0.3 ms for running: most of a search
+ * page's database time. search-plans.test.ts pins their generic plans. `#variable_conflict
+ * use_column`: the result columns share names with table columns, and the columns are meant.
+ */
+export const relatedOrdersFunctionsSql = `
+DROP FUNCTION IF EXISTS {{schema}}.related_orders_for_pairs(json);
+CREATE FUNCTION {{schema}}.related_orders_for_pairs(json)
+  RETURNS TABLE (pair int, exact boolean, ${ORDER_COLUMN_TYPES})
+  LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan
+AS $fn$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY ${ordersForPairsSql};
+END
+$fn$;
+
+DROP FUNCTION IF EXISTS {{schema}}.related_orders_linked_to(uuid[]);
+CREATE FUNCTION {{schema}}.related_orders_linked_to(uuid[])
+  RETURNS TABLE (hit text, ordinal smallint, exact boolean, ${ORDER_COLUMN_TYPES})
+  LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan
+AS $fn$
+#variable_conflict use_column
+BEGIN
+  RETURN QUERY ${ordersLinkedToSql};
+END
+$fn$;
+`;
+
+const callForPairsSql = 'SELECT * FROM {{schema}}.related_orders_for_pairs($1::json) ORDER BY pair, order_id';
+const callLinkedToSql = 'SELECT * FROM {{schema}}.related_orders_linked_to($1::uuid[]) ORDER BY hit, ordinal, order_id';
 
 interface OrderColumns extends Record<string, unknown> {
   readonly order_id: string;
@@ -160,17 +224,13 @@ export const pairKeys = (pair: PersonPair, index: number) => ({
   p_initial: nameKeys(pair.protectedPerson).firstKey.slice(0, 1),
 });
 
-/** Every order about each pair (indexed like `pairs`), drafts left out. */
-/**
- * Both statements run prepared (named per schema): on 150,000 orders, planning the page
- * statement took longer than running it (measured in ADR 0040).
- */
+/** Prepared statements are named per schema: their text names it. */
 const statementName = (what: string, schema: string): string => `ccpor_related_${what}_${schema}`;
 
 export const ordersForPairs = async (db: SqlDatabase, pairs: readonly PersonPair[], schema: string = DEFAULT_SCHEMA): Promise<RelatedOrder[][]> => {
   const out: RelatedOrder[][] = pairs.map(() => []);
   if (pairs.length === 0) return out;
-  const { rows } = await db.queryPrepared<OrderColumns & { pair: number }>(statementName('pairs', schema), inSchema(ordersForPairsSql, schema), [
+  const { rows } = await db.queryPrepared<OrderColumns & { pair: number }>(statementName('pairs', schema), inSchema(callForPairsSql, schema), [
     JSON.stringify(pairs.map(pairKeys)),
   ]);
   for (const row of rows) {
@@ -188,7 +248,7 @@ export const ordersLinkedTo = async (
 ): Promise<Map<string, Map<number, RelatedOrder[]>>> => {
   const out = new Map<string, Map<number, RelatedOrder[]>>();
   if (orderIds.length === 0) return out;
-  const { rows } = await db.queryPrepared<OrderColumns & { hit: string; ordinal: number }>(statementName('linked', schema), inSchema(ordersLinkedToSql, schema), [orderIds]);
+  const { rows } = await db.queryPrepared<OrderColumns & { hit: string; ordinal: number }>(statementName('linked', schema), inSchema(callLinkedToSql, schema), [orderIds]);
   for (const row of rows) {
     const related = relatedOrderOf(row);
     if (related === undefined) continue;

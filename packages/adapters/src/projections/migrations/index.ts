@@ -5,11 +5,12 @@ import { partyIndexMigration } from './0003-party-index.sql';
 import { orderStatisticsMigration } from './0004-order-statistics.sql';
 import { orderSearchAgencyMigration } from './0005-order-search-agency.sql';
 import { orderProvisionsMigration } from './0006-order-provisions.sql';
+import { relatedOrdersFunctionsMigration } from './0007-related-orders-functions.sql';
 
 /**
  * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
  * that holds the views; their ids carry a `views-` prefix so they can share a schema, and its
- * `schema_migrations` table, with the event log. Append only.
+ * `schema_migrations` table, with the event log. Append only (0007's id changes with its text, see there).
  */
 export const viewMigrations: readonly Migration[] = [
   checkpointsMigration,
@@ -18,4 +19,5 @@ export const viewMigrations: readonly Migration[] = [
   orderStatisticsMigration,
   orderSearchAgencyMigration,
   orderProvisionsMigration,
+  relatedOrdersFunctionsMigration,
 ];
