@@ -1,10 +1,14 @@
 import * as E from 'fp-ts/Either';
 import { DEFAULT_SCHEMA } from '../event-store/sql/schema-name';
-import type { SqlSession } from '../event-store/sql/sql-database';
+import { createHash } from 'node:crypto';
+import type { SqlDatabase } from '../event-store/sql/sql-database';
 import { decodeCursor, encodeCursor, queryFingerprint } from './search-cursor';
 import { toSearchHit, type SearchPage, type SearchRow } from './search-hit';
 import { decodeSearchOptions, decodeSearchQuery, DEFAULT_PAGE_SIZE, MAX_RESULTS, type SearchError } from './search-query';
 import { buildSearch } from './search-sql';
+
+/** PostgreSQL statement names are at most 63 bytes. */
+const statementName = (text: string): string => `ccpor_search_${createHash('sha1').update(text).digest('hex')}`;
 
 /**
  * Statewide order search (ADR 0022). `query` and `options` are checked with io-ts first, so
@@ -16,7 +20,7 @@ import { buildSearch } from './search-sql';
  * the cursor holds where the last page ended, so pages never overlap or skip when rows arrive
  * meanwhile, and a query never pages past MAX_RESULTS hits.
  */
-export const searchOrders = async (db: SqlSession, query: unknown, options: unknown): Promise<E.Either<SearchError, SearchPage>> => {
+export const searchOrders = async (db: SqlDatabase, query: unknown, options: unknown): Promise<E.Either<SearchError, SearchPage>> => {
   const q = decodeSearchQuery(query);
   if (E.isLeft(q)) return q;
   const o = decodeSearchOptions(options);
@@ -33,7 +37,10 @@ export const searchOrders = async (db: SqlSession, query: unknown, options: unkn
   // Every page of one search judges expiry at the instant of its first page.
   const now = after?.now ?? opts.now;
   const built = buildSearch(q.right, opts.schema ?? DEFAULT_SCHEMA, now, pageSize, after, opts.visibility);
-  const { rows } = await db.query<SearchRow>(built.text, built.values);
+  // Prepared per connection under a name derived from the text: a search's text depends only on
+  // its shape, filters and schema, so a few dozen statements cover the traffic, and parsing the
+  // long statement cost more than planning and running it (app-http README, benchmark notes).
+  const { rows } = await db.queryPrepared<SearchRow>(statementName(built.text), built.text, built.values);
   const lookup = built.shape === 'case-number' || built.shape === 'fcn' ? built.shape : undefined;
   const page = rows.slice(0, pageSize).map((r) => toSearchHit(r, lookup, q.right.dateOfBirth !== undefined));
   const last = page[page.length - 1];
