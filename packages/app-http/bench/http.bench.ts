@@ -7,12 +7,13 @@
  *   npm run bench -w @ccpor/app-http
  *   BENCH_ORDERS=2000000 BENCH_SECONDS=10 BENCH_CONNECTIONS=50 [BENCH_KEEP=1] npm run bench -w @ccpor/app-http
  *
- * The search views are loaded with BENCH_ORDERS synthetic orders (default 2,000,000) straight
- * into their tables of a throw-away PostgreSQL schema (rows made by the projection's own handler,
+ * The search views (order search, protected persons, party index) are loaded with BENCH_ORDERS
+ * synthetic orders (default 2,000,000) straight into their tables of a throw-away PostgreSQL schema (rows made by the projection's own handler,
  * as in the adapters' search benchmark), with the secondary indexes built after the load; going
  * through the command handler would take hours at this size. Those orders have no events in the
  * log; the server's projector applies only what the benchmark itself writes. PostgreSQL from
- * CCPOR_TEST_PG_URL (default postgres@127.0.0.1:5432/test).
+ * CCPOR_TEST_PG_URL (default postgres@127.0.0.1:5432/test). BENCH_SCHEMA=<kept schema> skips the
+ * load and samples the queries from the views already there (the same seed gives the same paths).
  */
 import { spawn } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { join } from 'node:path';
 import type autocannon from 'autocannon';
 import pino from 'pino';
 import { Pool } from 'pg';
-import { inSchema, migrateViews, ORDER_SEARCH_COLUMNS, postgresDatabase, protectedPersonRows } from '@ccpor/adapters';
+import { inSchema, migrateViews, ORDER_SEARCH_COLUMNS, partyPairRows, postgresDatabase, protectedPersonRows } from '@ccpor/adapters';
 import { Prng, SyntheticOrders, typo, type TypoKind } from '../../test-kit/src/synthetic';
 import { benchRow } from '../../adapters/bench/search-bench-rows';
 import { loadConfig } from '../src/config/config';
@@ -40,7 +41,9 @@ const COMMAND_BODIES = 4000;
 const BATCH = 10_000;
 const SEED = 'ccpor-http-bench';
 const pgUrl = process.env.CCPOR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const schema = `ccpor_bench_${randomBytes(4).toString('hex')}`;
+/** BENCH_SCHEMA names a schema a BENCH_KEEP=1 run left behind: its views are used as they are, not reloaded. */
+const reused = process.env.BENCH_SCHEMA;
+const schema = reused ?? `ccpor_bench_${randomBytes(4).toString('hex')}`;
 const fmt = (n: number): string => Math.round(n).toLocaleString('en-US');
 const load = (): string => loadavg().map((l) => l.toFixed(1)).join(' ');
 const EDITS: readonly TypoKind[] = ['deletion', 'substitution', 'insertion'];
@@ -52,7 +55,7 @@ const loadViews = async (pool: Pool): Promise<string[]> => {
   const s = (sql: string): string => inSchema(sql, schema);
   const indexes = (
     await db.query<{ indexname: string; indexdef: string }>(
-      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename IN ('order_search', 'order_search_protected') AND indexname NOT LIKE '%pkey'",
+      "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = $1 AND tablename IN ('order_search', 'order_search_protected', 'order_party_pair') AND indexname NOT LIKE '%pkey'",
       [schema],
     )
   ).rows;
@@ -67,11 +70,15 @@ const loadViews = async (pool: Pool): Promise<string[]> => {
   for (let done = 0; done < ORDERS; done += BATCH) {
     const rows = [];
     const people = [];
+    // The party index too: the related-orders statements of every add and search page read it,
+    // and its plans depend on its size.
+    const pairs = [];
     for (let i = done; i < Math.min(ORDERS, done + BATCH); i++) {
       const order = generator.next();
       const row = benchRow(order, i, rng);
       rows.push(row);
       people.push(...protectedPersonRows(row));
+      pairs.push(...partyPairRows(row));
       if (i % every === 0 && paths.length < QUERIES) {
         const rp = order.details.restrainedPerson;
         const last = typo(rp.name.last, queryRng.pick(EDITS), queryRng);
@@ -80,6 +87,7 @@ const loadViews = async (pool: Pool): Promise<string[]> => {
     }
     await db.query(s(`INSERT INTO {{schema}}.order_search (${columns}) SELECT ${columns} FROM json_populate_recordset(NULL::{{schema}}.order_search, $1::json)`), [JSON.stringify(rows)]);
     await db.query(s('INSERT INTO {{schema}}.order_search_protected SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_search_protected, $1::json)'), [JSON.stringify(people)]);
+    await db.query(s('INSERT INTO {{schema}}.order_party_pair SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_party_pair, $1::json)'), [JSON.stringify(pairs)]);
     if ((done / BATCH) % 20 === 0) process.stderr.write(`\r  loaded ${fmt(done + rows.length)} orders`);
   }
   process.stderr.write('\n');
@@ -89,12 +97,28 @@ const loadViews = async (pool: Pool): Promise<string[]> => {
     await client.query("SET maintenance_work_mem = '512MB'");
     const t = performance.now();
     for (const i of indexes) await client.query(i.indexdef);
-    await client.query(s('ANALYZE {{schema}}.order_search, {{schema}}.order_search_protected'));
+    await client.query(s('ANALYZE {{schema}}.order_search, {{schema}}.order_search_protected, {{schema}}.order_party_pair'));
     console.log(`views: ${fmt(ORDERS)} synthetic orders loaded in ${loaded.toFixed(0)} s, ${indexes.length} indexes built and analysed in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   } finally {
     client.release();
   }
   return paths;
+};
+
+/** Typo'd search paths from the orders of a kept schema, without loading anything. */
+const samplePaths = async (pool: Pool): Promise<string[]> => {
+  const queryRng = new Prng(`${SEED}-queries`);
+  const rows = (
+    await pool.query<{ last_name: string; first_name: string; dob: string }>(
+      inSchema(
+        "SELECT r_last AS last_name, r_first AS first_name, to_char(r_dob, 'YYYY-MM-DD') AS dob FROM {{schema}}.order_search TABLESAMPLE SYSTEM (1) REPEATABLE (7) WHERE r_dob IS NOT NULL AND r_last IS NOT NULL AND NOT sealed LIMIT $1",
+        schema,
+      ),
+      [QUERIES],
+    )
+  ).rows;
+  console.log(`views: reusing schema ${schema}; ${rows.length} queries sampled`);
+  return rows.map((r) => `/api/v1/search?lastName=${encodeURIComponent(typo(r.last_name, queryRng.pick(EDITS), queryRng))}&firstName=${encodeURIComponent(r.first_name)}&dateOfBirth=${r.dob}`);
 };
 
 /** autocannon in its own process (load-generator.js). */
@@ -115,7 +139,7 @@ const main = async (): Promise<void> => {
   console.log(`${new Date().toISOString()}  Node ${process.version}, ${cpus().length} CPUs, load average ${load()}`);
   const pool = new Pool({ connectionString: pgUrl, max: 2 });
   try {
-    const paths = await loadViews(pool);
+    const paths = reused === undefined ? await loadViews(pool) : await samplePaths(pool);
     const config = loadConfig({ CCPOR_STORE: pgUrl, CCPOR_PG_SCHEMA: schema, CCPOR_PORT: '0', CCPOR_LOG_LEVEL: 'silent' });
     const running = await startServer(config, { logger: pino({ level: 'silent' }) });
     const s = running.services;
@@ -146,8 +170,8 @@ const main = async (): Promise<void> => {
     console.log(line(`GET /api/v1/search (typo'd surname + first name + DOB, ${paths.length} queries)`, searches));
     await running.shutdown();
   } finally {
-    // BENCH_KEEP=1 leaves the schema for EXPLAIN afterwards (drop it by hand).
-    if (process.env.BENCH_KEEP === '1') console.log(`kept schema ${schema}`);
+    // BENCH_KEEP=1 leaves the schema for EXPLAIN afterwards (drop it by hand); a reused one is never dropped.
+    if (process.env.BENCH_KEEP === '1' || reused !== undefined) console.log(`kept schema ${schema}`);
     else await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
     await pool.end();
   }
