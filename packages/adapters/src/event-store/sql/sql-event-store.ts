@@ -138,6 +138,8 @@ export class SqlEventStore implements EventStore {
   };
   private readonly statementPrefix: string;
   private readonly grouper: AppendGrouper<OneRequest, OneOutcome> | undefined;
+  /** Subscription reads in flight, by position and page size (subscriptionPage). */
+  private readonly sharedPages = new Map<string, { readonly generation: number; readonly page: Promise<readonly RecordedEvent[]> }>();
 
   constructor(private readonly settings: SqlEventStoreSettings) {
     this.db = settings.db;
@@ -333,7 +335,7 @@ export class SqlEventStore implements EventStore {
     await this.settings.beforeSubscribe?.();
     while (!signal.aborted) {
       const seen = this.settings.wakeup.generation;
-      const page = await this.readAll(cursor === undefined ? { maxCount: pageSize } : { after: cursor, maxCount: pageSize });
+      const page = await this.subscriptionPage(cursor, pageSize);
       for (const event of page) {
         if (signal.aborted) return;
         yield event;
@@ -341,6 +343,28 @@ export class SqlEventStore implements EventStore {
       }
       if (page.length < pageSize) await this.settings.wakeup.wait(seen, this.settings.pollIntervalMs, signal);
     }
+  }
+
+  /**
+   * A page for a subscription. Subscribers in one process (the search projector, the identity
+   * view) wake on the same signal and usually ask for the same page: one database read serves
+   * all of them. A read is shared only while no wake-up has come since it started, so a joiner
+   * gets exactly what a read of its own would have returned, and no event waits for a later
+   * wake-up. Plain `readAll` calls are never shared: a caller reading after its own append
+   * must see it.
+   */
+  private subscriptionPage(after: GlobalPosition | undefined, maxCount: number): Promise<readonly RecordedEvent[]> {
+    const key = `${after ?? ''}|${maxCount}`;
+    const generation = this.settings.wakeup.generation;
+    const shared = this.sharedPages.get(key);
+    if (shared !== undefined && shared.generation === generation) return shared.page;
+    const entry = { generation, page: this.readAll(after === undefined ? { maxCount } : { after, maxCount }) };
+    this.sharedPages.set(key, entry);
+    const forget = (): void => {
+      if (this.sharedPages.get(key) === entry) this.sharedPages.delete(key);
+    };
+    entry.page.then(forget, forget);
+    return entry.page;
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
