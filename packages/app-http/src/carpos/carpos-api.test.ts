@@ -118,6 +118,22 @@ describe('CARPOS over the API, against the DOJ simulator', () => {
     expect(clerkSees).not.toContain(orderId);
   });
 
+  it('refuses a court submitted by the sheriff unless it names a registered law-enforcement agency', async () => {
+    const court = { ori: 'CA019017J', name: 'Superior Court of California, County of Los Angeles, Torrance', kind: 'superior-court', county: '19' };
+    const missing = await post(h.admin, '/agencies', { ...court, carpos: { enabled: true, submitter: 'sheriff' } }).expect(400);
+    expect(missing.body).toMatchObject({ code: 'CARPOS_SUBMITTER_ORI_REQUIRED', field: 'carpos.submitterOri' });
+    const itself = await post(h.admin, '/agencies', { ...court, carpos: { enabled: true, submitter: 'sheriff', submitterOri: court.ori } }).expect(400);
+    expect(itself.body).toMatchObject({ code: 'CARPOS_SUBMITTER_ORI_REQUIRED', field: 'carpos.submitterOri' });
+    const aCourt = await post(h.admin, '/agencies', { ...court, carpos: { enabled: true, submitter: 'sheriff', submitterOri: OTHER_COURT } }).expect(400);
+    expect(aCourt.body).toMatchObject({ code: 'CARPOS_SUBMITTER_UNKNOWN', field: 'carpos.submitterOri' });
+    expect(aCourt.body.detail).toContain(OTHER_COURT);
+    const patch = await h.admin.agent.patch(`/api/v1/agencies/${OTHER_COURT}`).set('X-CSRF-Token', h.admin.csrf).send({ carpos: { enabled: true, submitter: 'sheriff', submitterOri: 'CA0199999' } }).expect(400);
+    expect(patch.body).toMatchObject({ code: 'CARPOS_SUBMITTER_UNKNOWN' });
+    // Nothing was stored by the refusals; the named sheriff is accepted.
+    await h.admin.agent.get(`/api/v1/agencies/${court.ori}`).expect(404);
+    await post(h.admin, '/agencies', { ...court, carpos: { enabled: true, submitter: 'sheriff', submitterOri: SHERIFF } }).expect(201);
+  });
+
   it('honours the agency setting: submitted by the sheriff under its ORI, or not through the registry at all', async () => {
     await post(h.admin, '/agencies', {
       ori: SHERIFF_ENTERED_COURT,

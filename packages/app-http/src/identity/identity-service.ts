@@ -10,6 +10,7 @@ import {
   apiKeyStream,
   IDENTITY_EVENTS,
   userStream,
+  type AgencyKind,
   type IdentityEventData,
   type IdentityEventType,
 } from './identity-events';
@@ -76,8 +77,30 @@ export class IdentityService {
     return u;
   }
 
+  /**
+   * A court whose orders the sheriff submits to CARPOS must name that sheriff: without it the
+   * gateway would send the records under the court's own ORI. The named agency must be a
+   * registered law-enforcement agency, so a mistyped ORI is refused here rather than at DOJ.
+   */
+  private checkCarposSubmitter(ori: string, kind: AgencyKind, carpos: Agency['carpos'] | undefined): void {
+    if (carpos?.submitter !== 'sheriff' || (kind !== 'superior-court' && kind !== 'tribal-court')) return;
+    const field = 'carpos.submitterOri';
+    const rule = 'Fam. Code 6380 (law enforcement enters the order into CARPOS)';
+    if (carpos.submitterOri === undefined || carpos.submitterOri === ori) {
+      throw new Problem(400, 'CARPOS_SUBMITTER_ORI_REQUIRED', 'Invalid request', `${field}: a court whose orders the sheriff submits must name the sheriff's ORI.`, { field, rule });
+    }
+    const sheriff = this.view.agencies.get(carpos.submitterOri);
+    if (sheriff === undefined || (sheriff.kind !== 'sheriff' && sheriff.kind !== 'other-lea')) {
+      throw new Problem(400, 'CARPOS_SUBMITTER_UNKNOWN', 'Invalid request', `${field}: ${carpos.submitterOri} is not a registered law-enforcement agency; register the sheriff first.`, {
+        field,
+        rule,
+      });
+    }
+  }
+
   async registerAgency(input: unknown, actor: Actor): Promise<Agency> {
     const data = decode(IDENTITY_EVENTS.AgencyRegistered, input);
+    this.checkCarposSubmitter(data.ori, data.kind, data.carpos);
     await this.append(agencyStream(data.ori), [{ type: 'AgencyRegistered', data }], 0, actor);
     return this.agency(data.ori);
   }
@@ -85,6 +108,7 @@ export class IdentityService {
   async updateAgency(ori: string, input: unknown, actor: Actor): Promise<Agency> {
     const a = this.agency(ori);
     const data = decode(IDENTITY_EVENTS.AgencyUpdated, input);
+    this.checkCarposSubmitter(ori, a.kind, data.carpos);
     await this.append(agencyStream(ori), [{ type: 'AgencyUpdated', data }], a.version, actor);
     return this.agency(ori);
   }
