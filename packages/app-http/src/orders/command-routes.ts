@@ -261,6 +261,8 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         });
         if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
         const r = result.right;
+        // The CARPOS gateway (when this process runs it) picks the change up now, not at its next poll.
+        if (r.events.length > 0) s.carpos?.wake();
         res.setHeader('ETag', `"${r.version}"`);
         if (r.position) {
           res.setHeader('X-CCPOR-Position', r.position);
