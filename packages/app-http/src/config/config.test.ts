@@ -11,12 +11,19 @@ describe('configuration', () => {
 
   it.each([
     ['memory', { kind: 'memory' }],
-    ['postgres://u@h/db', { kind: 'postgres', url: 'postgres://u@h/db', schema: 'ccpor' }],
+    ['postgres://u@h/db', { kind: 'postgres', url: 'postgres://u@h/db', schema: 'ccpor', poolSize: 20 }],
     ['esdb://127.0.0.1:2113?tls=false', { kind: 'esdb', connectionString: 'esdb://127.0.0.1:2113?tls=false' }],
     ['/var/lib/ccpor', { kind: 'pglite', dataDir: '/var/lib/ccpor' }],
   ])('CCPOR_STORE=%s picks %o', (raw, store) => {
     const c = decodeConfig({ CCPOR_STORE: raw });
     expect(E.isRight(c) && c.right.store).toEqual(store);
+  });
+
+  it('sizes the PostgreSQL pool from CCPOR_PG_POOL_SIZE and refuses a size out of range', () => {
+    const c = decodeConfig({ CCPOR_STORE: 'postgres://u@h/db', CCPOR_PG_POOL_SIZE: '6' });
+    expect(E.isRight(c) && c.right.store).toMatchObject({ kind: 'postgres', poolSize: 6 });
+    const bad = decodeConfig({ CCPOR_STORE: 'postgres://u@h/db', CCPOR_PG_POOL_SIZE: '0' });
+    expect(E.isLeft(bad) && bad.left.problems.map((p) => p.field)).toEqual(['CCPOR_PG_POOL_SIZE']);
   });
 
   it('names every bad variable and never echoes a secret', () => {

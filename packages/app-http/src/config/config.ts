@@ -7,13 +7,13 @@ import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
   | { readonly kind: 'pglite'; readonly dataDir: string }
-  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string }
+  | { readonly kind: 'postgres'; readonly url: string; readonly schema: string; readonly poolSize: number }
   | { readonly kind: 'esdb'; readonly connectionString: string }
   | { readonly kind: 'memory' };
 
-const storeFromString = (raw: string, schema: string): StoreConfig => {
+const storeFromString = (raw: string, schema: string, poolSize: number): StoreConfig => {
   if (raw === 'memory') return { kind: 'memory' };
-  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) return { kind: 'postgres', url: raw, schema };
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) return { kind: 'postgres', url: raw, schema, poolSize };
   if (raw.startsWith('esdb://') || raw.startsWith('esdb+discover://')) return { kind: 'esdb', connectionString: raw };
   return { kind: 'pglite', dataDir: raw.startsWith('pglite://') ? raw.slice('pglite://'.length) : raw };
 };
@@ -67,6 +67,7 @@ const LogLevel = t.keyof({ fatal: null, error: null, warn: null, info: null, deb
 export const EnvCodec = t.type({
   CCPOR_STORE: withDefault(t.string, './.ccpor-data'),
   CCPOR_PG_SCHEMA: withDefault(t.refinement(t.string, (s) => /^[a-z_][a-z0-9_]{0,62}$/.test(s), 'schema name'), 'ccpor'),
+  CCPOR_PG_POOL_SIZE: withDefault(IntFromString('connections', 1, 1000), '20'),
   CCPOR_HOST: withDefault(t.string, '127.0.0.1'),
   CCPOR_PORT: withDefault(IntFromString('port', 0, 65535), '8080'),
   CCPOR_SESSION_SECRET: OptionalSecret,
@@ -88,6 +89,7 @@ export const EnvCodec = t.type({
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_STORE: 'Event store: a directory for the embedded PGlite store (default `./.ccpor-data`), `postgres://…`, `esdb://…`, or `memory` (lost on exit).',
   CCPOR_PG_SCHEMA: 'PostgreSQL schema holding the log (default `ccpor`).',
+  CCPOR_PG_POOL_SIZE: 'Most PostgreSQL connections the registry holds open (default 20). About twice the database server\'s cores is a good start; on a 2-core machine shared with PostgreSQL, 4–8 did better than 20 (app-http README, benchmark).',
   CCPOR_HOST: 'Address to listen on (default `127.0.0.1`).',
   CCPOR_PORT: 'Port to listen on (default `8080`; `0` picks a free one).',
   CCPOR_SESSION_SECRET: 'Key that signs session tokens, at least 32 characters. Unset: a random key per start (sessions end on restart).',
@@ -148,7 +150,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
   const carpos = carposConfigFrom(v);
   if (carpos.problems.length > 0) return E.left(new ConfigError(carpos.problems));
   return E.right({
-    store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA),
+    store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA, v.CCPOR_PG_POOL_SIZE),
     host: v.CCPOR_HOST,
     port: v.CCPOR_PORT,
     ...(v.CCPOR_SESSION_SECRET !== undefined ? { sessionSecret: v.CCPOR_SESSION_SECRET } : {}),

@@ -71,7 +71,7 @@ describe('the image store the composition root picks', () => {
     const schema = `ccpor_images_${randomBytes(5).toString('hex')}`;
     const events = await PostgresEventStore.open({ connection, schema, poolSize: 2 });
     try {
-      const opened = await openImageStore(config, { kind: 'postgres', url: 'postgres://unused', schema }, events);
+      const opened = await openImageStore(config, { kind: 'postgres', url: 'postgres://unused', schema, poolSize: 2 }, events);
       expect(opened.description).toBe(`sql:${schema}`);
       const sha = await roundTrip(opened);
       const c = new PgClient(connection);

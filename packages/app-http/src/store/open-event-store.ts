@@ -16,7 +16,7 @@ export const openEventStore = async (store: StoreConfig): Promise<EventStore> =>
       // Short statements only (appends, reads, index lookups on the views): a parallel plan's
       // worker start-up costs more than the work, and on a few cores it starves concurrent
       // requests (the search route's `related` statement, ADR 0032 benchmark notes).
-      return PostgresEventStore.open({ connection: { connectionString: store.url, options: '-c max_parallel_workers_per_gather=0' }, schema: store.schema });
+      return PostgresEventStore.open({ connection: { connectionString: store.url, options: '-c max_parallel_workers_per_gather=0' }, schema: store.schema, poolSize: store.poolSize });
     case 'esdb':
       return EsdbEventStore.connect({ connectionString: store.connectionString });
   }
