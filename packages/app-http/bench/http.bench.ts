@@ -6,6 +6,7 @@
  *
  *   npm run bench -w @ccpor/app-http
  *   BENCH_ORDERS=2000000 BENCH_SECONDS=10 BENCH_CONNECTIONS=50 [BENCH_KEEP=1] npm run bench -w @ccpor/app-http
+ *   (BENCH_PG_POOL, default 8: the server's CCPOR_PG_POOL_SIZE; BENCH_WARMUP_SECONDS, default 5)
  *
  * The search views (order search, protected persons, party index) are loaded with BENCH_ORDERS
  * synthetic orders (default 2,000,000) straight into their tables of a throw-away PostgreSQL schema (rows made by the projection's own handler,
@@ -35,6 +36,10 @@ import { startServer } from '../src/server/start-server';
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** CCPOR_PG_POOL_SIZE of the server under test: on 2 shared cores, 4–8 did better than the default 20. */
+const POOL = process.env.BENCH_PG_POOL ?? '8';
+/** Each route runs this long first, unmeasured, so the figures are of a warm server and database. */
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const QUERIES = 2000;
 /** Distinct order bodies the command run cycles through (a court clerk may not enter sealed ones). */
 const COMMAND_BODIES = 4000;
@@ -122,11 +127,26 @@ const samplePaths = async (pool: Pool): Promise<string[]> => {
 };
 
 /** autocannon in its own process (load-generator.js). */
-const run = (opts: { url: string; method?: string; headers: Record<string, string>; body?: string; paths?: readonly string[]; bodies?: readonly string[] }) =>
+interface RunOptions {
+  readonly url: string;
+  readonly method?: string;
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  readonly paths?: readonly string[];
+  readonly bodies?: readonly string[];
+}
+
+/** A warm-up of WARMUP_SECONDS, then the measured run. */
+const run = async (opts: RunOptions): Promise<autocannon.Result> => {
+  if (WARMUP_SECONDS > 0) await runFor(opts, WARMUP_SECONDS);
+  return runFor(opts, SECONDS);
+};
+
+const runFor = (opts: RunOptions, duration: number) =>
   new Promise<autocannon.Result>((resolve, reject) => {
     // Through a file: two thousand search paths are more than an argument list may hold.
     const file = join(tmpdir(), `ccpor-bench-${process.pid}-${randomBytes(3).toString('hex')}.json`);
-    writeFileSync(file, JSON.stringify({ ...opts, connections: CONNECTIONS, duration: SECONDS }));
+    writeFileSync(file, JSON.stringify({ ...opts, connections: CONNECTIONS, duration }));
     const child = spawn(process.execPath, [join(__dirname, 'load-generator.js'), file], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.on('exit', () => rmSync(file, { force: true }));
     let out = '';
@@ -140,7 +160,8 @@ const main = async (): Promise<void> => {
   const pool = new Pool({ connectionString: pgUrl, max: 2 });
   try {
     const paths = reused === undefined ? await loadViews(pool) : await samplePaths(pool);
-    const config = loadConfig({ CCPOR_STORE: pgUrl, CCPOR_PG_SCHEMA: schema, CCPOR_PORT: '0', CCPOR_LOG_LEVEL: 'silent' });
+    const config = loadConfig({ CCPOR_STORE: pgUrl, CCPOR_PG_SCHEMA: schema, CCPOR_PG_POOL_SIZE: POOL, CCPOR_PORT: '0', CCPOR_LOG_LEVEL: 'silent' });
+    const buffers = (await pool.query<{ shared_buffers: string }>('SHOW shared_buffers')).rows[0]?.shared_buffers;
     const running = await startServer(config, { logger: pino({ level: 'silent' }) });
     const s = running.services;
     await seedDemo(s, 100);
@@ -156,7 +177,9 @@ const main = async (): Promise<void> => {
     // A search that must find something, as a check that the loaded views answer through the API.
     const probe = await fetch(`${running.url}${paths[0]}`, { headers });
     const probeHits = ((await probe.json()) as { hits: unknown[] }).hits.length;
-    console.log(`store postgres (schema ${schema}), ${fmt(await s.search.orderCount())} orders in the views; first sampled query: HTTP ${probe.status}, ${probeHits} hits; ${CONNECTIONS} connections, ${SECONDS} s per route`);
+    console.log(
+      `store postgres (schema ${schema}, shared_buffers ${buffers}, pool ${POOL}), ${fmt(await s.search.orderCount())} orders in the views; first sampled query: HTTP ${probe.status}, ${probeHits} hits; ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up and ${SECONDS} s measured per route`,
+    );
     const loadBefore = load();
     const baseline = await run({ url: `${running.url}/healthz`, headers: {} });
     const commands = await run({ url: `${running.url}/api/v1/orders`, method: 'POST', headers, bodies });
