@@ -6,7 +6,7 @@
  *
  *   npm run bench -w @ccpor/app-http
  *   BENCH_ORDERS=2000000 BENCH_SECONDS=10 BENCH_CONNECTIONS=50 [BENCH_KEEP=1] npm run bench -w @ccpor/app-http
- *   (BENCH_PG_POOL, default 8: the server's CCPOR_PG_POOL_SIZE; BENCH_WARMUP_SECONDS, default 5)
+ *   (BENCH_PG_POOL, default 20: the server's CCPOR_PG_POOL_SIZE; BENCH_WARMUP_SECONDS, default 5)
  *
  * The search views (order search, protected persons, party index) are loaded with BENCH_ORDERS
  * synthetic orders (default 2,000,000) straight into their tables of a throw-away PostgreSQL schema (rows made by the projection's own handler,
@@ -36,8 +36,8 @@ import { startServer } from '../src/server/start-server';
 const ORDERS = Number(process.env.BENCH_ORDERS ?? 2_000_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
-/** CCPOR_PG_POOL_SIZE of the server under test: on 2 shared cores, 4–8 did better than the default 20. */
-const POOL = process.env.BENCH_PG_POOL ?? '8';
+/** CCPOR_PG_POOL_SIZE of the server under test (the registry's default, 20, unless set). */
+const POOL = process.env.BENCH_PG_POOL ?? '20';
 /** Each route runs this long first, unmeasured, so the figures are of a warm server and database. */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
 const QUERIES = 2000;

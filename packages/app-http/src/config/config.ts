@@ -89,7 +89,7 @@ export const EnvCodec = t.type({
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_STORE: 'Event store: a directory for the embedded PGlite store (default `./.ccpor-data`), `postgres://…`, `esdb://…`, or `memory` (lost on exit).',
   CCPOR_PG_SCHEMA: 'PostgreSQL schema holding the log (default `ccpor`).',
-  CCPOR_PG_POOL_SIZE: 'Most PostgreSQL connections the registry holds open (default 20). About twice the database server\'s cores is a good start; on a 2-core machine shared with PostgreSQL, 4–8 did better than 20 (app-http README, benchmark).',
+  CCPOR_PG_POOL_SIZE: 'Most PostgreSQL connections the registry holds open (default 20). About twice the database server\'s cores is a common start; on the 2-core bench machine 4, 8 and 20 measured the same within run-to-run noise (app-http README, benchmark).',
   CCPOR_HOST: 'Address to listen on (default `127.0.0.1`).',
   CCPOR_PORT: 'Port to listen on (default `8080`; `0` picks a free one).',
   CCPOR_SESSION_SECRET: 'Key that signs session tokens, at least 32 characters. Unset: a random key per start (sessions end on restart).',
