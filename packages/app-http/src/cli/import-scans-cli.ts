@@ -1,11 +1,12 @@
-import { basename, dirname, join, resolve } from 'node:path';
-import { importScans, watchInbox, type CourtProfile, type ScanFileResult, type ScanImportSummary } from '@ccpor/adapters';
+import { resolve } from 'node:path';
+import { importScans, watchInbox, type ScanFileResult, type ScanImportSummary } from '@ccpor/adapters';
 import type { Actor } from '@ccpor/domain';
 import type { Command } from 'commander';
 import type { AppServices } from '../composition/services';
 import type { Config } from '../config/config';
 import { rateBar } from './import-progress';
-import { viewOrderLookup } from './import-order-lookup';
+import { viewOrderLookup } from '../scans/order-lookup';
+import { besideInbox, courtProfiles } from '../scans/scan-inbox';
 
 type WithServices = <T>(fn: (s: AppServices, c: Config) => Promise<T>) => Promise<T>;
 
@@ -26,16 +27,6 @@ const whole = (what: string) => (v: string) => {
   if (!/^\d{1,9}$/.test(v)) throw new Error(`${what} must be a whole number; got ${JSON.stringify(v)}`);
   return Number(v);
 };
-
-/** Folders beside the inbox, so nothing the import writes is mistaken for a new scan. */
-const beside = (inbox: string, suffix: string) => join(dirname(resolve(inbox)), `${basename(resolve(inbox))}-${suffix}`);
-
-const courtFor =
-  (s: AppServices) =>
-  (ori: string): CourtProfile | undefined => {
-    const a = s.identity.view.agencies.get(ori);
-    return a === undefined ? undefined : { ori: a.ori, county: a.county, name: a.name };
-  };
 
 /** The report a clerk reads after a batch: counts, then every quarantined file and why. */
 export const scanReport = (r: ScanImportSummary, quarantine: string): string => {
@@ -74,8 +65,8 @@ export const addScanImportCommand = (imports: Command, withServices: WithService
     .option('--json', 'print the summary as JSON')
     .action((dir: string, o: ScanCliOptions) =>
       withServices(async (s) => {
-        const quarantine = o.quarantine ?? beside(dir, 'quarantine');
-        const archive = o.archive === false ? undefined : (o.archive ?? beside(dir, 'archive'));
+        const quarantine = o.quarantine ?? besideInbox(dir, 'quarantine');
+        const archive = o.archive === false ? undefined : (o.archive ?? besideInbox(dir, 'archive'));
         const common = {
           inbox: dir,
           quarantine,
@@ -88,7 +79,7 @@ export const addScanImportCommand = (imports: Command, withServices: WithService
           findOrderByCaseAndForm: viewOrderLookup(s.search.views),
           actor: actor(),
           createDrafts: o.drafts,
-          courtFor: courtFor(s),
+          courtFor: courtProfiles(s),
         };
         if (o.watch) {
           const stop = new AbortController();

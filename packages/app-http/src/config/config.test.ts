@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { decodeConfig, ENV_DOCS, EnvCodec } from './config';
 
@@ -24,6 +24,15 @@ describe('configuration', () => {
     expect(E.isRight(c) && c.right.store).toMatchObject({ kind: 'postgres', poolSize: 6 });
     const bad = decodeConfig({ CCPOR_STORE: 'postgres://u@h/db', CCPOR_PG_POOL_SIZE: '0' });
     expect(E.isLeft(bad) && bad.left.problems.map((p) => p.field)).toEqual(['CCPOR_PG_POOL_SIZE']);
+  });
+
+  it('reads the scan inbox serve watches, and refuses a drafts switch that is neither true nor false', () => {
+    const c = decodeConfig({ CCPOR_SCAN_INBOX: '/srv/scans', CCPOR_SCAN_INDEX: `/srv/a.csv${delimiter}/srv/b.xml`, CCPOR_SCAN_DRAFTS: 'false' });
+    expect(E.isRight(c) && c.right.scans).toEqual({ inbox: '/srv/scans', index: ['/srv/a.csv', '/srv/b.xml'], createDrafts: false });
+    const none = decodeConfig({});
+    expect(E.isRight(none) && none.right.scans).toBeUndefined();
+    const bad = decodeConfig({ CCPOR_SCAN_INBOX: '/srv/scans', CCPOR_SCAN_DRAFTS: 'yes' });
+    expect(E.isLeft(bad) && bad.left.problems.map((p) => p.field)).toEqual(['CCPOR_SCAN_DRAFTS']);
   });
 
   it('names every bad variable and never echoes a secret', () => {

@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
+import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -84,6 +85,7 @@ export const EnvCodec = t.type({
   CCPOR_DEMO_SEED: withDefault(IntFromString('order count', 0, 10_000_000), '0'),
   ...CarposEnvCodec.props,
   ...ImageEnvCodec.props,
+  ...ScanEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -106,6 +108,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_DEMO_SEED: '`serve` seeds this many synthetic demo orders when the store has no order yet (default 0; `npm start` uses 200).',
   ...CARPOS_ENV_DOCS,
   ...IMAGE_ENV_DOCS,
+  ...SCAN_ENV_DOCS,
 };
 
 export interface Config {
@@ -129,6 +132,8 @@ export interface Config {
   readonly carpos?: CarposConfig;
   /** Where order images are kept and how large they may be. */
   readonly images: ImageConfig;
+  /** The scan inbox `serve` watches; undefined: none. */
+  readonly scans?: ScanInboxConfig;
 }
 
 export class ConfigError extends Error {
@@ -148,6 +153,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
   }
   const v = decoded.right;
   const carpos = carposConfigFrom(v);
+  const scans = scanConfigFrom(v);
   if (carpos.problems.length > 0) return E.left(new ConfigError(carpos.problems));
   return E.right({
     store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA, v.CCPOR_PG_POOL_SIZE),
@@ -167,6 +173,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     demoSeed: v.CCPOR_DEMO_SEED,
     ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
     images: imageConfigFrom(v),
+    ...(scans !== undefined ? { scans } : {}),
   });
 };
 

@@ -5,6 +5,7 @@ import type { Config } from '../config/config';
 import { buildContainer, closeServices, resolveServices, type Overrides } from '../composition/container';
 import type { AppServices } from '../composition/services';
 import { createApp, markShuttingDown } from '../http/app';
+import { startScanInbox } from '../scans/scan-inbox';
 
 export interface RunningServer {
   readonly services: AppServices;
@@ -20,6 +21,14 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
   const resolved = await resolveServices(buildContainer(config, overrides), onProgress);
   const bootstrap = await resolved.identity.bootstrap(config.bootstrapAdmin);
   const services = await withCarpos(resolved);
+  const scans =
+    config.scans === undefined
+      ? undefined
+      : await startScanInbox(services, config.scans).catch(async (error: unknown) => {
+          await services.carpos?.stop();
+          await closeServices(services);
+          throw error;
+        });
   const { app } = createApp(services);
   const sockets = new Map<Socket, number>();
   const server = await new Promise<Server>((resolve, reject) => {
@@ -50,7 +59,8 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       for (const socket of sockets.keys()) socket.destroy();
-      // The gateway first: its loops use the store that closeServices closes.
+      // The scan inbox and the gateway first: they use the store that closeServices closes.
+      await scans?.stop();
       await services.carpos?.stop();
       await closeServices(services);
     })());

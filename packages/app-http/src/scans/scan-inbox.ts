@@ -1,0 +1,68 @@
+import { stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { watchInbox, type CourtProfile } from '@ccpor/adapters';
+import type { Actor } from '@ccpor/domain';
+import type { AppServices } from '../composition/services';
+import { viewOrderLookup } from './order-lookup';
+import type { ScanInboxConfig } from './scan-env';
+
+/** Folders beside the inbox, so nothing the import writes is mistaken for a new scan. */
+export const besideInbox = (inbox: string, suffix: string): string => join(dirname(resolve(inbox)), `${basename(resolve(inbox))}-${suffix}`);
+
+/** Court details for the drafts a scan creates, from the registered agencies. */
+export const courtProfiles =
+  (s: AppServices) =>
+  (ori: string): CourtProfile | undefined => {
+    const a = s.identity.view.agencies.get(ori);
+    return a === undefined ? undefined : { ori: a.ori, county: a.county, name: a.name };
+  };
+
+/** Who the scanning station acts as in the log when `serve` imports its files. */
+export const SCAN_INBOX_ACTOR: Actor = { userId: 'system:scan-inbox', agencyOri: 'CASTATE00', roles: ['state-admin'], kind: 'system' };
+
+export interface RunningScanInbox {
+  /** Stops after the file in hand; resolves once the watcher has let go of the journal. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Watches CCPOR_SCAN_INBOX inside `serve` (the adapters' `watchInbox`, as `ccpor import scans
+ * --watch` runs it). On the embedded store this is the only way to watch an inbox while the
+ * registry runs: PGlite admits one process per data directory. A folder that is not there stops
+ * the start; a round that fails later (an index that does not parse, a full disk) is logged and
+ * retried by the watcher. Logs carry outcomes and order ids, never file names, which hold case
+ * numbers.
+ */
+export const startScanInbox = async (s: AppServices, config: ScanInboxConfig): Promise<RunningScanInbox> => {
+  const inbox = resolve(config.inbox);
+  const found = await stat(inbox).catch(() => undefined);
+  if (!found?.isDirectory()) throw new Error(`CCPOR_SCAN_INBOX: ${inbox} is not a folder`);
+  const quarantine = besideInbox(inbox, 'quarantine');
+  const stop = new AbortController();
+  const watching = watchInbox({
+    inbox,
+    quarantine,
+    archive: besideInbox(inbox, 'archive'),
+    ...(config.convention !== undefined ? { convention: config.convention } : {}),
+    ...(config.index.length > 0 ? { index: config.index } : {}),
+    handler: s.commands,
+    imageStore: s.images,
+    findOrderByCaseAndForm: viewOrderLookup(s.search.views),
+    actor: SCAN_INBOX_ACTOR,
+    createDrafts: config.createDrafts,
+    courtFor: courtProfiles(s),
+    signal: stop.signal,
+    onFile: (r) =>
+      r.outcome.kind === 'quarantined'
+        ? s.logger.warn({ outcome: 'quarantined', code: r.outcome.code }, 'scan quarantined')
+        : s.logger.info({ outcome: r.outcome.kind, orderId: r.outcome.orderId }, 'scan imported'),
+    onError: (err) => s.logger.error({ err }, 'scan inbox round failed; retrying'),
+  }).catch((err: unknown) => s.logger.error({ err }, 'scan inbox stopped'));
+  s.logger.info({ inbox, quarantine }, 'watching the scan inbox');
+  return {
+    stop: async () => {
+      stop.abort();
+      await watching;
+    },
+  };
+};
