@@ -216,6 +216,32 @@ describe('drafts and adds return conflicts with orders in force as warnings, not
     expect((added.body.warnings as Conflict[]).map((w) => [w.kind, w.dimension, w.needsJudge])).toEqual([['proposed-contradicts-in-force', 'visitation', true]]);
   });
 
+  it('a draft about people with a sealed order says one exists, by count only, and audits the withholding; a supervisor gets the warning itself', async () => {
+    const sealedPeople = { restrainedPerson: person('Varga', 'Bence', '1979-09-19'), protectedPersons: victim('Varga', 'Zsofia', '1982-02-12') };
+    const sealed = await add(supervisor, { ...sealedPeople, ...CRIMINAL, sealed: true, provisions: [{ kind: 'no-contact' }] });
+    const draft = await post('/orders/drafts', { details: { form: 'DV-110', ...sealedPeople, provisions: [{ kind: 'peaceful-contact-only' }] } }).expect(201);
+    expect(violations(CommandWarnings, draft.body)).toEqual([]);
+    expect(draft.body.warnings).toEqual([]);
+    expect(draft.body.withheldOrders).toBe(1);
+    const text = JSON.stringify(draft.body);
+    expect(text).not.toContain(sealed.id);
+    expect(text).not.toContain(sealed.caseNumber);
+    await h.services.audit.flush();
+    const audit = await h.services.store.readStream(`access-audit-${h.clock.now().slice(0, 10)}`);
+    const decisions = audit.flatMap((e) => (e.data as { decisions: Record<string, unknown>[] }).decisions);
+    expect(decisions).toEqual(
+      expect.arrayContaining([expect.objectContaining({ action: 'order.read.related', orderId: sealed.id, allowed: false, code: 'SEALED_ORDER', route: 'POST /api/v1/orders/drafts' })]),
+    );
+
+    const bySupervisor = await supervisor.agent
+      .post('/api/v1/orders/drafts')
+      .set('X-CSRF-Token', supervisor.csrf)
+      .send({ details: { form: 'DV-110', ...sealedPeople, provisions: [{ kind: 'peaceful-contact-only' }] } })
+      .expect(201);
+    expect(bySupervisor.body).not.toHaveProperty('withheldOrders');
+    expect((bySupervisor.body.warnings as Conflict[]).map((w) => [w.dimension, w.orderIds[1]])).toEqual([['contact', sealed.id]]);
+  });
+
   it('adding an order directly warns too; other commands carry no warnings', async () => {
     const others = { restrainedPerson: person('Haddad', 'Sami', '1986-06-16'), protectedPersons: victim('Haddad', 'Rana', '1988-08-18') };
     const criminal = await add(orangeClerk, { ...others, ...CRIMINAL, court: { ori: OTHER_COURT, county: '30', name: 'Superior Court of California, County of Orange' }, provisions: [{ kind: 'no-contact' }] });

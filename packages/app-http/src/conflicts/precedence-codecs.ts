@@ -90,8 +90,11 @@ export const ConflictIndicatorCodec = t.type({ otherOrdersInForce: t.number, con
 
 /** What `GET /orders/{id}` adds to the order view. */
 export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec, precedenceUnavailable: t.string }, 'OrderReadPrecedence');
-/** What the drafting and adding commands add to the order view: `warnings`, or why the check could not run. */
-export const CommandWarnings = t.partial({ warnings: t.readonlyArray(ConflictCodec), warningsUnavailable: t.string }, 'CommandWarnings');
+/**
+ * What the drafting and adding commands add to the order view: `warnings`, or why the check could
+ * not run; `withheldOrders` counts orders about the same people the caller may not see (sealed).
+ */
+export const CommandWarnings = t.partial({ warnings: t.readonlyArray(ConflictCodec), withheldOrders: t.number, warningsUnavailable: t.string }, 'CommandWarnings');
 /** What `GET /search` adds to each hit. */
 export const SearchHitsRelated = t.type({ hits: t.readonlyArray(t.type({ orderId: t.string, related: ConflictIndicatorCodec })) }, 'SearchHitsRelated');
 

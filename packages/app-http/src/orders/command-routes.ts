@@ -272,8 +272,16 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
         const now = s.clock.now();
         // Conflicts with orders in force are warnings for the judge and clerk, never a refusal (ADR 0040).
-        const checked = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? await unlessViewsDown(s, () => partyConflictsOf(s).warnings(r.state, principal, now)) : undefined;
-        const warnings = checked === undefined ? {} : checked.ok ? { warnings: checked.value } : { warningsUnavailable: CHECK_UNAVAILABLE };
+        const checked = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? await unlessViewsDown(s, () => partyConflictsOf(s).proposedCheck(r.state, principal, now)) : undefined;
+        // Orders about the same people the caller may not see (sealed) are counted, so a
+        // supervisor can look before the order is issued; each withholding is audited (ADR 0040).
+        for (const w of checked?.ok ? checked.value.withheld : []) guard.note(req, principal, 'order.read.related', false, w.rule, w.code, w.orderId);
+        const warnings =
+          checked === undefined
+            ? {}
+            : checked.ok
+              ? { warnings: checked.value.warnings, ...(checked.value.withheld.length > 0 ? { withheldOrders: checked.value.withheld.length } : {}) }
+              : { warningsUnavailable: CHECK_UNAVAILABLE };
         return { ...orderView(orderId, r.state, r.version, principal, now), ...warnings };
       },
     });

@@ -2,7 +2,7 @@ import type { Principal } from '../access/roles';
 import type { OrderState } from '../order/order-state';
 import type { RelatedOrdersPort } from '../ports/related-orders';
 import type { Conflict } from '../precedence/conflicts';
-import { conflictIndicator, pairPrecedence, proposedWarnings, type ConflictIndicator, type PairPrecedence, type Withheld } from '../precedence/pair-precedence';
+import { conflictIndicator, pairPrecedence, proposedWarnings, visibleOrders, type ConflictIndicator, type PairPrecedence, type Withheld } from '../precedence/pair-precedence';
 import { personPairsOf } from '../precedence/person-pairs';
 import { precedenceSnapshotOf } from '../precedence/precedence-snapshot';
 
@@ -19,6 +19,11 @@ export interface PartyConflicts {
   forOrder(state: OrderState, p: Principal, at: string): Promise<{ readonly precedence: OrderPrecedence; readonly withheld: readonly Withheld[] } | undefined>;
   /** Warnings for a draft or a just-added order: its contradictions with the visible orders in force, deduplicated across pairs. */
   warnings(state: OrderState, p: Principal, at: string): Promise<Conflict[]>;
+  /**
+   * The warnings, and the orders about the same people that `p` may not see (sealed ones): a clerk
+   * drafting an order is told they exist, by count, so a supervisor can look before it is issued.
+   */
+  proposedCheck(state: OrderState, p: Principal, at: string): Promise<{ readonly warnings: Conflict[]; readonly withheld: readonly Withheld[] }>;
   /** One indicator per order id (a page of search hits), from one call to the port. */
   indicators(orderIds: readonly string[], p: Principal, at: string): Promise<Map<string, ConflictIndicator>>;
 }
@@ -28,28 +33,40 @@ export interface PartyConflicts {
  * about each pair come through `RelatedOrdersPort`; the rules (ADR 0007) and the access policy
  * decide the rest. The instant comes from the caller, who reads it from the clock port.
  */
-export const createPartyConflicts = (related: RelatedOrdersPort): PartyConflicts => ({
-  async forOrder(state, p, at) {
-    if (state.status !== 'issued' && state.status !== 'draft') return undefined;
+export const createPartyConflicts = (related: RelatedOrdersPort): PartyConflicts => {
+  const proposedCheck: PartyConflicts['proposedCheck'] = async (state, p, at) => {
+    if (state.status !== 'issued' && state.status !== 'draft') return { warnings: [], withheld: [] };
     const self = precedenceSnapshotOf(state, at);
-    const found = await related.ordersConcerning(personPairsOf(state.details));
-    const results = found.map((orders, i) => pairPrecedence(i, self, orders, p, at));
-    const withheld = [...new Map(results.flatMap((r) => r.withheld).map((w) => [w.orderId, w])).values()];
-    return { precedence: { at, pairs: results.map((r) => r.view), withheldOrders: withheld.length }, withheld };
-  },
-
-  async warnings(state, p, at) {
-    if (state.status !== 'issued' && state.status !== 'draft') return [];
-    const self = precedenceSnapshotOf(state, at);
-    if (self === undefined) return [];
+    if (self === undefined) return { warnings: [], withheld: [] };
     const found = await related.ordersConcerning(personPairsOf(state.details));
     const out = new Map<string, Conflict>();
-    for (const orders of found) for (const c of proposedWarnings(self, orders, p, at)) out.set(`${c.dimension}|${c.orderIds.join(',')}`, c);
-    return [...out.values()];
-  },
+    const withheld = new Map<string, Withheld>();
+    for (const orders of found) {
+      for (const c of proposedWarnings(self, orders, p, at)) out.set(`${c.dimension}|${c.orderIds.join(',')}`, c);
+      for (const w of visibleOrders(orders, p, self.orderId).withheld) withheld.set(w.orderId, w);
+    }
+    return { warnings: [...out.values()], withheld: [...withheld.values()] };
+  };
 
-  async indicators(orderIds, p, at) {
-    const linked = await related.ordersLinkedTo(orderIds);
-    return new Map(orderIds.map((id) => [id, conflictIndicator(id, linked.get(id)?.values() ?? [], p, at)]));
-  },
-});
+  return {
+    async forOrder(state, p, at) {
+      if (state.status !== 'issued' && state.status !== 'draft') return undefined;
+      const self = precedenceSnapshotOf(state, at);
+      const found = await related.ordersConcerning(personPairsOf(state.details));
+      const results = found.map((orders, i) => pairPrecedence(i, self, orders, p, at));
+      const withheld = [...new Map(results.flatMap((r) => r.withheld).map((w) => [w.orderId, w])).values()];
+      return { precedence: { at, pairs: results.map((r) => r.view), withheldOrders: withheld.length }, withheld };
+    },
+
+    async warnings(state, p, at) {
+      return (await proposedCheck(state, p, at)).warnings;
+    },
+
+    proposedCheck,
+
+    async indicators(orderIds, p, at) {
+      const linked = await related.ordersLinkedTo(orderIds);
+      return new Map(orderIds.map((id) => [id, conflictIndicator(id, linked.get(id)?.values() ?? [], p, at)]));
+    },
+  };
+};
