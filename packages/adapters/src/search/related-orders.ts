@@ -227,6 +227,7 @@ export const pairKeys = (pair: PersonPair, index: number) => ({
 /** Prepared statements are named per schema: their text names it. */
 const statementName = (what: string, schema: string): string => `ccpor_related_${what}_${schema}`;
 
+/** Every order about each pair (indexed like `pairs`), drafts left out. */
 export const ordersForPairs = async (db: SqlDatabase, pairs: readonly PersonPair[], schema: string = DEFAULT_SCHEMA): Promise<RelatedOrder[][]> => {
   const out: RelatedOrder[][] = pairs.map(() => []);
   if (pairs.length === 0) return out;

@@ -130,6 +130,16 @@ describe('the command handler: load, decide, append through the ports', () => {
       expect(await c.inner.readStream(orderStreamId(SAMPLE_ORDER_ID))).toHaveLength(1);
     });
 
+    it('refuses an invalid command on an existing stream exactly as without the hint', async () => {
+      const { handler } = setup();
+      await handler.handle(add, { actor: clerk });
+      const invalid: CommandInput = { ...(add as Extract<CommandInput, { type: 'AddOrder' }>), details: { ...sampleOrderDetails(), caseNumber: '' as never } };
+      const hinted = await handler.handle(invalid, { actor: clerk, expectNewStream: true });
+      const plain = await handler.handle(invalid, { actor: clerk });
+      expect(E.isLeft(hinted)).toBe(true);
+      expect(hinted).toEqual(plain);
+    });
+
     it('adds an existing draft as without the hint', async () => {
       const { handler, store } = setup();
       const { details } = add as Extract<CommandInput, { type: 'AddOrder' }>;

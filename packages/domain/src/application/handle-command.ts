@@ -26,8 +26,9 @@ export interface CommandContext {
   /**
    * The caller expects the order's stream not to exist yet (a new order or draft under an id it
    * just chose). The command is decided against the empty state and appended with "no stream",
-   * without reading the stream first; if the stream does exist, the append is refused and the
-   * command is handled the usual way (load, decide), so the outcome is the same either way.
+   * without reading the stream first. If the stream does exist, the append is refused and the
+   * command is handled the usual way (load, decide); a refusal or a no-op is also decided again
+   * the usual way. The outcome is the same either way; only a successful new order saves a read.
    */
   readonly expectNewStream?: boolean;
 }
@@ -84,6 +85,9 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     const at = clock.now();
     const command = { ...input, at } as OrderCommand;
     const decision = decider.decide(command, state);
+    // Assuming a new stream is only a shortcut for writes: a refusal or a no-op is decided again
+    // against what the stream holds, so the answer never depends on the assumption.
+    if (assumeNew && (E.isLeft(decision) || decision.right.length === 0)) return attempt(input, ctx, retriesLeft);
     if (E.isLeft(decision)) return E.left({ kind: 'domain', error: decision.left });
     const events = decision.right;
     if (events.length === 0) return E.right({ orderId: input.orderId, events, state, version });

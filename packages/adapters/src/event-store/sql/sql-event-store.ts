@@ -348,10 +348,11 @@ export class SqlEventStore implements EventStore {
   /**
    * A page for a subscription. Subscribers in one process (the search projector, the identity
    * view) wake on the same signal and usually ask for the same page: one database read serves
-   * all of them. A read is shared only while no wake-up has come since it started, so a joiner
-   * gets exactly what a read of its own would have returned, and no event waits for a later
-   * wake-up. Plain `readAll` calls are never shared: a caller reading after its own append
-   * must see it.
+   * all of them. A read is shared only while no wake-up has come since it started. An event
+   * committed meanwhile is announced by a wake-up of its own (the local append's signal, or
+   * another process's NOTIFY), and the joiner reads again on it, so sharing never holds an event
+   * back past its announcement. Plain `readAll` calls are never shared: a caller reading after
+   * its own append must see it.
    */
   private subscriptionPage(after: GlobalPosition | undefined, maxCount: number): Promise<readonly RecordedEvent[]> {
     const key = `${after ?? ''}|${maxCount}`;
