@@ -68,3 +68,5 @@ export const agencyStream = (ori: string) => `agency-${ori}`;
 export const userStream = (username: string) => `user-${username}`;
 export const apiKeyStream = (keyId: string) => `api-key-${keyId}`;
 export const IDENTITY_STREAM = /^(agency|user|api-key)-/;
+/** The same streams as prefixes, for stores that can skip the others when reading the log. */
+export const IDENTITY_STREAM_PREFIXES: readonly string[] = ['agency-', 'user-', 'api-key-'];

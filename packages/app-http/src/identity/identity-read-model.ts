@@ -1,7 +1,19 @@
+import type { ReadAllOfStreamsOptions } from '@ccpor/adapters';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@ccpor/domain';
+import { IDENTITY_STREAM_PREFIXES } from './identity-events';
 import { IdentityView } from './identity-view';
 
 const atOrAfter = (a: GlobalPosition | undefined, b: GlobalPosition) => a !== undefined && a >= b;
+const later = (a: GlobalPosition | undefined, b: GlobalPosition | undefined) => (a === undefined ? b : b === undefined || a >= b ? a : b);
+
+/** A store that can read some streams' events without the rest (the SQL stores; duck-typed: the port does not name it). */
+type StreamsReader = (options: ReadAllOfStreamsOptions) => Promise<readonly RecordedEvent[]>;
+const streamsReaderOf = (store: EventStore): StreamsReader | undefined => {
+  const read = (store as { readAllOfStreams?: unknown }).readAllOfStreams;
+  return typeof read === 'function' ? (read as StreamsReader).bind(store) : undefined;
+};
+
+const CATCH_UP_PAGE = 1000;
 
 /**
  * The identity view (agencies, users, API keys) kept in process memory, fed by one catch-up
@@ -38,13 +50,18 @@ export class IdentityReadModel {
     return this.failure;
   }
 
-  /** Reads the log up to its current head (so the views are complete), then follows it live. */
+  /**
+   * Reads the log up to its current head (so the views are complete), then follows it live. On
+   * the SQL stores the catch-up reads the identity streams alone: the database skips the orders'
+   * events, which at a few million orders would otherwise be read and parsed at every start.
+   */
   async start(onProgress?: (applied: number) => void): Promise<void> {
     this.head = await this.store.headPosition();
+    const from = await this.catchUpOnIdentityStreams(onProgress);
     const caughtUp = this.head === undefined ? Promise.resolve(true) : this.waitFor(this.head, 24 * 3600_000);
     this.running = (async () => {
       try {
-        for await (const e of this.store.subscribe({ signal: this.abort.signal })) {
+        for await (const e of this.store.subscribe({ ...(from !== undefined ? { after: from } : {}), signal: this.abort.signal })) {
           this.apply(e);
           if (onProgress && this.applied % 1000 === 0) onProgress(this.applied);
         }
@@ -57,6 +74,42 @@ export class IdentityReadModel {
       }
     })();
     await caughtUp;
+  }
+
+  /**
+   * Applies every identity event in the log and returns where following it may start: after the
+   * head taken before, or after the last identity event if that is later. Every identity event
+   * up to there has been applied (the store's reads are gap-free), and the events in between
+   * concern orders. Undefined: the store cannot filter, so the subscription reads from the start.
+   */
+  private async catchUpOnIdentityStreams(onProgress?: (applied: number) => void): Promise<GlobalPosition | undefined> {
+    const read = streamsReaderOf(this.store);
+    if (read === undefined) return undefined;
+    let last: GlobalPosition | undefined;
+    for (;;) {
+      const page = await read({ prefixes: IDENTITY_STREAM_PREFIXES, ...(last !== undefined ? { after: last } : {}), maxCount: CATCH_UP_PAGE });
+      for (const e of page) this.apply(e);
+      last = page[page.length - 1]?.globalPosition ?? last;
+      onProgress?.(this.applied);
+      if (page.length < CATCH_UP_PAGE) break;
+    }
+    const from = later(this.head, last);
+    if (from !== undefined) this.advanceTo(from);
+    return from;
+  }
+
+  /** The view has everything up to `position` that concerns it. */
+  private advanceTo(position: GlobalPosition): void {
+    if (atOrAfter(this.current, position)) return;
+    this.current = position;
+    if (this.head === undefined || position > this.head) this.head = position;
+    if (this.head === position) this.behind = 0;
+    for (const w of this.waiters) {
+      if (atOrAfter(this.current, w.position)) {
+        this.waiters.delete(w);
+        w.resolve(true);
+      }
+    }
   }
 
   apply(e: RecordedEvent): void {

@@ -78,3 +78,17 @@ export interface EventRow extends Record<string, unknown> {
   readonly previous_hash: string;
   readonly hash: string;
 }
+
+/**
+ * As the global read, but only events of streams whose id starts with one of $4 (text[]). The
+ * database skips the rest, so a reader that needs a few streams out of millions of events (the
+ * registry's identity view at start) does not receive, let alone parse, the others.
+ */
+export const readAllOfStreamsSql = `
+SELECT ${columns} FROM {{schema}}.events AS e
+WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
+  AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+  AND EXISTS (SELECT 1 FROM unnest($4::text[]) AS p(prefix) WHERE starts_with(e.stream_id, p.prefix))
+ORDER BY e.transaction_id, e.position
+LIMIT $3
+`;
