@@ -15,8 +15,14 @@ export const openEventStore = async (store: StoreConfig): Promise<EventStore> =>
     case 'postgres':
       // Short statements only (appends, reads, index lookups on the views): a parallel plan's
       // worker start-up costs more than the work, and on a few cores it starves concurrent
-      // requests (the search route's `related` statement, ADR 0032 benchmark notes).
-      return PostgresEventStore.open({ connection: { connectionString: store.url, options: '-c max_parallel_workers_per_gather=0' }, schema: store.schema, poolSize: store.poolSize });
+      // requests (the search route's `related` statement, ADR 0032 benchmark notes). JIT
+      // compilation likewise: a broad name-only search at 2M orders spent 24 ms compiling
+      // itself for 130 ms of work, and no statement of ours runs long enough to win it back.
+      return PostgresEventStore.open({
+        connection: { connectionString: store.url, options: '-c max_parallel_workers_per_gather=0 -c jit=off' },
+        schema: store.schema,
+        poolSize: store.poolSize,
+      });
     case 'esdb':
       return EsdbEventStore.connect({ connectionString: store.connectionString });
   }
