@@ -1,8 +1,8 @@
 import type { Principal } from '../access/roles';
 import type { OrderState } from '../order/order-state';
 import type { RelatedOrdersPort } from '../ports/related-orders';
-import type { Conflict } from '../precedence/conflicts';
-import { conflictIndicator, pairPrecedence, proposedWarnings, visibleOrders, type ConflictIndicator, type PairPrecedence, type Withheld } from '../precedence/pair-precedence';
+import { conflictsWithProposed, type Conflict } from '../precedence/conflicts';
+import { conflictIndicator, pairPrecedence, visibleOrders, type ConflictIndicator, type PairPrecedence, type Withheld } from '../precedence/pair-precedence';
 import { personPairsOf } from '../precedence/person-pairs';
 import { precedenceSnapshotOf } from '../precedence/precedence-snapshot';
 
@@ -42,8 +42,9 @@ export const createPartyConflicts = (related: RelatedOrdersPort): PartyConflicts
     const out = new Map<string, Conflict>();
     const withheld = new Map<string, Withheld>();
     for (const orders of found) {
-      for (const c of proposedWarnings(self, orders, p, at)) out.set(`${c.dimension}|${c.orderIds.join(',')}`, c);
-      for (const w of visibleOrders(orders, p, self.orderId).withheld) withheld.set(w.orderId, w);
+      const seen = visibleOrders(orders, p, self.orderId);
+      for (const c of conflictsWithProposed(self, seen.visible.map((r) => r.snapshot), at)) out.set(`${c.dimension}|${c.orderIds.join(',')}`, c);
+      for (const w of seen.withheld) withheld.set(w.orderId, w);
     }
     return { warnings: [...out.values()], withheld: [...withheld.values()] };
   };
