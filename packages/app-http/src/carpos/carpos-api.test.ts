@@ -1,18 +1,17 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import type { Role } from '@ccpor/domain';
-import { sampleOrderInput, startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
-import { COURT, OTHER_COURT, SHERIFF, signIn, startHarness, type Client, type Harness } from '../__tests__/harness';
+import { sampleOrderInput, type DojSimulator } from '@ccpor/test-kit';
+import { COURT, OTHER_COURT, SHERIFF, signIn, type Client, type Harness } from '../__tests__/harness';
 import { createApp } from '../http/app';
 import { SYSTEM_ACTOR } from '../identity/identity-service';
-import { CarposService } from './carpos-service';
+import { startCarposHarness, type CarposHarness } from './__tests__/carpos-harness';
 
 /** A court whose orders the sheriff enters into CARPOS (domain-brief §1.3, second entry variant). */
 const SHERIFF_ENTERED_COURT = 'CA019016J';
 
 let h: Harness;
 let simulator: DojSimulator;
-let carpos: CarposService;
 let app: Express;
 let users = 0;
 let cases = 0;
@@ -48,30 +47,15 @@ const entries = async (c: Client, path: string): Promise<{ orderId: string; [k: 
 let clerk: Client;
 let certifiedClerk: Client;
 
+let harness: CarposHarness;
+
 beforeAll(async () => {
-  simulator = await startDojSimulator();
-  h = await startHarness({ config: { CCPOR_CLETS_HOST: '127.0.0.1', CCPOR_CLETS_PORT: String(simulator.port) } });
-  carpos = await CarposService.start({
-    config: h.services.config.carpos!,
-    eventStore: h.services.store,
-    memoryStore: true,
-    commands: h.services.commands,
-    clock: h.clock,
-    agency: (ori) => h.services.identity.view.agencies.get(ori),
-    logger: h.services.logger,
-    metrics: h.services.metrics,
-    dispatch: { responseTimeoutMs: 300, maxAttempts: 3, retry: { initialMs: 20, maxMs: 50 } },
-    pollIntervalMs: 25,
-  });
-  app = createApp({ ...h.services, carpos }).app;
+  harness = await startCarposHarness({ dispatch: { responseTimeoutMs: 300, maxAttempts: 3, retry: { initialMs: 20, maxMs: 50 } }, pollIntervalMs: 25 });
+  ({ simulator, h, app } = harness);
   clerk = await user('court-clerk', COURT, false);
   certifiedClerk = await user('court-clerk', COURT, true);
 }, 30_000);
-afterAll(async () => {
-  await carpos.stop();
-  await simulator.close();
-  await h.close();
-});
+afterAll(() => harness.close());
 
 describe('CARPOS over the API, against the DOJ simulator', () => {
   it('reads the CLETS link settings from the environment', () => {

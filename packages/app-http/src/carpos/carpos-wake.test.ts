@@ -1,44 +1,21 @@
-import type { Express } from 'express';
-import { sampleOrderInput, startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
-import { COURT, signIn, startHarness, type Harness } from '../__tests__/harness';
-import { createApp } from '../http/app';
+import { sampleOrderInput } from '@ccpor/test-kit';
+import { COURT, signIn } from '../__tests__/harness';
 import { SYSTEM_ACTOR } from '../identity/identity-service';
-import { CarposService } from './carpos-service';
+import { startCarposHarness, type CarposHarness } from './__tests__/carpos-harness';
 
 /**
  * An order command wakes the gateway of its process: the order goes to DOJ at once, not at the
  * gateway's next poll (here a minute away, so only the wake-up can explain a prompt answer).
  */
-let simulator: DojSimulator;
-let h: Harness;
-let carpos: CarposService;
-let app: Express;
+let harness: CarposHarness;
 
 beforeAll(async () => {
-  simulator = await startDojSimulator();
-  h = await startHarness({ config: { CCPOR_CLETS_HOST: '127.0.0.1', CCPOR_CLETS_PORT: String(simulator.port) } });
-  carpos = await CarposService.start({
-    config: h.services.config.carpos!,
-    eventStore: h.services.store,
-    memoryStore: true,
-    commands: h.services.commands,
-    clock: h.clock,
-    agency: (ori) => h.services.identity.view.agencies.get(ori),
-    logger: h.services.logger,
-    metrics: h.services.metrics,
-    dispatch: { responseTimeoutMs: 2_000, maxAttempts: 3, retry: { initialMs: 20, maxMs: 50 } },
-    pollIntervalMs: 60_000,
-  });
-  app = createApp({ ...h.services, carpos }).app;
+  harness = await startCarposHarness({ dispatch: { responseTimeoutMs: 2_000, maxAttempts: 3, retry: { initialMs: 20, maxMs: 50 } }, pollIntervalMs: 60_000 });
 }, 30_000);
-
-afterAll(async () => {
-  await carpos.stop();
-  await simulator.close();
-  await h.close();
-});
+afterAll(() => harness.close());
 
 it('sends an added order to DOJ without waiting for the gateway’s poll', async () => {
+  const { h, app, simulator } = harness;
   const { oneTimePassword } = await h.services.identity.createUser({ username: 'wake.clerk', displayName: 'Wake Clerk', agencyOri: COURT, roles: ['court-clerk'], cletsCertified: false }, SYSTEM_ACTOR);
   const clerk = await signIn(app, 'wake.clerk', oneTimePassword);
   const caseNumber = 'WAKE-0001';
