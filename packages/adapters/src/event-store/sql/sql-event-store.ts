@@ -324,14 +324,15 @@ export class SqlEventStore implements EventStore {
     return rows.map((r) => this.toRecorded(r));
   }
 
-  async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
+  readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
+    return this.readLog('all', this.sql.all, options);
+  }
+
+  /** A page of the log in global order: `$1`–`$3` are the position after which to read and the count; `more` follow. */
+  private async readLog(name: string, sql: string, options: ReadAllOptions, more: readonly unknown[] = []): Promise<readonly RecordedEvent[]> {
     this.assertOpen();
     const after = options.after === undefined ? LOG_START : decodePosition(options.after);
-    const { rows } = await this.db.queryPrepared<EventRow>(`${this.statementPrefix}_all`, this.sql.all, [
-      after.transactionId,
-      after.position,
-      options.maxCount,
-    ]);
+    const { rows } = await this.db.queryPrepared<EventRow>(`${this.statementPrefix}_${name}`, sql, [after.transactionId, after.position, options.maxCount, ...more]);
     return rows.map((r) => this.toRecorded(r));
   }
 
@@ -341,16 +342,8 @@ export class SqlEventStore implements EventStore {
    * part of the EventStore port (the memory and EventStoreDB stores read everything); callers
    * look for it and fall back to `readAll`.
    */
-  async readAllOfStreams(options: ReadAllOfStreamsOptions): Promise<readonly RecordedEvent[]> {
-    this.assertOpen();
-    const after = options.after === undefined ? LOG_START : decodePosition(options.after);
-    const { rows } = await this.db.queryPrepared<EventRow>(`${this.statementPrefix}_all_of_streams`, this.sql.allOfStreams, [
-      after.transactionId,
-      after.position,
-      options.maxCount,
-      [...options.prefixes],
-    ]);
-    return rows.map((r) => this.toRecorded(r));
+  readAllOfStreams(options: ReadAllOfStreamsOptions): Promise<readonly RecordedEvent[]> {
+    return this.readLog('all_of_streams', this.sql.allOfStreams, options, [[...options.prefixes]]);
   }
 
   async *subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent> {
