@@ -4,14 +4,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { type Actor } from '@ccpor/domain';
 import { InMemoryEventStore, SequentialIds } from '@ccpor/test-kit';
-import { LEGACY_HEADER, LEGACY_MAPPING, legacyRow, writeLegacyCsv } from './__tests__/history-rows';
+import { ETL_ACTOR, LEGACY_HEADER, LEGACY_MAPPING, legacyRow, writeLegacyCsv } from './__tests__/history-rows';
 import { importHistory, type HistoricalImportOptions } from './import-history';
 import { checkImportMapping } from './import-mapping';
 import { historicalOrderId } from './map-row';
 
-const actor: Actor = { userId: 'etl', agencyOri: 'CA019015J', roles: ['court-admin'], kind: 'system' };
+const actor = ETL_ACTOR;
 const roots: string[] = [];
 afterAll(async () => {
   await Promise.all(roots.map((r) => rm(r, { recursive: true, force: true })));

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { PgliteEventStore } from '../../event-store/pglite/pglite-event-store';
 import { importHistory } from '../import-history';
-import { LEGACY_MAPPING } from './history-rows';
+import { ETL_ACTOR, LEGACY_MAPPING } from './history-rows';
 
 const [dataDir, input, rejects, checkpoint] = process.argv.slice(2) as [string, string, string, string];
 
@@ -17,7 +17,7 @@ const main = async () => {
     mapping: LEGACY_MAPPING,
     eventStore,
     ids: { newId: () => randomUUID() },
-    actor: { userId: 'etl', agencyOri: 'CA019015J', roles: ['court-admin'], kind: 'system' },
+    actor: ETL_ACTOR,
     rejects,
     checkpoint,
     checkpointEvery: 100,

@@ -1,6 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import type { Actor } from '@ccpor/domain';
 import type { ImportMapping } from '../import-mapping';
+
+/** Who the tests' imports run as: the court's ETL job. */
+export const ETL_ACTOR: Actor = { userId: 'etl', agencyOri: 'CA019015J', roles: ['court-admin'], kind: 'system' };
 
 /** A court's legacy extract as a test and the benchmark see it: local codes, US dates, own column names. */
 export const LEGACY_MAPPING: ImportMapping = {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 // By file: test-kit's index also exports the jest contract suites, which refuse to load outside jest.
 import { InMemoryEventStore } from '../../../../test-kit/src/event-store/in-memory-event-store';
 import { importHistory } from '../import-history';
-import { LEGACY_MAPPING, writeLegacyCsv } from './history-rows';
+import { ETL_ACTOR, LEGACY_MAPPING, writeLegacyCsv } from './history-rows';
 
 const [dir, rowsArg] = process.argv.slice(2) as [string, string];
 const rows = Number(rowsArg);
@@ -24,7 +24,7 @@ const main = async () => {
     mapping: LEGACY_MAPPING,
     eventStore,
     ids: { newId: () => randomUUID() },
-    actor: { userId: 'etl', agencyOri: 'CA019015J', roles: ['court-admin'], kind: 'system' },
+    actor: ETL_ACTOR,
     rejects: join(dir, 'volume-rejects.jsonl'),
     checkpoint: join(dir, 'volume-checkpoint.json'),
     now: () => '2026-04-01T12:00:00Z',
