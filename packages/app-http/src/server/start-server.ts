@@ -21,19 +21,21 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
   const resolved = await resolveServices(buildContainer(config, overrides), onProgress);
   const bootstrap = await resolved.identity.bootstrap(config.bootstrapAdmin);
   const services = await withCarpos(resolved);
-  const scans =
-    config.scans === undefined
-      ? undefined
-      : await startScanInbox(services, config.scans).catch(async (error: unknown) => {
-          await services.carpos?.stop();
-          await closeServices(services);
-          throw error;
-        });
+  let scans: Awaited<ReturnType<typeof startScanInbox>> | undefined;
+  // A start that fails after this point (a missing scan inbox, a port in use) lets go of what it
+  // started, so the store is released and the process (or a test) can go on.
+  const abandon = async (error: unknown): Promise<never> => {
+    await scans?.stop();
+    await services.carpos?.stop();
+    await closeServices(services);
+    throw error;
+  };
+  if (config.scans !== undefined) scans = await startScanInbox(services, config.scans).catch(abandon);
   const { app } = createApp(services);
   const sockets = new Map<Socket, number>();
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
-  });
+  }).catch(abandon);
   // Track requests in flight per socket, so shutdown closes idle keep-alive sockets at once and busy ones after their response.
   server.on('connection', (socket) => {
     sockets.set(socket, 0);
