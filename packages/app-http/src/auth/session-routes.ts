@@ -56,13 +56,15 @@ export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Gua
   api.add({
     method: 'get',
     path: '/session',
-    summary: 'Who is signed in',
+    summary: 'Who is signed in, and the session’s CSRF token (for a page loaded after sign-in)',
     tag: 'session',
     success: 200,
     handler: ({ res }) => {
       const p = principalOf(res);
       if (p.kind === 'api-key') return { apiKey: p.userId.slice('api-key:'.length), agencyOri: p.agencyOri, roles: p.roles };
-      return me(s.identity.user(p.userId));
+      // The session's CSRF token again, so a page loaded afresh (a reload, a deep link in a new tab)
+      // can still send changes; only a same-origin page can read this answer (no CORS; ADR 0050).
+      return { ...me(s.identity.user(p.userId)), ...(p.csrf !== undefined ? { csrfToken: p.csrf } : {}) };
     },
   });
 

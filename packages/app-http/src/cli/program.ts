@@ -8,6 +8,7 @@ import { buildContainer, closeServices, resolveServices } from '../composition/c
 import type { AppServices } from '../composition/services';
 import { seedDemo } from '../demo/seed-demo';
 import { Problem } from '../http/problem';
+import { openApiDocumentWithoutStore } from '../openapi/document-without-store';
 import { AgencyKind } from '../identity/identity-events';
 import { startServer } from '../server/start-server';
 import { describeStore } from '../store/open-event-store';
@@ -69,6 +70,11 @@ export const buildProgram = (): Command => {
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
     });
+
+  program
+    .command('openapi')
+    .description('Print the OpenAPI document the registry serves at /api/v1/openapi.json, without opening a store')
+    .action(() => out(openApiDocumentWithoutStore()));
 
   program
     .command('migrate')

@@ -14,6 +14,7 @@ import { registerImageRoutes } from '../images/image-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
+import { serveWebApp } from '../web/web-app';
 import { ApiRouter } from './api-router';
 import { makeGuard } from './guard';
 import { Problem } from './problem';
@@ -143,9 +144,8 @@ export const createApp = (s: AppServices) => {
   });
   // Resolved by file, not through the package's index, which would load the 1 MB UI bundle into the server.
   app.use('/docs', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json'))));
-  app.get('/', (_req, res) => {
-    res.redirect('/docs/');
-  });
+  // The web application at `/` and every page address it routes (ADR 0050).
+  serveWebApp(app, s.config.web, s.logger);
 
   app.use(problemHandler);
   return { app, operations: api.operations, document };

@@ -3,11 +3,12 @@ import type { GlobalPosition } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
-import { jsonContent, SearchHitsRelated } from '../conflicts/precedence-codecs';
+import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, Problem } from '../http/problem';
 import { SEARCH_PARAMETERS, SearchRequestQuery, searchProblem, toSearchInput } from './search-request';
+import { SearchResponseCodec } from './search-response';
 import { presentHit, searchVisibility } from './search-visibility';
 import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from './statistics-report';
 
@@ -37,7 +38,7 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
     query: SearchRequestQuery,
     headers: ['X-CCPOR-Wait-For'],
     success: 200,
-    responseContent: jsonContent(SearchHitsRelated),
+    responseContent: jsonContent(SearchResponseCodec),
     handler: async ({ req, res, query }) => {
       const p = guard.global(req, res, 'search');
       // A misspelt filter must not be dropped silently: the caller would read a wider answer as a narrow one.
