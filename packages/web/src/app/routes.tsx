@@ -1,0 +1,85 @@
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { AppLayout } from '../layout/app-layout';
+import { NotFoundPage } from '../layout/not-found-page';
+import { OrderPage } from '../order/order-page';
+import { validateOrderParams } from '../order/order-params';
+import { parseSearchString, stringifySearchObject, validateSearchParams } from '../search/search-params';
+import { SearchPage } from '../search/search-page';
+import { ChangePasswordPage } from '../session/change-password-page';
+import { safeRedirect, sessionQuery } from '../session/session-queries';
+import { SignInPage } from '../session/sign-in-page';
+
+/**
+ * Every page of the application and its typed address. Signed-in pages hang under `app`, which
+ * checks the session and puts the header on them; parts 2 and 3 (entry, queues, administration)
+ * add their routes under it the same way.
+ */
+export interface RouterContext {
+  readonly queryClient: QueryClient;
+}
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({ component: Outlet, notFoundComponent: NotFoundPage });
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string; reason?: 'expired' | 'signed-out' } => ({
+    ...(safeRedirect(raw.redirect) !== undefined ? { redirect: safeRedirect(raw.redirect) } : {}),
+    ...(raw.reason === 'expired' || raw.reason === 'signed-out' ? { reason: raw.reason } : {}),
+  }),
+  component: SignInPage,
+});
+
+const changePasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/change-password',
+  validateSearch: (raw: Record<string, unknown>): { redirect?: string } => (safeRedirect(raw.redirect) !== undefined ? { redirect: safeRedirect(raw.redirect) } : {}),
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(sessionQuery);
+    if (me === null) throw redirect({ to: '/sign-in', search: { redirect: safeRedirect(location.href) } });
+  },
+  component: ChangePasswordPage,
+});
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(sessionQuery);
+    if (me === null) throw redirect({ to: '/sign-in', search: { redirect: safeRedirect(location.href) } });
+    if (me.mustChangePassword) throw redirect({ to: '/change-password', search: { redirect: safeRedirect(location.href) } });
+    return { me };
+  },
+  component: AppLayout,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/search' });
+  },
+});
+
+const searchRoute = createRoute({ getParentRoute: () => appRoute, path: '/search', validateSearch: validateSearchParams, component: SearchPage });
+
+const orderRoute = createRoute({ getParentRoute: () => appRoute, path: '/orders/$orderId', validateSearch: validateOrderParams, component: OrderPage });
+
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute])]);
+
+export const createAppRouter = (queryClient: QueryClient) =>
+  createRouter({
+    routeTree,
+    context: { queryClient },
+    parseSearch: parseSearchString,
+    stringifySearch: stringifySearchObject,
+    defaultPreload: false,
+    scrollRestoration: true,
+  });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,146 @@
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate, useRouter } from '@tanstack/react-router';
+import { api } from '../api/client';
+import { problemWords, unwrap } from '../api/problem';
+import type { IssuedOrDraft, OrderRead } from '../api/types';
+import { useDocumentTitle } from '../layout/use-document-title';
+import { StatusBadge } from '../search/status-badge';
+import { agenciesQuery } from '../session/session-queries';
+import { formatCounty, formTitle } from '../view-logic/format';
+import { ImageViewer } from '../viewer/image-viewer';
+import { OrderSplit } from '../viewer/order-split';
+import { EnforcementView } from './enforcement-view';
+import { HistoryView } from './history-view';
+import { imageLabel, OrderDetailsView } from './order-details';
+import type { OrderTab } from './order-params';
+import { Tabs } from './tabs';
+
+const routeApi = getRouteApi('/app/orders/$orderId');
+
+/** One order: its data (details, enforcement, history) beside its image. */
+export const OrderPage = () => {
+  const { orderId } = routeApi.useParams();
+  const { tab = 'order', image = 0 } = routeApi.useSearch();
+  const navigate = useNavigate();
+  const router = useRouter();
+  const agencies = useQuery(agenciesQuery).data;
+  const read = useQuery({
+    queryKey: ['order', orderId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) as OrderRead,
+  });
+  const state = read.data?.order.status === 'issued' || read.data?.order.status === 'draft' ? (read.data.order as IssuedOrDraft) : undefined;
+  const d = state?.details;
+  useDocumentTitle(d ? `${d.form ?? 'Order'} ${d.caseNumber ?? ''}`.trim() : 'Order');
+
+  const select = (next: { tab?: OrderTab; image?: number }) => void navigate({ to: '/orders/$orderId', params: { orderId }, search: (s) => ({ ...s, ...next }), replace: true });
+
+  if (read.isPending)
+    return (
+      <div className="ccpor-page">
+        <h1 tabIndex={-1}>Order</h1>
+        <p role="status">Loading the order…</p>
+      </div>
+    );
+  if (read.isError || !read.data || !state || !d)
+    return (
+      <div className="ccpor-page">
+        <h1 tabIndex={-1}>Order not shown</h1>
+        <div className="usa-alert usa-alert--error" role="alert">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">{read.isError ? problemWords(read.error) : 'This order was discarded as a draft and has no data to show.'}</p>
+          </div>
+        </div>
+        <p>
+          <Link to="/search">Back to the search</Link>
+        </p>
+      </div>
+    );
+
+  const r = read.data;
+  const images = state.images;
+  const shown = images[Math.min(image, Math.max(0, images.length - 1))];
+  const shownIndex = shown ? images.indexOf(shown) : -1;
+  const pairs = r.precedence?.pairs ?? [];
+  const inForce = pairs.reduce((n, p) => n + p.enforcement.inForce.filter((id) => id !== orderId).length, 0);
+  const conflicts = pairs.reduce((n, p) => n + p.conflicts.length, 0);
+
+  const data = (
+    <div className="ccpor-order-data">
+      <Tabs
+        id="order"
+        selected={tab}
+        onSelect={(t) => select({ tab: t })}
+        tabs={[
+          { key: 'order', label: 'Order details' },
+          { key: 'enforcement', label: `Enforcement${inForce + conflicts > 0 ? ` (${inForce} other in force${conflicts > 0 ? `, ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}` : ''})` : ''}` },
+          { key: 'history', label: 'History' },
+        ]}
+      >
+        {tab === 'order' && <OrderDetailsView read={r} state={state} agencies={agencies} onShowImage={(i) => select({ image: i })} />}
+        {tab === 'enforcement' && <EnforcementView read={r} caseNumber={d.caseNumber} protectedPersons={d.protectedPersons ?? []} />}
+        {tab === 'history' && <HistoryView orderId={orderId} agencies={agencies} />}
+      </Tabs>
+    </div>
+  );
+
+  const viewer = (
+    <div className="ccpor-image-pane">
+      <div className="ccpor-image-pane__head">
+        <h2 id="image-heading">Image of the order</h2>
+        {images.length > 1 && (
+          <div className="ccpor-image-pane__pick">
+            <label className="usa-label" htmlFor="image-pick">
+              Show
+            </label>
+            <select id="image-pick" className="usa-select" value={shownIndex} onChange={(e) => select({ image: Number(e.target.value) })}>
+              {images.map((img, i) => (
+                <option key={img.sha256} value={i}>
+                  {imageLabel(img, i)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </div>
+      {shown ? (
+        <ImageViewer key={shown.sha256} orderId={orderId} image={shown} label={imageLabel(shown, shownIndex)} />
+      ) : (
+        <p className="ccpor-viewer__none">No image is attached to this order yet. The data on the left is all the registry has; ask the issuing court for the signed order.</p>
+      )}
+    </div>
+  );
+
+  return (
+    <div className="ccpor-order-page">
+      <div className="ccpor-order-head">
+        <div>
+          <p className="ccpor-order-head__back">
+            <a
+              href="/search"
+              onClick={(e) => {
+                if (window.history.length > 1) {
+                  e.preventDefault();
+                  router.history.back();
+                }
+              }}
+            >
+              ‹ Back to the results
+            </a>
+          </p>
+          <h1 tabIndex={-1}>
+            {d.form ?? 'Draft'} <span className="ccpor-order-head__title">{formTitle(d.form)}</span>
+          </h1>
+          <p className="ccpor-order-head__sub">
+            Case <strong>{d.caseNumber ?? '—'}</strong> · {d.court?.name ?? '—'} · {formatCounty(d.court?.county)} County
+            {d.sealed && <span className="ccpor-flag ccpor-flag--sealed">🔒 Sealed</span>}
+          </p>
+        </div>
+        <StatusBadge hit={{ status: r.computed.status, stage: r.computed.stage ?? null, hearingAt: d.hearing?.at ?? null, expiresAt: state.status === 'issued' ? state.expiresAt : null }} withDetail />
+      </div>
+      {r.redacted.some((x) => x.startsWith('details.protectedPersons')) && (
+        <p className="ccpor-note">🔒 A confidential or minor protected person’s identity is withheld from your role; see “Protected persons”.</p>
+      )}
+      <OrderSplit data={data} image={viewer} />
+    </div>
+  );
+};

@@ -1,0 +1,20 @@
+import type { SearchHit } from '../api/types';
+
+/** Other orders in force about the same people, and their conflicts: the officer's first question. */
+export const relatedWords = (r: SearchHit['related']): string => {
+  if (r.otherOrdersInForce === 0) return 'None';
+  const orders = `${r.otherOrdersInForce} other ${r.otherOrdersInForce === 1 ? 'order' : 'orders'} in force`;
+  if (r.conflicts === 0) return orders;
+  return `${orders}, ${r.conflicts} ${r.conflicts === 1 ? 'conflict' : 'conflicts'}${r.needsJudge ? ' (needs a judge)' : ''}`;
+};
+
+export const RelatedIndicator = ({ related }: { related: SearchHit['related'] }) => {
+  const words = relatedWords(related);
+  if (related.otherOrdersInForce === 0) return <span className="ccpor-muted">{words}</span>;
+  return (
+    <span className={related.conflicts > 0 ? 'ccpor-related ccpor-related--conflict' : 'ccpor-related'}>
+      <span aria-hidden="true">{related.conflicts > 0 ? '⚠ ' : '⧉ '}</span>
+      {words}
+    </span>
+  );
+};
