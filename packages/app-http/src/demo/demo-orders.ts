@@ -39,6 +39,8 @@ export const demoOrder = (i: number, now: string): { details: OrderDetails; agen
       : {}),
     restrainedPerson: { ...base.restrainedPerson, name: { last: pick(LAST, i), first: pick(FIRST, i * 7 + 3) }, dateOfBirth: dob },
     protectedPersons: base.protectedPersons.map((p, k) => ({ ...p, name: { last: pick(LAST, i + 5 + k), first: pick(FIRST, i * 5 + k) }, confidential: i % 11 === 0 })),
+    // The petitioner is the first protected person, as on most DV petitions.
+    ...(base.petitioner?.kind === 'person' ? { petitioner: { kind: 'person', name: { last: pick(LAST, i + 5), first: pick(FIRST, i * 5) } } } : {}),
     sealed: i % 53 === 0,
   };
   const decoded = OrderDetails.decode(input);

@@ -1,8 +1,22 @@
 import * as E from 'fp-ts/Either';
-import type { OrderId, Ori } from '@ccpor/domain';
+import type { ImageRef, OrderDetails, OrderId, Ori } from '@ccpor/domain';
 import type { AppServices } from '../composition/services';
 import { SYSTEM_ACTOR } from '../identity/identity-service';
 import { DEMO_AGENCIES, demoOrder } from './demo-orders';
+import { asStream, demoImages } from './images/demo-images';
+
+/** Stores the demo order's generated images and attaches them, as an upload would (ImageAttached events). */
+const attachDemoImages = async (s: AppServices, i: number, orderId: OrderId, details: OrderDetails, expiresAt: string | null, agencyOri: string): Promise<void> => {
+  for (const image of await demoImages(i, details, expiresAt)) {
+    const stored = await s.images.put(asStream(image.bytes));
+    if (E.isLeft(stored)) throw new Error(`demo image of order ${i} refused by the image store: ${stored.left.code}`);
+    const attached = await s.commands.handle(
+      { type: 'AttachImage', orderId, image: { ...stored.right, kind: image.kind, fileName: image.fileName } as ImageRef },
+      { actor: { userId: 'demo-seed', agencyOri, roles: ['court-clerk'], kind: 'system' } },
+    );
+    if (E.isLeft(attached)) throw new Error(`demo image of order ${i} not attached: ${JSON.stringify(attached.left)}`);
+  }
+};
 
 export interface SeedReport {
   readonly added: number;
@@ -23,8 +37,11 @@ export const seedDemo = async (s: AppServices, count: number, onProgress?: (done
       { type: 'AddOrder', orderId: s.ids.newId() as OrderId, enteringAgencyOri: agencyOri as Ori, details, source: { kind: 'registry' } },
       { actor: { userId: 'demo-seed', agencyOri, roles: ['court-clerk'], kind: 'system' } },
     );
-    if (E.isRight(r)) added += 1;
-    else rejected += 1;
+    if (E.isRight(r)) {
+      added += 1;
+      const state = r.right.state;
+      if (state.status === 'issued') await attachDemoImages(s, offset + i, state.orderId as OrderId, details, state.expiresAt, agencyOri);
+    } else rejected += 1;
     onProgress?.(i + 1);
   }
   const head = await s.store.headPosition();
