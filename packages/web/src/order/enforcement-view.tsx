@@ -4,6 +4,7 @@ import type { OrderRead } from '../api/types';
 import { ruleWords } from '../view-logic/expiry-rule';
 import { formatDate, formatName, formTitle } from '../view-logic/format';
 import { DIMENSION_WORDS, provisionWording } from '../view-logic/provision-wording';
+import { LockIcon, WarningIcon } from '../layout/icons';
 
 type Pair = OrderPrecedence['pairs'][number];
 
@@ -34,7 +35,7 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
         {pair.withheldOrders > 0 && (
           <strong className="ccpor-withheld">
             {' '}
-            🔒 {pair.withheldOrders} more {pair.withheldOrders === 1 ? 'order about them is' : 'orders about them are'} withheld from you (sealed). A supervisor can see {pair.withheldOrders === 1 ? 'it' : 'them'}.
+            <LockIcon /> {pair.withheldOrders} more {pair.withheldOrders === 1 ? 'order about them is' : 'orders about them are'} withheld from you (sealed). A supervisor can see {pair.withheldOrders === 1 ? 'it' : 'them'}.
           </strong>
         )}
       </p>
@@ -147,7 +148,7 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
           {pair.conflicts.map((c, i) => (
             <li key={i}>
               <strong>
-                <span aria-hidden="true">⚠ </span>
+                <WarningIcon /> 
                 {DIMENSION_WORDS[c.dimension]}
                 {c.needsJudge ? ' — needs a judge' : ''}:
               </strong>{' '}

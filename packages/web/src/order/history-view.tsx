@@ -4,6 +4,7 @@ import { problemWords, unwrap } from '../api/problem';
 import type { Agency } from '../api/types';
 import { formatDateTime, roleWords } from '../view-logic/format';
 import { eventWords, historyEntries, type HistoryEvent } from '../view-logic/history-diff';
+import { LockIcon } from '../layout/icons';
 
 /** Every event of the order with who, when and what changed, field by field (never raw JSON). */
 export const HistoryView = ({ orderId, agencies }: { orderId: string; agencies: readonly Agency[] | undefined }) => {
@@ -41,7 +42,7 @@ export const HistoryView = ({ orderId, agencies }: { orderId: string; agencies: 
             </p>
             {e.changes === undefined ? (
               <p className="ccpor-muted">
-                🔒 What this {e.data === undefined ? 'event' : 'and the earlier events'} changed is withheld from you
+                <LockIcon /> What this {e.data === undefined ? 'event' : 'and the earlier events'} changed is withheld from you
                 {e.type.startsWith('Doj') ? ' (DOJ answers are shown only to CLETS-certified users)' : ' (the order names a confidential or minor protected person, or DOJ data)'}.
               </p>
             ) : e.changes.length === 0 ? (

@@ -19,6 +19,7 @@ import {
 } from '../view-logic/format';
 import { provisionTitle, provisionWording } from '../view-logic/provision-wording';
 import { Facts, Section } from './definition-list';
+import { LockIcon } from '../layout/icons';
 
 const CANCEL_WORDS: Record<string, string> = { 'terminated-by-court': 'Terminated by the court', 'entered-in-error': 'Entered in error', superseded: 'Replaced by a later order', other: 'Other reason' };
 const SERVICE_WORDS: Record<string, string> = { personal: 'Personal service', 'present-in-court': 'Present in court when the order was made', mail: 'First-class mail', 'by-officer': 'By a law-enforcement officer' };
@@ -39,7 +40,7 @@ const Person = ({ person, index }: { person: ProtectedPerson; index: number }) =
   isWithheld(person) ? (
     <div className="ccpor-person ccpor-person--withheld">
       <h3>
-        Protected person {index + 1}: <span className="ccpor-lock">🔒 identity withheld</span>
+        Protected person {index + 1}: <span className="ccpor-lock"><LockIcon /> identity withheld</span>
       </h3>
       <p>
         This person is {person.minor ? 'a minor' : 'marked confidential'}. Their name, date of birth and other identifying details are shown only to the agencies that entered or act on this order, and to supervisors (Fam. Code 6301.5).
@@ -51,7 +52,7 @@ const Person = ({ person, index }: { person: ProtectedPerson; index: number }) =
       <h3>
         Protected person {index + 1}: {formatName(person.name)}
         {person.minor && <span className="ccpor-flag">Minor</span>}
-        {person.confidential && <span className="ccpor-flag">🔒 Confidential</span>}
+        {person.confidential && <span className="ccpor-flag"><LockIcon /> Confidential</span>}
       </h3>
       <Facts
         columns={3}
@@ -70,7 +71,9 @@ export const OrderDetailsView = ({ read, state, agencies, onShowImage }: { read:
   const d = state.details;
   const agencyName = (ori: string) => agencies?.find((a) => a.ori === ori)?.name;
   const issued = state.status === 'issued' ? state : undefined;
-  const dojWithheld = read.redacted.includes('doj');
+  // The API leaves `doj` out for users who are not CLETS-certified (and names it in `redacted` when it held anything).
+  const doj = issued ? (issued as { doj?: typeof issued.doj }).doj : undefined;
+  const dojWithheld = read.redacted.includes('doj') || (issued !== undefined && doj === undefined);
   const r = d.restrainedPerson;
   const missing = read.computed.missingForDoj;
 
@@ -110,20 +113,20 @@ export const OrderDetailsView = ({ read, state, agencies, onShowImage }: { read:
 
       <Section id="sec-doj" title="DOJ record (CARPOS)">
         {dojWithheld ? (
-          <p className="ccpor-muted">🔒 Withheld: what DOJ sent back over CLETS is shown only to CLETS-certified users.</p>
-        ) : issued ? (
+          <p className="ccpor-muted"><LockIcon /> Withheld: what DOJ sent back over CLETS is shown only to CLETS-certified users.</p>
+        ) : issued && doj ? (
           <Facts
             items={[
-              ['FCN (file control number)', issued.doj.fcn],
-              ['NIC (NCIC number)', issued.doj.nic],
-              ['Last acknowledgement', issued.doj.lastAcknowledged ? `${issued.doj.lastAcknowledged.transaction} accepted ${formatDateTime(issued.doj.lastAcknowledged.at)}` : 'Not yet acknowledged'],
+              ['FCN (file control number)', doj.fcn],
+              ['NIC (NCIC number)', doj.nic],
+              ['Last acknowledgement', doj.lastAcknowledged ? `${doj.lastAcknowledged.transaction} accepted ${formatDateTime(doj.lastAcknowledged.at)}` : 'Not yet acknowledged'],
               [
                 'Last rejection',
-                issued.doj.lastRejection
-                  ? `${issued.doj.lastRejection.transaction} rejected ${formatDateTime(issued.doj.lastRejection.at)}: ${issued.doj.lastRejection.errors.map((e) => (e.field ? `${e.field}: ${e.reason}` : e.reason)).join('; ')}`
+                doj.lastRejection
+                  ? `${doj.lastRejection.transaction} rejected ${formatDateTime(doj.lastRejection.at)}: ${doj.lastRejection.errors.map((e) => (e.field ? `${e.field}: ${e.reason}` : e.reason)).join('; ')}`
                   : 'None',
               ],
-              ['DOJ answers awaiting review', issued.doj.awaitingReview && issued.doj.awaitingReview.length > 0 ? `${issued.doj.awaitingReview.length} (a CLETS-certified user must confirm them)` : 'None'],
+              ['DOJ answers awaiting review', doj.awaitingReview && doj.awaitingReview.length > 0 ? `${doj.awaitingReview.length} (a CLETS-certified user must confirm them)` : 'None'],
             ]}
           />
         ) : (
@@ -143,7 +146,7 @@ export const OrderDetailsView = ({ read, state, agencies, onShowImage }: { read:
             ['Entered by', `${agencyName(state.enteringAgencyOri) ?? state.enteringAgencyOri} (${state.enteringAgencyOri})`],
             ['Other agencies acting on it', d.assignedAgencies && d.assignedAgencies.length > 0 ? d.assignedAgencies.map((o) => `${agencyName(o) ?? o} (${o})`).join('; ') : 'None'],
             ['Source', issued ? (issued.source.kind === 'registry' ? 'Entered in this registry' : `Imported from ${issued.source.sourceSystem} (record ${issued.source.sourceRecordId})`) : 'Draft in this registry'],
-            ['Sealed', d.sealed ? '🔒 Yes: shown only to supervisors' : 'No'],
+            ['Sealed', d.sealed ? <span key="sealed"><LockIcon /> Yes: shown only to supervisors</span> : 'No'],
           ]}
         />
       </Section>

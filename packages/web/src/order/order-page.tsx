@@ -14,6 +14,7 @@ import { HistoryView } from './history-view';
 import { imageLabel, OrderDetailsView } from './order-details';
 import type { OrderTab } from './order-params';
 import { Tabs } from './tabs';
+import { LockIcon } from '../layout/icons';
 
 const routeApi = getRouteApi('/app/orders/$orderId');
 
@@ -132,13 +133,13 @@ export const OrderPage = () => {
           </h1>
           <p className="ccpor-order-head__sub">
             Case <strong>{d.caseNumber ?? '—'}</strong> · {d.court?.name ?? '—'} · {formatCounty(d.court?.county)} County
-            {d.sealed && <span className="ccpor-flag ccpor-flag--sealed">🔒 Sealed</span>}
+            {d.sealed && <span className="ccpor-flag ccpor-flag--sealed"><LockIcon /> Sealed</span>}
           </p>
         </div>
         <StatusBadge hit={{ status: r.computed.status, stage: r.computed.stage ?? null, hearingAt: d.hearing?.at ?? null, expiresAt: state.status === 'issued' ? state.expiresAt : null }} withDetail />
       </div>
       {r.redacted.some((x) => x.startsWith('details.protectedPersons')) && (
-        <p className="ccpor-note">🔒 A confidential or minor protected person’s identity is withheld from your role; see “Protected persons”.</p>
+        <p className="ccpor-note"><LockIcon /> A confidential or minor protected person’s identity is withheld from your role; see “Protected persons”.</p>
       )}
       <OrderSplit data={data} image={viewer} />
     </div>

@@ -1,4 +1,5 @@
 import type { SearchHit } from '../api/types';
+import { LinkedIcon, WarningIcon } from '../layout/icons';
 
 /** Other orders in force about the same people, and their conflicts: the officer's first question. */
 export const relatedWords = (r: SearchHit['related']): string => {
@@ -13,7 +14,7 @@ export const RelatedIndicator = ({ related }: { related: SearchHit['related'] })
   if (related.otherOrdersInForce === 0) return <span className="ccpor-muted">{words}</span>;
   return (
     <span className={related.conflicts > 0 ? 'ccpor-related ccpor-related--conflict' : 'ccpor-related'}>
-      <span aria-hidden="true">{related.conflicts > 0 ? '⚠ ' : '⧉ '}</span>
+      {related.conflicts > 0 ? <WarningIcon /> : <LinkedIcon />}{' '}
       {words}
     </span>
   );

@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { KeyboardEvent } from 'react';
 import type { Agency, SearchHit } from '../api/types';
-import { formatCounty, formatDate, formatName, formTitle, orderTypeWords } from '../view-logic/format';
+import { formatCounty, formatDate, formatName, formTitle } from '../view-logic/format';
 import { RelatedIndicator } from './related-indicator';
 import { StatusBadge } from './status-badge';
 
@@ -26,7 +26,7 @@ export const ResultsTable = ({ hits, agencies, caption }: { hits: readonly Searc
         <caption className="usa-sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Person</th>
+            <th scope="col" className="ccpor-results__person">Person</th>
             <th scope="col">Date of birth</th>
             <th scope="col">Order</th>
             <th scope="col">Court and county</th>
@@ -51,8 +51,7 @@ export const ResultsTable = ({ hits, agencies, caption }: { hits: readonly Searc
               </th>
               <td>{formatDate(h.person.dateOfBirth)}</td>
               <td>
-                <span className="ccpor-nowrap">{h.form ?? '—'}</span> {orderTypeWords(h.orderType)}
-                <span className="ccpor-results__sub">{formTitle(h.form)}</span>
+                <strong className="ccpor-nowrap">{h.form ?? '—'}</strong> {formTitle(h.form)}
                 <span className="ccpor-results__sub">Case {h.caseNumber ?? '—'}</span>
               </td>
               <td>

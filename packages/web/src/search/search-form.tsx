@@ -2,7 +2,7 @@ import { CALIFORNIA_COUNTIES, FORM_NUMBERS } from '@ccpor/domain';
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Agency } from '../api/types';
 import { formTitle, orderTypeWords, ORDER_TYPES } from '../view-logic/format';
-import type { SearchParams } from './search-params';
+import { PAGE_SIZES, type SearchParams } from './search-params';
 
 type Draft = { -readonly [K in keyof SearchParams]?: SearchParams[K] };
 
@@ -105,7 +105,7 @@ export const SearchForm = ({
       </fieldset>
       <fieldset className="usa-fieldset">
         <legend className="usa-legend ccpor-legend">Case</legend>
-        <div className="ccpor-row">
+        <div className="ccpor-row ccpor-row--narrow">
           <Field id="caseNumber" label="Case number">
             <input className="usa-input" id="caseNumber" name="caseNumber" autoComplete="off" spellCheck={false} value={draft.caseNumber ?? ''} onChange={(e) => set('caseNumber', e.target.value)} />
           </Field>
@@ -203,6 +203,16 @@ export const SearchForm = ({
         <button type="submit" className="usa-button">
           Search statewide
         </button>
+        <label className="ccpor-page-size" htmlFor="limit">
+          Results per page
+          <select className="usa-select" id="limit" name="limit" value={draft.limit ?? '25'} onChange={(e) => set('limit', e.target.value === '25' ? '' : e.target.value)}>
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </label>
         <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDraft({})}>
           Clear the form
         </button>

@@ -11,7 +11,6 @@ import { SearchForm } from './search-form';
 import { describeSearch, hasCriteria, suggestionsFor, toApiQuery, type SearchParams } from './search-params';
 
 const routeApi = getRouteApi('/app/search');
-const PAGE_SIZE = 25;
 
 /** Statewide search: the form, then the results of the search in the address bar. */
 export const SearchPage = () => {
@@ -20,7 +19,7 @@ export const SearchPage = () => {
   const navigate = useNavigate();
   const agencies = useQuery(agenciesQuery).data;
   const ready = hasCriteria(params);
-  const query = useMemo(() => toApiQuery(params, PAGE_SIZE), [params]);
+  const query = useMemo(() => toApiQuery(params), [params]);
   const results = useQuery({
     queryKey: ['search', query],
     queryFn: async ({ signal }) => unwrap(await api.GET('/api/v1/search', { params: { query: query as never }, signal })) as SearchAnswer,

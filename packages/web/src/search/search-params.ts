@@ -25,9 +25,12 @@ export interface SearchParams {
   readonly expiresFrom?: string;
   readonly expiresTo?: string;
   readonly c?: readonly string[];
+  /** Results per page (10, 25, 50 or 100). */
+  readonly limit?: string;
 }
 
-const TEXT_KEYS = ['lastName', 'firstName', 'dateOfBirth', 'dobYears', 'caseNumber', 'fcn', 'courtOri', 'issuedFrom', 'issuedTo', 'expiresFrom', 'expiresTo'] as const;
+const TEXT_KEYS = ['lastName', 'firstName', 'dateOfBirth', 'dobYears', 'caseNumber', 'fcn', 'courtOri', 'issuedFrom', 'issuedTo', 'expiresFrom', 'expiresTo', 'limit'] as const;
+export const PAGE_SIZES = ['10', '25', '50', '100'] as const;
 const LIST_KEYS = ['county', 'orderType', 'form', 'status', 'c'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -53,6 +56,7 @@ export const validateSearchParams = (raw: Record<string, unknown>): SearchParams
     const v = list(raw[k]);
     if (v !== undefined) out[k] = v;
   }
+  if (out.limit !== undefined && !(PAGE_SIZES as readonly string[]).includes(out.limit as string)) delete out.limit;
   const role = text(raw.role);
   if (role === 'restrained' || role === 'protected' || role === 'any') out.role = role;
   return out as SearchParams;
@@ -68,7 +72,7 @@ const startOf = (d: string | undefined) => (d !== undefined && DATE.test(d) ? mi
 const endOf = (d: string | undefined) => (d !== undefined && DATE.test(d) ? midnight(nextDay(d)) : d);
 
 /** The query string of `GET /api/v1/search` for these parameters (and this page). */
-export const toApiQuery = (p: SearchParams, limit = 25): Record<string, string | string[]> => {
+export const toApiQuery = (p: SearchParams): Record<string, string | string[]> => {
   const q: Record<string, string | string[] | undefined> = {
     role: p.role,
     lastName: p.lastName,
@@ -86,7 +90,7 @@ export const toApiQuery = (p: SearchParams, limit = 25): Record<string, string |
     issuedTo: endOf(p.issuedTo),
     expiresFrom: startOf(p.expiresFrom),
     expiresTo: endOf(p.expiresTo),
-    limit: String(limit),
+    limit: p.limit ?? '25',
     cursor: p.c?.at(-1),
   };
   return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as Record<string, string | string[]>;

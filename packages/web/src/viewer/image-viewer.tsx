@@ -136,12 +136,12 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
           <button type="button" className="ccpor-tool ccpor-tool--text" onClick={() => setZoom('fit')} disabled={!source} aria-pressed={zoom === 'fit'}>
             Fit width
           </button>
-          <button type="button" className="ccpor-tool ccpor-tool--text" onClick={() => setRotation((r) => (r + 90) % 360)} disabled={!source}>
-            Rotate ⟳
+          <button type="button" className="ccpor-tool" onClick={() => setRotation((r) => (r + 90) % 360)} disabled={!source} aria-label="Rotate a quarter turn clockwise" title="Rotate">
+            ⟳
           </button>
         </div>
-        <a className="ccpor-tool ccpor-tool--text" href={url} download={fileName}>
-          Download ({bytesWords(image.bytes)})
+        <a className="ccpor-tool ccpor-tool--text" href={url} download={fileName} title={`Download the original (${bytesWords(image.bytes)})`}>
+          Download
         </a>
       </div>
       <div className="ccpor-viewer__stage" ref={stage} id="ccpor-viewer-page">
