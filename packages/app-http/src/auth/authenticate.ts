@@ -55,7 +55,13 @@ export const authenticate =
       if (token === undefined) return next();
       const claims = await sessions.verify(token);
       const user = claims ? identity.view.users.get(claims.username) : undefined;
-      if (!claims || !user || user.disabled || user.passwordVersion !== claims.passwordVersion) throw unauthenticated('Your session has ended; sign in again.');
+      if (!claims || !user || user.disabled || user.passwordVersion !== claims.passwordVersion) {
+        // A cookie of a session that ended (expired, signed with a former key) is forgotten, and
+        // never stands in the way of signing in again: the browser would otherwise be stuck.
+        res.clearCookie(SESSION_COOKIE, { path: '/' });
+        if (req.method === 'POST' && `${req.baseUrl}${req.path}`.replace(/\/$/, '') === '/api/v1/session') return next();
+        throw unauthenticated('Your session has ended; sign in again.');
+      }
       if (!SAFE.has(req.method)) {
         const sent = req.get(CSRF_HEADER);
         if (sent === undefined || !sameSecret(sent, claims.csrf)) throw new Problem(403, 'CSRF_TOKEN_MISSING', 'Forbidden', 'Send the X-CSRF-Token header returned at sign-in with every change.', { field: 'X-CSRF-Token' });

@@ -33,7 +33,7 @@ export const AppHeader = ({ me }: { me: Me }) => {
   return (
     <header className="ccpor-header">
       <div className="ccpor-header__bar">
-        <Link to="/search" className="ccpor-header__home" aria-label="Protective Order Registry: search">
+        <Link to="/search" className="ccpor-header__home">
           <Brand />
         </Link>
         <nav aria-label="Main" className="ccpor-nav">

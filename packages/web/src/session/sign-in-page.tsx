@@ -35,14 +35,15 @@ export const SignInPage = () => {
   useDocumentTitle('Sign in');
 
   const signIn = useMutation({
-    mutationFn: async () => unwrap(await api.POST('/api/v1/session', { body: { username: username.trim(), password } })) as Me,
+    mutationFn: async (attempt: { username: string; password: string }) => unwrap(await api.POST('/api/v1/session', { body: attempt })) as Me,
     onSuccess: async (me) => {
       setCsrfToken(me.csrfToken);
       queryClient.setQueryData(['session'], me);
       if (me.mustChangePassword) await navigate({ to: '/change-password', search: { redirect } });
       else await navigate({ href: redirect ?? '/search' });
     },
-    onError: () => setPassword(''),
+    // Clear what was tried (not what the clerk may already be typing again).
+    onError: (_e, attempt) => setPassword((now) => (now === attempt.password ? '' : now)),
   });
   useEffect(() => {
     if (signIn.isError) problemRef.current?.focus();
@@ -50,7 +51,7 @@ export const SignInPage = () => {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    signIn.mutate();
+    signIn.mutate({ username: username.trim(), password });
   };
   const problem = signIn.isError ? signInProblemWords(signIn.error) : undefined;
 
