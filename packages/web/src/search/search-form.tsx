@@ -213,7 +213,7 @@ export const SearchForm = ({
             ))}
           </select>
         </label>
-        <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDraft({})}>
+        <button type="button" className="usa-button usa-button--unstyled" onClick={() => setDraft(draft.limit !== undefined ? { limit: draft.limit } : {})}>
           Clear the form
         </button>
       </div>

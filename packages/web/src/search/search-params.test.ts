@@ -11,6 +11,9 @@ describe('search parameters in the address bar', () => {
   it('become the API query: dates are whole California days, the page’s cursor is the last one walked', () => {
     const q = toApiQuery({ lastName: 'Rivera', issuedFrom: '2026-03-01', issuedTo: '2026-03-31', dobYears: '1', c: ['a', 'b'] });
     expect(validateSearchParams({ limit: '7' })).toEqual({});
+    // A cursor is kept whole, however long; an overlong criterion is dropped rather than cut.
+    const cursor = 'x'.repeat(600);
+    expect(validateSearchParams({ c: [cursor], lastName: 'y'.repeat(300) })).toEqual({ c: [cursor] });
     expect(toApiQuery({ caseNumber: 'X1', limit: '10' }).limit).toBe('10');
     // 1 March is in standard time (UTC−8); the end is exclusive: midnight starting 1 April, daylight time (UTC−7).
     expect(q).toEqual({ lastName: 'Rivera', issuedFrom: '2026-03-01T08:00:00.000Z', issuedTo: '2026-04-01T07:00:00.000Z', limit: '25', cursor: 'b' });

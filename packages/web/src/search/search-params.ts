@@ -34,14 +34,15 @@ export const PAGE_SIZES = ['10', '25', '50', '100'] as const;
 const LIST_KEYS = ['county', 'orderType', 'form', 'status', 'c'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const text = (v: unknown): string | undefined => {
+/** Criteria are short; a cursor is opaque and may be long, and must never be cut. */
+const text = (v: unknown, max = 200): string | undefined => {
   const s = Array.isArray(v) ? v[0] : v;
   if (typeof s !== 'string' && typeof s !== 'number') return undefined;
   const t = String(s).trim();
-  return t === '' ? undefined : t.slice(0, 200);
+  return t === '' || t.length > max ? undefined : t;
 };
-const list = (v: unknown): string[] | undefined => {
-  const xs = (Array.isArray(v) ? v : [v]).map(text).filter((x): x is string => x !== undefined);
+const list = (v: unknown, max = 200): string[] | undefined => {
+  const xs = (Array.isArray(v) ? v : [v]).map((x) => text(x, max)).filter((x): x is string => x !== undefined);
   return xs.length === 0 ? undefined : xs.slice(0, 60);
 };
 
@@ -53,7 +54,7 @@ export const validateSearchParams = (raw: Record<string, unknown>): SearchParams
     if (v !== undefined) out[k] = v;
   }
   for (const k of LIST_KEYS) {
-    const v = list(raw[k]);
+    const v = list(raw[k], k === 'c' ? 4096 : 200);
     if (v !== undefined) out[k] = v;
   }
   if (out.limit !== undefined && !(PAGE_SIZES as readonly string[]).includes(out.limit as string)) delete out.limit;

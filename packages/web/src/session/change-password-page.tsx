@@ -73,7 +73,7 @@ export const ChangePasswordPage = () => {
           </Alert>
         )}
         <Form onSubmit={submit} large noValidate>
-          <Fieldset legend={`New password for ${me?.username ?? 'your account'}`} legendStyle="large">
+          <Fieldset legend={`New password for ${me?.username ?? 'your account'}`} className="ccpor-password-fieldset">
             <input type="text" name="username" autoComplete="username" value={me?.username ?? ''} readOnly hidden />
             <FormGroup error={fieldError('currentPassword') !== undefined}>
               <Label htmlFor="currentPassword" error={fieldError('currentPassword') !== undefined}>
