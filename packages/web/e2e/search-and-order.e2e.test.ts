@@ -241,6 +241,9 @@ describe('the order beside its image', () => {
     expect(moved).toBeLessThan(start);
     await clerk.reload();
     await expect.poll(async () => Number(await clerk.getByRole('separator').getAttribute('aria-valuenow'))).toBeCloseTo(moved, 0);
+    // Put it back where it was, for the pages that follow.
+    await clerk.getByRole('separator').focus();
+    for (let i = 0; i < 5; i++) await clerk.keyboard.press('ArrowRight');
   });
 
   it('reads the enforcement view: the other county’s order in force, which term governs and why, the conflicts, and the withheld sealed order', async () => {
@@ -255,6 +258,7 @@ describe('the order beside its image', () => {
     expect(text).not.toContain('domain-brief');
     expect(await view.locator(`a[href="/orders/${criminalOrderId}"]`).count()).toBeGreaterThan(0);
     expect(await view.locator('.ccpor-conflicts li').count()).toBeGreaterThan(0);
+    await expect.poll(() => inkOnCanvas(clerk), { timeout: 15_000 }).toBeGreaterThan(500);
     await checkPage(clerk, 'order-enforcement');
   });
 
@@ -268,6 +272,9 @@ describe('the order beside its image', () => {
     expect(await row.locator('del').count()).toBe(1);
     expect(await clerk.locator('.ccpor-timeline__item', { hasText: 'Image attached' }).first().textContent()).toMatch(/order image, PDF, 2 pages/);
     expect(await clerk.locator('.ccpor-history').textContent()).not.toContain('"type"');
+    const entered = clerk.locator('.ccpor-timeline__item', { hasText: 'Order added to the registry' }).locator('details');
+    await entered.locator('summary').click();
+    expect(await entered.textContent()).toContain(pdfOrder.details.caseNumber);
     await checkPage(clerk, 'order-history');
   });
 

@@ -48,7 +48,7 @@ export const AppHeader = ({ me }: { me: Me }) => {
         <section className="ccpor-who" aria-label="Signed in">
           <dl>
             <div>
-              <dt>User</dt>
+              <dt className="ccpor-who__optional">User</dt>
               <dd data-testid="header-user">
                 {me.displayName} <span className="ccpor-muted">({me.username})</span>
               </dd>
@@ -61,7 +61,7 @@ export const AppHeader = ({ me }: { me: Me }) => {
               </dd>
             </div>
             <div>
-              <dt>Agency</dt>
+              <dt className="ccpor-who__optional">Agency</dt>
               <dd data-testid="header-agency">
                 {agency?.name ?? me.agencyOri} <span className="ccpor-muted">({me.agencyOri})</span>
               </dd>

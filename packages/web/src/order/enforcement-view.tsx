@@ -41,6 +41,7 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
       </p>
 
       <h4>Orders about these people</h4>
+      <div className="ccpor-table-scroll">
       <table className="usa-table usa-table--borderless usa-table--compact ccpor-related-table">
         <caption className="usa-sr-only">Orders about the restrained person and {person}</caption>
         <thead>
@@ -83,6 +84,7 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
           ))}
         </tbody>
       </table>
+      </div>
       {pair.relatedOrders.length === 0 && <p className="ccpor-muted">No other order about these two people is in the registry{pair.withheldOrders > 0 ? ' that you may see' : ''}.</p>}
 
       <h4>What to enforce</h4>

@@ -47,6 +47,18 @@ export const HistoryView = ({ orderId, agencies }: { orderId: string; agencies: 
               </p>
             ) : e.changes.length === 0 ? (
               <p className="ccpor-muted">No recorded field changed.</p>
+            ) : e.changes.every((c) => c.kind === 'added') && e.version === 1 ? (
+              <details className="ccpor-entered">
+                <summary>Entered with {e.changes.length} fields</summary>
+                <dl className="ccpor-entered__list">
+                  {e.changes.map((c) => (
+                    <div key={c.field}>
+                      <dt>{c.field}</dt>
+                      <dd>{c.after}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </details>
             ) : (
               <table className="usa-table usa-table--borderless usa-table--compact ccpor-diff">
                 <caption className="usa-sr-only">What event {e.version} changed</caption>

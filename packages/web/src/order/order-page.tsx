@@ -73,7 +73,7 @@ export const OrderPage = () => {
         onSelect={(t) => select({ tab: t })}
         tabs={[
           { key: 'order', label: 'Order details' },
-          { key: 'enforcement', label: `Enforcement${inForce + conflicts > 0 ? ` (${inForce} other in force${conflicts > 0 ? `, ${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}` : ''})` : ''}` },
+          { key: 'enforcement', label: `Enforcement${conflicts > 0 ? ` (${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'})` : inForce > 0 ? ` (${inForce} more in force)` : ''}` },
           { key: 'history', label: 'History' },
         ]}
       >

@@ -61,6 +61,7 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
   }, []);
 
   const [scaleShown, setScaleShown] = useState(1);
+  const [drawing, setDrawing] = useState(false);
   useEffect(() => {
     if (!source || !canvas.current || width === 0) return;
     let alive = true;
@@ -70,10 +71,13 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
         const pageWidth = rotation % 180 === 0 ? size.width : size.height;
         const scale = zoom === 'fit' ? Math.max(0.1, (width - 24) / pageWidth) : zoom;
         if (!alive || !canvas.current) return;
+        setDrawing(true);
         await source.render(page, canvas.current, scale, rotation);
         if (alive) setScaleShown(scale);
       } catch (e) {
         if (alive) setError(e instanceof Error ? e.message : String(e));
+      } finally {
+        if (alive) setDrawing(false);
       }
     })();
     return () => {
@@ -164,6 +168,11 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
                 <p>Loading the image{percent !== undefined ? `: ${percent}%` : progress ? `: ${bytesWords(progress.loaded)}` : '…'}</p>
                 <progress max={100} value={percent} aria-label="Image loading progress" />
               </div>
+            )}
+            {source && drawing && (
+              <p className="ccpor-viewer__drawing" role="status">
+                Drawing page {page}…
+              </p>
             )}
             <canvas ref={canvas} className="ccpor-viewer__canvas" role="img" aria-label={`${label}: page ${page} of ${pages}`} hidden={!source} />
           </>
