@@ -49,6 +49,28 @@ module.exports = {
       to: { path: '^packages/test-kit/' },
     },
     {
+      name: 'web-imports-domain-and-browser-libraries-only',
+      comment:
+        'packages/web runs in the browser: it may import the pure domain and browser libraries, never adapters, app-http, carpos-protocol or test-kit, and no node built-in (ADR 0050). Its unit tests follow the same rule.',
+      severity: 'error',
+      from: { path: '^packages/web/src' },
+      to: { path: '^packages/(adapters|app-http|carpos-protocol|test-kit)/' },
+    },
+    {
+      name: 'web-has-no-node-built-ins',
+      comment: 'Browser code cannot use node built-ins (fs, crypto, path …).',
+      severity: 'error',
+      from: { path: '^packages/web/src' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'web-browser-tests-use-the-registry-over-http',
+      comment: 'The browser tests start `ccpor serve` as a process and talk to it over HTTP, as a user does; they import no registry code.',
+      severity: 'error',
+      from: { path: '^packages/web/e2e' },
+      to: { path: '^packages/(adapters|app-http|carpos-protocol|test-kit)/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminSession, ApiSession, DEMO, readyUser } from './harness/api';
+import { adminSession, ApiSession, DEMO, readyUser, type Json } from './harness/api';
 import { collectProblems, launch, newContext, SCREENSHOTS } from './harness/browser';
 import { demoOrders, typo, type DemoHit } from './harness/demo-data';
 import { checkPage, heading, signIn } from './harness/pages';
@@ -19,14 +19,14 @@ const PASSWORD = { clerk: 'clerk password 1', orange: 'orange password 1', super
 let clerkApi: ApiSession;
 let orangeApi: ApiSession;
 let supervisorApi: ApiSession;
-let pdfOrder: DemoHit & { details: any; pages: number };
+let pdfOrder: DemoHit & { details: Json; pages: number };
 let tiffOrder: DemoHit & { tiffIndex: number };
 let sealedOrder: DemoHit;
 let criminalOrderId: string;
 let clerkContext: BrowserContext;
 let clerk: Page;
 
-const details = async (api: ApiSession, id: string) => (await api.ok('GET', `/api/v1/orders/${id}`)).order as { details: any; images: { mediaType: string; pages: number }[] };
+const details = async (api: ApiSession, id: string) => (await api.ok('GET', `/api/v1/orders/${id}`)).order as { details: Json; images: { mediaType: string; pages: number }[] };
 
 beforeAll(async () => {
   [registry, browser] = await Promise.all([startRegistry({ demoOrders: 30 }), launch()]);
@@ -45,7 +45,7 @@ beforeAll(async () => {
   sealedOrder = all.find((h) => h.sealed)!;
   for (const h of all.filter((x) => !x.sealed && x.form === 'DV-130' && x.courtOri === DEMO.laCourt && (x.status === 'active' || x.status === 'served'))) {
     const o = await details(supervisorApi, h.orderId);
-    if (o.images[0]?.pages === 2 && !o.details.protectedPersons.some((p: any) => p.confidential || p.minor)) {
+    if (o.images[0]?.pages === 2 && !o.details.protectedPersons.some((p: Json) => p.confidential || p.minor)) {
       pdfOrder = { ...h, details: o.details, pages: 2 };
       break;
     }

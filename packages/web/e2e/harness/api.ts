@@ -2,6 +2,10 @@
  * The registry's API from the test itself (not the browser): to set up what a test needs, users of
  * several agencies for example, and to check what the browser did. Cookies kept by hand.
  */
+/** JSON as the registry answers it; the tests read into it freely. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
 export class ApiSession {
   private cookie = '';
   private csrf = '';
@@ -15,7 +19,7 @@ export class ApiSession {
     return s;
   }
 
-  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  async call(method: string, path: string, body?: unknown): Promise<{ status: number; body: Json }> {
     const r = await fetch(`${this.base}${path}`, {
       method,
       headers: { ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...(this.cookie ? { Cookie: this.cookie } : {}), ...(this.csrf ? { 'X-CSRF-Token': this.csrf } : {}) },
@@ -29,7 +33,7 @@ export class ApiSession {
     return { status: r.status, body: parsed };
   }
 
-  async ok(method: string, path: string, body?: unknown): Promise<any> {
+  async ok(method: string, path: string, body?: unknown): Promise<Json> {
     const r = await this.call(method, path, body);
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;

@@ -4,7 +4,6 @@ import type { AxeResults, Result } from 'axe-core';
 
 const axeSource = (() => {
   const require = createRequire(import.meta.url);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('node:fs').readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') as string;
 })();
 

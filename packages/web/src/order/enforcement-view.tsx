@@ -2,7 +2,7 @@ import { REDACTED, type OrderPrecedence, type ProtectedPerson } from '@ccpor/dom
 import { Link } from '@tanstack/react-router';
 import type { OrderRead } from '../api/types';
 import { ruleWords } from '../view-logic/expiry-rule';
-import { formatDate, formatName, formTitle } from '../view-logic/format';
+import { formatDate, formatName, formTypeOf, orderTypeWords } from '../view-logic/format';
 import { DIMENSION_WORDS, provisionWording } from '../view-logic/provision-wording';
 import { LockIcon, WarningIcon } from '../layout/icons';
 
@@ -67,14 +67,14 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
           {pair.relatedOrders.map((o) => (
             <tr key={o.orderId}>
               <td>
-                <Link to="/orders/$orderId" params={{ orderId: o.orderId }}>
+                <Link to="/orders/$orderId" params={{ orderId: o.orderId }} className="ccpor-nowrap">
                   {o.form}
-                </Link>{' '}
-                <span className="ccpor-muted">{formTitle(o.form)}</span>
+                </Link>
+                <span className="ccpor-results__sub">{orderTypeWords(formTypeOf(o.form))}</span>
               </td>
-              <td>{o.caseNumber}</td>
-              <td>{formatDate(o.issuedAt)}</td>
-              <td>{o.expiresAt === null ? 'Does not expire' : formatDate(o.expiresAt)}</td>
+              <td className="ccpor-nowrap">{o.caseNumber}</td>
+              <td className="ccpor-nowrap">{formatDate(o.issuedAt)}</td>
+              <td className="ccpor-nowrap">{o.expiresAt === null ? 'Does not expire' : formatDate(o.expiresAt)}</td>
               <td>
                 <span aria-hidden="true">{STATE_SYMBOL[o.state]} </span>
                 {STATE_WORDS[o.state]}

@@ -42,6 +42,9 @@ export const formatCounty = (code: string | null | undefined): string => {
   return name === code ? code : `${name} (${code})`;
 };
 
+/** The order type a form stands for (DV-130 → DV), from the domain's catalogue. */
+export const formTypeOf = (form: string): string | undefined => (form in ORDER_FORMS ? formInfo(form as FormNumber).type : undefined);
+
 export const formTitle = (form: string | null | undefined): string =>
   form !== null && form !== undefined && form in ORDER_FORMS ? formInfo(form as FormNumber).title : (form ?? '—');
 
