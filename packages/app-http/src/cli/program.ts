@@ -58,10 +58,11 @@ export const buildProgram = (): Command => {
         out(`Seeded ${r.added} demo orders.`);
       }
       out(`CCPOR registry listening on ${running.url}  (store: ${describeStore(config.store)})`);
+      out(`  web application: ${running.url}/`);
       out(`  API docs: ${running.url}/docs   health: ${running.url}/healthz   metrics: ${running.url}/metrics`);
       if (running.bootstrap) {
         // Printed once, on first start only; the password must be changed at first sign-in.
-        out(`\n  First start: state administrator created.\n    user name: ${running.bootstrap.username}\n    one-time password: ${running.bootstrap.password}\n  Sign in with POST /api/v1/session, then change it (POST /api/v1/session/password).\n`);
+        out(`\n  First start: state administrator created.\n    user name: ${running.bootstrap.username}\n    one-time password: ${running.bootstrap.password}\n  Open ${running.url}/ and sign in with them; you will choose a new password. (API: POST /api/v1/session, then POST /api/v1/session/password.)\n`);
       }
       const stop = (signal: string) => {
         running.services.logger.info({ signal }, 'shutting down: draining requests');

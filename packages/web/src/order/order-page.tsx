@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../layout/use-document-title';
 import { StatusBadge } from '../search/status-badge';
 import { agenciesQuery } from '../session/session-queries';
 import { formatCounty, formTitle } from '../view-logic/format';
-import { ImageViewer } from '../viewer/image-viewer';
+import { DownloadLink, ImageViewer } from '../viewer/image-viewer';
 import { OrderSplit } from '../viewer/order-split';
 import { EnforcementView } from './enforcement-view';
 import { HistoryView } from './history-view';
@@ -87,7 +87,7 @@ export const OrderPage = () => {
   const viewer = (
     <div className="ccpor-image-pane">
       <div className="ccpor-image-pane__head">
-        <h2 id="image-heading">Image of the order</h2>
+        <h2 id="image-heading" className="ccpor-nowrap">Order image</h2>
         {images.length > 1 && (
           <div className="ccpor-image-pane__pick">
             <label className="usa-label" htmlFor="image-pick">
@@ -102,6 +102,7 @@ export const OrderPage = () => {
             </select>
           </div>
         )}
+        {shown && <DownloadLink orderId={orderId} image={shown} />}
       </div>
       {shown ? (
         <ImageViewer key={shown.sha256} orderId={orderId} image={shown} label={imageLabel(shown, shownIndex)} />

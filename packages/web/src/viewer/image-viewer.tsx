@@ -11,6 +11,15 @@ type Zoom = number | 'fit';
 
 export const imageUrl = (orderId: string, sha256: string) => `/api/v1/orders/${orderId}/images/${sha256}`;
 
+export const downloadName = (image: ImageRef) => image.fileName ?? `order-image-${image.sha256.slice(0, 8)}.${image.mediaType === 'image/tiff' ? 'tif' : 'pdf'}`;
+
+/** The original file, as the registry keeps it: for printing, or for another program. */
+export const DownloadLink = ({ orderId, image }: { orderId: string; image: ImageRef }) => (
+  <a className="ccpor-tool ccpor-tool--text" href={imageUrl(orderId, image.sha256)} download={downloadName(image)} title={`Download the original (${bytesWords(image.bytes)})`}>
+    Download
+  </a>
+);
+
 /**
  * The order's image beside its data: page through, zoom, fit to width, rotate, download the
  * original. Large files load progressively; a file that cannot be read says so and offers the
@@ -96,7 +105,7 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
     const next = dir > 0 ? ZOOMS.find((z) => z > current + 0.01) : [...ZOOMS].reverse().find((z) => z < current - 0.01);
     setZoom(next ?? (dir > 0 ? ZOOMS[ZOOMS.length - 1]! : ZOOMS[0]!));
   };
-  const fileName = image.fileName ?? `order-image-${image.sha256.slice(0, 8)}.${image.mediaType === 'image/tiff' ? 'tif' : 'pdf'}`;
+  const fileName = downloadName(image);
   const percent = progress?.total ? Math.min(100, Math.round((progress.loaded / progress.total) * 100)) : undefined;
 
   return (
@@ -106,7 +115,7 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
           <button type="button" className="ccpor-tool" onClick={() => go(page - 1)} disabled={!source || page <= 1} aria-label="Previous page">
             ‹
           </button>
-          <label htmlFor="viewer-page" className="ccpor-viewer__pagelabel">
+          <label htmlFor="viewer-page" className="usa-sr-only">
             Page
           </label>
           <input
@@ -122,7 +131,7 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
             onBlur={() => go(Number(pageInput) || page)}
             aria-describedby="viewer-pages"
           />
-          <span id="viewer-pages">of {pages}</span>
+          <span id="viewer-pages" className="ccpor-nowrap">of {pages}</span>
           <button type="button" className="ccpor-tool" onClick={() => go(page + 1)} disabled={!source || page >= pages} aria-label="Next page">
             ›
           </button>
@@ -144,9 +153,6 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
             ⟳
           </button>
         </div>
-        <a className="ccpor-tool ccpor-tool--text" href={url} download={fileName} title={`Download the original (${bytesWords(image.bytes)})`}>
-          Download
-        </a>
       </div>
       <div className="ccpor-viewer__stage" ref={stage} id="ccpor-viewer-page">
         {error ? (
