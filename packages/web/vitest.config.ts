@@ -15,7 +15,17 @@ export default defineConfig({
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,
-        test: { name: 'e2e', include: ['e2e/**/*.e2e.test.ts'], environment: 'node', fileParallelism: false, testTimeout: 60_000, hookTimeout: 180_000, pool: 'forks' },
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+          pool: 'forks',
+          // `npm test` runs every package's suites at once on two cores: a page may take seconds to settle.
+          expect: { poll: { timeout: 20_000, interval: 100 } },
+        },
       },
     ],
   },

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, ApiSession, DEMO, readyUser, type Json } from './harness/api';
+import { seriousViolations } from './harness/axe';
 import { collectProblems, launch, newContext, SCREENSHOTS } from './harness/browser';
 import { demoOrders, typo, type DemoHit } from './harness/demo-data';
 import { checkPage, heading, signIn } from './harness/pages';
@@ -285,7 +286,7 @@ describe('the order beside its image', () => {
     await expect.poll(() => inkOnCanvas(clerk), { timeout: 15_000 }).toBeGreaterThan(500);
     await checkPage(clerk, 'order-tiff');
     await clerk.getByRole('button', { name: 'Next page' }).click();
-    await expect.poll(() => clerk.locator('canvas.ccpor-viewer__canvas').getAttribute('aria-label')).toMatch(/TIFF, 2 pages: page 2 of 2$/);
+    await expect.poll(() => clerk.locator('canvas.ccpor-viewer__canvas').getAttribute('aria-label')).toMatch(/TIFF, 2 pages\): page 2 of 2$/);
     await expect.poll(() => inkOnCanvas(clerk)).toBeGreaterThan(500);
   });
 
@@ -316,6 +317,7 @@ describe('at 200% zoom', () => {
     expect(await page.locator('.ccpor-split--stacked').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: `${SCREENSHOTS}zoom-200-order-640x512.png` });
+    expect(await seriousViolations(page, 'zoom-200-order')).toEqual([]);
     await context.close();
   });
 });

@@ -26,7 +26,7 @@ const SERVICE_WORDS: Record<string, string> = { personal: 'Personal service', 'p
 const IMAGE_KIND_WORDS: Record<string, string> = { order: 'Signed order', 'proof-of-service': 'Proof of service', other: 'Other document' };
 
 export const imageLabel = (img: ImageRef, i: number): string =>
-  `${i + 1}. ${IMAGE_KIND_WORDS[img.kind] ?? img.kind}, ${img.mediaType === 'image/tiff' ? 'TIFF' : 'PDF'}, ${img.pages} ${img.pages === 1 ? 'page' : 'pages'}`;
+  `${i + 1}. ${IMAGE_KIND_WORDS[img.kind] ?? img.kind} (${img.mediaType === 'image/tiff' ? 'TIFF' : 'PDF'}, ${img.pages} ${img.pages === 1 ? 'page' : 'pages'})`;
 
 const OrderLink = ({ id, children }: { id: string; children?: React.ReactNode }) => (
   <Link to="/orders/$orderId" params={{ orderId: id }}>
