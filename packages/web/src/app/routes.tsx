@@ -28,6 +28,11 @@ const signInRoute = createRoute({
     ...(safeRedirect(raw.redirect) !== undefined ? { redirect: safeRedirect(raw.redirect) } : {}),
     ...(raw.reason === 'expired' || raw.reason === 'signed-out' ? { reason: raw.reason } : {}),
   }),
+  // Someone already signed in (a bookmark of the sign-in page, a second tab) goes where they were headed.
+  beforeLoad: async ({ context, search }) => {
+    const me = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (me !== null && !me.mustChangePassword) throw redirect({ href: search.redirect ?? '/search' });
+  },
   component: SignInPage,
 });
 
