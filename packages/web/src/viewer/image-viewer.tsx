@@ -112,10 +112,10 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
     <section className="ccpor-viewer" aria-label={`Image viewer: ${label}`}>
       <div className="ccpor-viewer__toolbar" role="toolbar" aria-label="Image controls" aria-controls="ccpor-viewer-page">
         <div className="ccpor-viewer__group">
-          <button type="button" className="ccpor-tool" onClick={() => go(page - 1)} disabled={!source || page <= 1} aria-label="Previous page">
+          <button type="button" className="ccpor-tool" onClick={() => go(page - 1)} disabled={!source || page <= 1} aria-label="Previous page" title="Previous page">
             ‹
           </button>
-          <label htmlFor="viewer-page" className="usa-sr-only">
+          <label htmlFor="viewer-page" className="ccpor-viewer__pagelabel">
             Page
           </label>
           <input
@@ -132,18 +132,18 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
             aria-describedby="viewer-pages"
           />
           <span id="viewer-pages" className="ccpor-nowrap">of {pages}</span>
-          <button type="button" className="ccpor-tool" onClick={() => go(page + 1)} disabled={!source || page >= pages} aria-label="Next page">
+          <button type="button" className="ccpor-tool" onClick={() => go(page + 1)} disabled={!source || page >= pages} aria-label="Next page" title="Next page">
             ›
           </button>
         </div>
         <div className="ccpor-viewer__group">
-          <button type="button" className="ccpor-tool" onClick={() => zoomBy(-1)} disabled={!source} aria-label="Zoom out">
+          <button type="button" className="ccpor-tool" onClick={() => zoomBy(-1)} disabled={!source} aria-label="Zoom out" title="Zoom out">
             −
           </button>
           <span className="ccpor-viewer__zoom" aria-live="polite">
             {Math.round(scaleShown * 100)}%
           </span>
-          <button type="button" className="ccpor-tool" onClick={() => zoomBy(1)} disabled={!source} aria-label="Zoom in">
+          <button type="button" className="ccpor-tool" onClick={() => zoomBy(1)} disabled={!source} aria-label="Zoom in" title="Zoom in">
             +
           </button>
           <button type="button" className="ccpor-tool ccpor-tool--text" onClick={() => setZoom('fit')} disabled={!source} aria-pressed={zoom === 'fit'}>
