@@ -6,6 +6,7 @@ import { demoOrder } from '../demo-orders';
 import { seedDemo } from '../seed-demo';
 import { encodeG4 } from './ccitt-g4';
 import { asStream, demoImages } from './demo-images';
+import { formFace } from './form-face';
 import { writeG4Tiff } from './tiff-writer';
 
 /** Decodes a TIFF with utif2 (the web application's decoder) into 1-bit pixels per page. */
@@ -75,6 +76,15 @@ describe('demo images', () => {
       [1700, 2200],
       [1700, 2200],
     ]);
+  });
+
+  it('never print the name of a confidential or minor protected person', () => {
+    const { details } = demoOrder(0, NOW);
+    const hidden = { ...details, protectedPersons: details.protectedPersons.map((p) => ({ ...p, confidential: true })) };
+    const face = formFace(hidden, null, 1);
+    expect(face.protectedPersons.every((n) => n === 'CONFIDENTIAL (SEE CLETS-001)')).toBe(true);
+    // The demo's petitioner is the first protected person: not printed either.
+    expect(face.petitioner).toBe('CONFIDENTIAL (SEE CLETS-001)');
   });
 
   it('are attached to every seeded order through the command handler', async () => {

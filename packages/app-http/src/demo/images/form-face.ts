@@ -37,13 +37,16 @@ const has = (ps: readonly Provision[] | undefined, kind: Provision['kind']) => (
 export const formFace = (d: OrderDetails, expiresAt: string | null, pages: 1 | 2): FormFace => {
   const r = d.restrainedPerson;
   const stay = (d.provisions ?? []).find((p): p is Extract<Provision, { kind: 'stay-away' }> => p.kind === 'stay-away');
+  const hidden = new Set(d.protectedPersons.filter((p) => p.confidential || p.minor).map((p) => name(p.name)));
   const dob = r.dateOfBirth ? `${r.dateOfBirth.slice(5, 7)}/${r.dateOfBirth.slice(8, 10)}/${r.dateOfBirth.slice(0, 4)}` : '';
   return {
     court: `SUPERIOR COURT OF CALIFORNIA, COUNTY OF ${countyName(d.court.county).toUpperCase()}`,
     form: d.form,
     title: formInfo(d.form).title.toUpperCase(),
     caseNumber: d.caseNumber,
-    protectedPersons: d.protectedPersons.map((p) => name(p.name)),
+    // A confidential or minor person's name is not printed on the public face of the order (it goes on the
+    // confidential CLETS-001 form), so the demo image does not show what the registry withholds.
+    protectedPersons: d.protectedPersons.map((p) => (p.confidential || p.minor ? 'CONFIDENTIAL (SEE CLETS-001)' : name(p.name))),
     restrained: {
       name: name(r.name),
       details: [
@@ -56,7 +59,7 @@ export const formFace = (d: OrderDetails, expiresAt: string | null, pages: 1 | 2
         ['DOB', dob],
       ],
     },
-    petitioner: d.petitioner ? (d.petitioner.kind === 'person' ? name(d.petitioner.name) : d.petitioner.name.toUpperCase()) : '',
+    petitioner: d.petitioner ? (d.petitioner.kind === 'person' ? (hidden.has(name(d.petitioner.name)) ? 'CONFIDENTIAL (SEE CLETS-001)' : name(d.petitioner.name)) : d.petitioner.name.toUpperCase()) : '',
     issued: usDateTime(d.issuedAt),
     expires: expiresAt === null ? 'DOES NOT EXPIRE' : d.hearing && !d.expiration ? `AT THE HEARING ${usDate(d.hearing.at)}` : `${usDate(expiresAt)} 11:59 PM`,
     ...(d.hearing ? { hearing: usDateTime(d.hearing.at) } : {}),
