@@ -13,12 +13,11 @@ beforeAll(async () => {
   writeFileSync(path.join(dir, 'index.html'), INDEX);
   writeFileSync(path.join(dir, 'assets', 'app-1a2b.js'), 'console.log("app");\n');
   writeFileSync(path.join(dir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
-  h = await startHarness({ config: { CCPOR_WEB_DIR: dir } });
-  without = await startHarness({ config: { CCPOR_WEB_DIR: path.join(dir, 'not-built') } });
-});
+  [h, without] = await Promise.all([startHarness({ config: { CCPOR_WEB_DIR: dir } }), startHarness({ config: { CCPOR_WEB_DIR: path.join(dir, 'not-built') } })]);
+}, 90_000);
 afterAll(async () => {
-  await h.close();
-  await without.close();
+  await h?.close();
+  await without?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
