@@ -226,6 +226,12 @@ describe('the order beside its image', () => {
     await expect.poll(() => clerk.locator('.ccpor-viewer__zoom').textContent()).not.toBe(fitWidth);
     await clerk.getByRole('button', { name: 'Fit width' }).click();
     await expect.poll(() => clerk.locator('.ccpor-viewer__zoom').textContent()).toBe(fitWidth);
+    // From the keyboard: the page itself takes focus; + zooms, the arrow keys scroll.
+    await clerk.locator('#ccpor-viewer-page').focus();
+    await clerk.keyboard.press('+');
+    await expect.poll(() => clerk.locator('.ccpor-viewer__zoom').textContent()).not.toBe(fitWidth);
+    await clerk.getByRole('button', { name: 'Fit width' }).click();
+    await expect.poll(() => clerk.locator('.ccpor-viewer__zoom').textContent()).toBe(fitWidth);
     const before = await clerk.locator('canvas.ccpor-viewer__canvas').evaluate((c: HTMLCanvasElement) => c.width / c.height);
     await clerk.getByRole('button', { name: 'Rotate a quarter turn clockwise' }).click();
     await expect.poll(() => clerk.locator('canvas.ccpor-viewer__canvas').evaluate((c: HTMLCanvasElement) => c.width / c.height)).toBeGreaterThan(1 / before - 0.05);

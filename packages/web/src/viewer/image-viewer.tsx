@@ -154,7 +154,24 @@ export const ImageViewer = ({ orderId, image, label }: { orderId: string; image:
           </button>
         </div>
       </div>
-      <div className="ccpor-viewer__stage" ref={stage} id="ccpor-viewer-page">
+      {/* Focusable, so a keyboard can scroll a zoomed page with the arrow keys (WCAG 2.1.1); + and − zoom. */}
+      <div
+        className="ccpor-viewer__stage"
+        ref={stage}
+        id="ccpor-viewer-page"
+        tabIndex={0}
+        role="region"
+        aria-label={`${label}: the page (arrow keys scroll, + and − zoom)`}
+        onKeyDown={(e) => {
+          if (!source) return;
+          if (e.key === '+' || e.key === '=') zoomBy(1);
+          else if (e.key === '-') zoomBy(-1);
+          else if (e.key === 'PageDown' && e.currentTarget.scrollTop + e.currentTarget.clientHeight >= e.currentTarget.scrollHeight - 2) go(page + 1);
+          else if (e.key === 'PageUp' && e.currentTarget.scrollTop <= 0) go(page - 1);
+          else return;
+          e.preventDefault();
+        }}
+      >
         {error ? (
           <div className="usa-alert usa-alert--warning ccpor-viewer__error" role="alert">
             <div className="usa-alert__body">
