@@ -59,6 +59,7 @@ describe('the history as a diff', () => {
     const [added, modified, doj, canceled] = historyEntries(events);
     expect(added!.changes!.find((c) => c.field === 'Case number')).toEqual({ field: 'Case number', kind: 'added', after: '26FL000123' });
     expect(added!.changes!.find((c) => c.field === 'Restrained person › last name')?.after).toBe('RIVERA');
+    expect(added!.changes!.find((c) => c.field === 'Court › county')?.after).toBe('Los Angeles (19)');
     expect(modified!.changes).toEqual([
       {
         field: 'Provision 1',

@@ -1,5 +1,5 @@
 import { evolve, initialState, type OrderEvent, type OrderState, type Provision } from '@ccpor/domain';
-import { eyeWords, formatDate, formatDateTime, hairWords, raceWords, sexWords } from './format';
+import { eyeWords, formatCounty, formatDate, formatDateTime, hairWords, raceWords, sexWords } from './format';
 import { provisionWording } from './provision-wording';
 
 /** One line of "what changed": a field in words, and its value before and after, in words. */
@@ -136,6 +136,7 @@ export const valueWords = (path: string, value: unknown): string => {
     if (last === 'race') return raceWords(value);
     if (last === 'eyes') return eyeWords(value);
     if (last === 'hair') return hairWords(value);
+    if (last === 'county') return formatCounty(value);
     if (last === 'dateOfBirth' || last === 'date') return formatDate(value);
     if (/^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
     return value;
