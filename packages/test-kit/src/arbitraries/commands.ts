@@ -41,6 +41,7 @@ import {
 } from './order-details';
 import { nonEmptyTextArb, petitionerArb, protectedPersonsArb, restrainedPersonArb } from './parties';
 import { provisionsArb } from './provisions';
+import { formReadingArb } from './form-readings';
 import {
   agencyOriArb,
   bradyArb,
@@ -57,6 +58,7 @@ import {
   pcoCodesArb,
   sha256Arb,
 } from './value-objects';
+import { READABLE_FIELD_IDS } from '@ccpor/domain';
 
 type CommandOf<K extends OrderCommandType> = Extract<OrderCommand, { type: K }>;
 type DraftKey = keyof DraftDetails;
@@ -139,6 +141,23 @@ export const anyCommandArbs = (options: AnyCommandOptions = {}): { readonly [K i
     ReviewDojResponse: fc.record(
       { ...head('ReviewDojResponse'), messageId: messageIdArb, outcome: fc.constantFrom('accurate' as const, 'needs-correction' as const), note: fc.string({ maxLength: 40 }) },
       { requiredKeys: ['type', 'orderId', 'at', 'messageId', 'outcome'] },
+    ),
+    ApplyFormReading: fc.record({
+      ...head('ApplyFormReading'),
+      readingId: orderIdArb,
+      imageSha256: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...IMAGE_SHA_POOL) }, { weight: 1, arbitrary: sha256Arb }),
+      reading: formReadingArb,
+    }),
+    ReviewReadFields: fc.record(
+      {
+        ...head('ReviewReadFields'),
+        readingId: orderIdArb,
+        accept: fc.subarray([...READABLE_FIELD_IDS], { maxLength: 4 }),
+        correct: fc.subarray([...READABLE_FIELD_IDS], { maxLength: 4 }),
+        details: anyDraftDetailsArb,
+        clear: fc.subarray(DRAFT_KEYS, { maxLength: 2 }),
+      },
+      { requiredKeys: ['type', 'orderId', 'at', 'readingId'] },
     ),
   };
 };
