@@ -12,7 +12,7 @@ const normalize = (s: string): string => s.toUpperCase().replace(/[‐‑‒–�
 /** Every Judicial Council style form number printed in the text ("DV-130", "EPO-001", "FL-300"). */
 export const formNumbersIn = (text: string): string[] => {
   const found: string[] = [];
-  for (const m of normalize(text).matchAll(/\b([A-Z]{2,3})\s?-\s?([0-9OQDILSBZ|]{3})\b/g)) {
+  for (const m of normalize(text).matchAll(/\b([A-Z]{2,3})(?:\s?-\s?|\s)([0-9OQDILSBZ|]{3})\b/g)) {
     found.push(`${m[1]}-${[...m[2]!].map((c) => DIGITS[c] ?? c).join('')}`);
   }
   return found;
