@@ -107,15 +107,22 @@ export class FormReadingService implements FormReader {
       });
     }
     try {
-      const read: OcrPage[] = [];
-      for (let n = 1; n <= pages; n++) {
-        options.signal?.throwIfAborted();
-        const started = Date.now();
-        read.push(await this.ocr.recognise(await pageImage(n)));
-        const seconds = (Date.now() - started) / 1000;
-        this.averageSeconds = this.averageSeconds === 0 ? seconds : this.averageSeconds * 0.8 + seconds * 0.2;
-        options.progress?.({ pagesDone: n, pages });
-      }
+      // A document's pages go to as many engines as there are, each page as soon as one is free.
+      const read: OcrPage[] = new Array<OcrPage>(pages);
+      let next = 1;
+      let done = 0;
+      const lane = async () => {
+        while (next <= pages) {
+          const n = next++;
+          options.signal?.throwIfAborted();
+          const started = Date.now();
+          read[n - 1] = await this.ocr.recognise(await pageImage(n));
+          const seconds = (Date.now() - started) / 1000;
+          this.averageSeconds = this.averageSeconds === 0 ? seconds : this.averageSeconds * 0.8 + seconds * 0.2;
+          options.progress?.({ pagesDone: ++done, pages });
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.ocrWorkers, pages) }, lane));
       return readOcrPages(read, this.layouts);
     } finally {
       this.budget.release(pages);

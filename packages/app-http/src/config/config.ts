@@ -4,6 +4,7 @@ import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
+import { FORM_READING_ENV_DOCS, FormReadingEnvCodec, formReadingConfigFrom, type FormReadingConfig } from '../form-reading/form-reading-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -86,6 +87,7 @@ export const EnvCodec = t.type({
   ...CarposEnvCodec.props,
   ...ImageEnvCodec.props,
   ...ScanEnvCodec.props,
+  ...FormReadingEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -109,6 +111,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   ...CARPOS_ENV_DOCS,
   ...IMAGE_ENV_DOCS,
   ...SCAN_ENV_DOCS,
+  ...FORM_READING_ENV_DOCS,
 };
 
 export interface Config {
@@ -134,6 +137,8 @@ export interface Config {
   readonly images: ImageConfig;
   /** The scan inbox `serve` watches; undefined: none. */
   readonly scans?: ScanInboxConfig;
+  /** OCR engines and queue for reading forms (issue 20). */
+  readonly formReading: FormReadingConfig;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +179,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
     images: imageConfigFrom(v),
     ...(scans !== undefined ? { scans } : {}),
+    formReading: formReadingConfigFrom(v),
   });
 };
 
