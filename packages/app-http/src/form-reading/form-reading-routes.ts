@@ -7,7 +7,7 @@ import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
-import { actorOf } from '../http/principal';
+import { actorOf, principalOf } from '../http/principal';
 import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { parseIfMatch } from '../orders/command-routes';
 import { factsOf } from '../orders/order-facts';
@@ -133,7 +133,7 @@ export const registerFormReadingRoutes = (api: ApiRouter, s: AppServices, guard:
       }
       const result = await s.commands.handle(
         { type: 'ApplyFormReading', orderId, readingId: s.ids.newId() as OrderId, imageSha256: image.sha256, reading: read.right },
-        { actor: actorOf(guard.order(req, res, 'order.draft', factsOf(state), orderId)), correlationId: String(req.id), ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+        { actor: actorOf(principalOf(res)), correlationId: String(req.id), ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       );
       if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
       const r = result.right;
@@ -141,8 +141,8 @@ export const registerFormReadingRoutes = (api: ApiRouter, s: AppServices, guard:
       res.setHeader('ETag', `"${r.version}"`);
       if (r.position) res.setHeader('X-CCPOR-Position', r.position);
       res.setHeader('Location', `${req.baseUrl}/orders/${orderId}/form-reading`);
-      const principal = guard.order(req, res, 'order.draft', factsOf(r.state), orderId);
-      return { reading: readingView(r.state, undefined), order: orderView(orderId, r.state, r.version, principal, s.clock.now()) };
+      const principal = principalOf(res);
+      return { reading: readingView(r.state, undefined, principal), order: orderView(orderId, r.state, r.version, principal, s.clock.now()) };
     },
   });
 
@@ -153,9 +153,9 @@ export const registerFormReadingRoutes = (api: ApiRouter, s: AppServices, guard:
     tag: 'form reading',
     success: 200,
     handler: async ({ req, res }) => {
-      const { orderId, state, version } = await loadDraft(req, res);
+      const { orderId, state, version, principal } = await loadDraft(req, res);
       res.setHeader('ETag', `"${version}"`);
-      return readingView(state, running.get(orderId));
+      return readingView(state, running.get(orderId), principal);
     },
   });
 
@@ -186,7 +186,7 @@ export const registerFormReadingRoutes = (api: ApiRouter, s: AppServices, guard:
       const r = result.right;
       res.setHeader('ETag', `"${r.version}"`);
       if (r.position) res.setHeader('X-CCPOR-Position', r.position);
-      return { reading: readingView(r.state, undefined), order: orderView(orderId, r.state, r.version, principal, s.clock.now()) };
+      return { reading: readingView(r.state, undefined, principal), order: orderView(orderId, r.state, r.version, principal, s.clock.now()) };
     },
   });
 
