@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/Either';
+import { PREFILL_MIN_CONFIDENCE } from '@ccpor/domain';
 import type { FormImage, FormReader, FormReadError, FormReading, FormReadOptions } from '@ccpor/domain';
 import { formLayouts, type FormLayout } from './layouts';
 import { OCR_DPI, tiffPageCount } from './ocr/page-images';
@@ -6,7 +7,7 @@ import type { PreparedPage } from './ocr/prepare-page';
 import { TesseractEngine, type OcrPage } from './ocr/tesseract-engine';
 import { PageBudget } from './page-budget';
 import { PdfPool } from './pdf/pdf-pool';
-import { readOcrPages } from './readers/read-ocr';
+import { readOcrPages, secondOpinion } from './readers/read-ocr';
 import { readPdfContent } from './readers/read-pdf';
 
 export interface FormReadingSettings {
@@ -123,7 +124,9 @@ export class FormReadingService implements FormReader {
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.ocrWorkers, pages) }, lane));
-      return readOcrPages(read, this.layouts);
+      const reading = readOcrPages(read, this.layouts);
+      if (E.isLeft(reading)) return reading;
+      return E.right(await secondOpinion(reading.right, read, (page, region) => this.ocr.recogniseLine(page, region), PREFILL_MIN_CONFIDENCE));
     } finally {
       this.budget.release(pages);
     }

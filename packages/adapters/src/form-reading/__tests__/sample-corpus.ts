@@ -1,4 +1,5 @@
-import { SyntheticOrders } from '@ccpor/test-kit';
+// The synthetic module alone: the test-kit's index also loads jest's globals, which the benchmark runs without.
+import { SyntheticOrders } from '../../../../test-kit/src/synthetic';
 import type { DraftDetails, FormNumber, OrderDetails } from '@ccpor/domain';
 import { formLayouts, type FormLayout } from '../layouts';
 import type { PdfPool } from '../pdf/pdf-pool';

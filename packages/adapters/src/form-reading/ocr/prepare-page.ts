@@ -10,7 +10,9 @@ export interface PreparedPage {
   readonly skewDegrees: number;
   /** The straightened page, 1 byte a pixel, 0 = ink: what check boxes are judged on. */
   readonly ink: Uint8Array;
-  /** The same without long ruled lines (box borders), as PNG: what the engine reads, so borders never become "[" or "|". */
+  /** The same without long ruled lines (box borders) and specks, 1 byte a pixel: what a single box is read again from. */
+  readonly clean: Uint8Array;
+  /** `clean` as PNG: what the engine reads, so borders never become "[" or "|". */
   readonly forOcr: Uint8Array;
 }
 
@@ -140,5 +142,5 @@ export const preparePage = async (image: Uint8Array, options: { page?: number; d
   );
   const clean = withoutSpecks(withoutRules(straight, Math.round(dpi * 0.35), Math.round(dpi * 0.22)), straight.width, straight.height);
   const forOcr = await sharp(clean, { raw: { width: straight.width, height: straight.height, channels: 1 } }).png({ compressionLevel: 1 }).withMetadata({ density: dpi }).toBuffer();
-  return { width: straight.width, height: straight.height, dpi, skewDegrees, ink: straight.data, forOcr: new Uint8Array(forOcr) };
+  return { width: straight.width, height: straight.height, dpi, skewDegrees, ink: straight.data, clean, forOcr: new Uint8Array(forOcr) };
 };

@@ -141,6 +141,46 @@ const readPage = (layout: FormLayout, pageNo: number, page: OcrPage): ReadField[
   return out;
 };
 
+/** Two readings of a box agree when they are the same after normalisation (letters and digits only, upper case). */
+const agree = (a: string, b: string): boolean => {
+  const n = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  // A crop's edge can leave a speck the engine reads as a stray short word after the value.
+  const trimmed = b.trim().split(/\s+/);
+  while (trimmed.length > 1 && n(trimmed[trimmed.length - 1]!).length <= 2 && n(a).length > 2 && !n(a).endsWith(n(trimmed[trimmed.length - 1]!) || '§')) trimmed.pop();
+  return n(a) !== '' && n(a) === n(trimmed.join(' '));
+};
+
+/** How sure a box is when two independent readings of it agree: the engine's scores undersell digits and short words. */
+export const AGREED_CONFIDENCE = 0.9;
+
+/**
+ * A second opinion on every text box the page reading was unsure of: the box is read again
+ * alone, as a single line, from the straightened page without its border. When both readings
+ * agree the value is taken as sure (AGREED_CONFIDENCE); when they differ it stays unsure and the
+ * clerk sees it as a suggestion. Boxes read as empty are left as they are.
+ */
+export const secondOpinion = async (
+  reading: FormReading,
+  pages: readonly OcrPage[],
+  readLine: (page: OcrPage, region: { x: number; y: number; width: number; height: number }) => Promise<{ text: string; confidence: number }>,
+  below: number,
+): Promise<FormReading> => {
+  const fields: ReadField[] = [];
+  for (const f of reading.fields) {
+    const page = pages[f.where.page - 1];
+    if (typeof f.value !== 'string' || f.value === '' || f.confidence >= below || page === undefined || f.key === 'form') {
+      fields.push(f);
+      continue;
+    }
+    // Inside the border: 2 points in from the top, bottom and left, 3 from the right (typed text stops short of it).
+    const pt = page.dpi / 72;
+    const region = { x: f.where.x * page.width + 2 * pt, y: f.where.y * page.height + 2 * pt, width: f.where.width * page.width - 5 * pt, height: f.where.height * page.height - 4 * pt };
+    const again = await readLine(page, region);
+    fields.push(agree(f.value, again.text) ? { ...f, confidence: Math.max(f.confidence, AGREED_CONFIDENCE) } : f);
+  }
+  return { ...reading, fields };
+};
+
 /** The place and confidence of the form number as printed on the first page that has it. */
 const formNumberWhere = (layout: FormLayout, pages: readonly OcrPage[]): { where?: FormRegion; confidence: number } => {
   for (const [i, page] of pages.entries()) {
