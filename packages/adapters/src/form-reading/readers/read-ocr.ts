@@ -154,10 +154,17 @@ const agree = (a: string, b: string): boolean => {
 export const AGREED_CONFIDENCE = 0.9;
 
 /**
+ * Letters the engine confuses with digits, next to a digit ("26FL0O1234"): two readings of the
+ * same print make the same slip, so their agreement proves nothing there.
+ */
+const DIGIT_LOOKALIKE = /\d[OoQDIlSBZ]|[OoQDIlSBZ]\d/;
+
+/**
  * A second opinion on every text box the page reading was unsure of: the box is read again
  * alone, as a single line, from the straightened page without its border. When both readings
  * agree the value is taken as sure (AGREED_CONFIDENCE); when they differ it stays unsure and the
- * clerk sees it as a suggestion. Boxes read as empty are left as they are.
+ * clerk sees it as a suggestion. Boxes read as empty, and values where a letter the engine
+ * confuses with a digit stands next to one, are left as they are.
  */
 export const secondOpinion = async (
   reading: FormReading,
@@ -168,7 +175,7 @@ export const secondOpinion = async (
   const fields: ReadField[] = [];
   for (const f of reading.fields) {
     const page = pages[f.where.page - 1];
-    if (typeof f.value !== 'string' || f.value === '' || f.confidence >= below || page === undefined || f.key === 'form') {
+    if (typeof f.value !== 'string' || f.value === '' || f.confidence >= below || page === undefined || f.key === 'form' || DIGIT_LOOKALIKE.test(f.value)) {
       fields.push(f);
       continue;
     }
