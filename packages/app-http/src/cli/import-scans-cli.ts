@@ -33,7 +33,7 @@ const whole = (what: string) => (v: string) => {
 /** The report a clerk reads after a batch: counts, then every quarantined file and why. */
 export const scanReport = (r: ScanImportSummary, quarantine: string): string => {
   const lines = [
-    `${r.total} files in ${(r.durationMs / 1000).toFixed(1)} s: ${r.attached} attached to their orders, ${r.draftsCreated} new drafts for data entry${r.draftsPrefilled + r.formsNotRead > 0 ? ` (${r.draftsPrefilled} pre-filled from the form, ${r.formsNotRead} whose form could not be read)` : ''}, ${r.quarantinedFiles.length} quarantined${r.resumed > 0 ? `, ${r.resumed} finished from an interrupted run` : ''}.`,
+    `${r.total} files in ${(r.durationMs / 1000).toFixed(1)} s: ${r.attached} attached to their orders, ${r.draftsCreated} new drafts for data entry, ${r.quarantinedFiles.length} quarantined${r.resumed > 0 ? `, ${r.resumed} finished from an interrupted run` : ''}.${r.draftsPrefilled + r.formsNotRead > 0 ? ` Forms read: ${r.draftsPrefilled} drafts pre-filled for review, ${r.formsNotRead} not read.` : ''}`,
   ];
   const byCode = Object.entries(r.quarantined).filter(([, n]) => n > 0);
   if (byCode.length > 0) lines.push(`Quarantined by reason: ${byCode.map(([code, n]) => `${code} ${n}`).join(', ')} (in ${quarantine}, each with a .reason.json).`);

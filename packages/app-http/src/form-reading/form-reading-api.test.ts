@@ -15,10 +15,10 @@ beforeAll(async () => {
   h = await startHarness({ config: { CCPOR_FORM_OCR_QUEUE_PAGES: '2' } });
   clerk = await h.user('court-clerk');
   pool = new PdfPool(1);
-});
+}, 120_000);
 afterAll(async () => {
-  await pool.close();
-  await h.close();
+  await pool?.close();
+  await h?.close();
 });
 
 const TRUTH = sampleOrderDetails({ form: 'DV-130', issuedAt: '2026-03-02T00:00:00-08:00', expiration: { kind: 'date', date: '2029-03-02' } });

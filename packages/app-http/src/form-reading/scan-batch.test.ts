@@ -24,10 +24,10 @@ beforeAll(async () => {
   clerk = await h.user('court-clerk');
   pool = new PdfPool(1);
   dir = await mkdtemp(join(tmpdir(), 'ccpor-scan-batch-'));
-});
+}, 120_000);
 afterAll(async () => {
-  await pool.close();
-  await h.close();
+  await pool?.close();
+  await h?.close();
   await rm(dir, { recursive: true, force: true });
 });
 
