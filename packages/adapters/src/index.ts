@@ -13,6 +13,7 @@ export * from './event-store/pglite/pglite-event-store';
 export * from './event-store/esdb';
 export * from './images';
 export * from './scanner-import';
+export * from './form-reading';
 export * from './projections';
 export * from './clets-link';
 export * from './carpos-gateway';

@@ -13,6 +13,7 @@ import {
   type CommandHandler,
   type CommandInput,
   type HandlerError,
+  type FormReader,
   type ImageStore,
   type StoredImage,
 } from '@ccpor/domain';
@@ -24,6 +25,7 @@ import { compileConvention, DEFAULT_NAMING_CONVENTION, type ConventionMatcher } 
 import type { FindOrderByCaseAndForm } from './order-lookup';
 import type { ScanFields } from './scan-fields';
 import type { QuarantineCode, ScanFileResult, ScanOutcome } from './scan-outcome';
+import { prefillScannedDraft, type ScanReadingOutcome } from './scan-prefill';
 
 /** Namespace of the draft ids the scan import derives (UUID v5 of sha256 + file name). */
 export const SCAN_DRAFT_NAMESPACE = '6f0b7d3e-2c41-5a8e-9d17-3b5c2e8a4f60';
@@ -51,6 +53,10 @@ export interface ScanImportOptions {
   readonly journal?: string;
   /** Timestamps for the journal and reason files. */
   readonly now?: () => string;
+  /** Reads the form of every draft the import creates and pre-fills it for the clerk to confirm (issue 20). */
+  readonly formReader?: FormReader;
+  /** Pages of a file's form read so far, while it is read. */
+  readonly onReading?: (p: { readonly fileName: string; readonly pagesDone: number; readonly pages: number }) => void;
 }
 
 /** A court as the court profiles hold it; validated like any draft field before use. */
@@ -209,7 +215,26 @@ export class ScanImporter {
           : new Quarantine('rejected', `the registry refused to attach the image to order ${plan.orderId}: ${handlerMessage(e)}`);
       }
     }
-    return plan.kind === 'draft' ? { kind: 'draft-created', orderId: plan.orderId } : { kind: 'attached', orderId: plan.orderId };
+    if (plan.kind === 'attach') return { kind: 'attached', orderId: plan.orderId };
+    const reading = await this.readForm(path, fileName, plan.orderId, image, extra);
+    return { kind: 'draft-created', orderId: plan.orderId, ...(reading !== undefined ? { reading } : {}) };
+  }
+
+  /** Pre-fills a new draft from its form, when the import reads forms. A failure to read is an outcome, never a quarantine: the draft and image are in. */
+  private async readForm(path: string, fileName: string, orderId: string, image: StoredImage, extra: Record<string, unknown>): Promise<ScanReadingOutcome | undefined> {
+    const reader = this.options.formReader;
+    if (reader === undefined) return undefined;
+    try {
+      return await prefillScannedDraft(
+        { reader, handler: this.options.handler, actor: this.options.actor, ...(this.options.onReading ? { onReading: this.options.onReading } : {}) },
+        { path, fileName },
+        orderId,
+        image,
+        extra,
+      );
+    } catch (error) {
+      return { status: 'not-read', code: 'READ_FAILED', message: describeError(error) };
+    }
   }
 
   private async storeImage(path: string): Promise<StoredImage> {

@@ -1,3 +1,5 @@
+import type { ScanReadingOutcome } from './scan-prefill';
+
 /** Why a file went to quarantine; the code is stable, the message is for the clerk. */
 export type QuarantineCode =
   /** Neither the naming convention nor an index file says which order the file belongs to. */
@@ -18,7 +20,8 @@ export const QUARANTINE_CODES: readonly QuarantineCode[] = ['unmatched', 'not-cr
 
 export type ScanOutcome =
   | { readonly kind: 'attached'; readonly orderId: string }
-  | { readonly kind: 'draft-created'; readonly orderId: string }
+  /** `reading`: when the import reads the form, what that came to (the draft is pre-filled, or why not). */
+  | { readonly kind: 'draft-created'; readonly orderId: string; readonly reading?: ScanReadingOutcome }
   | { readonly kind: 'quarantined'; readonly code: QuarantineCode; readonly message: string };
 
 export interface ScanFileResult {
@@ -40,6 +43,9 @@ export interface ScanImportSummary {
   readonly total: number;
   readonly attached: number;
   readonly draftsCreated: number;
+  /** Drafts pre-filled from their form, and drafts whose form could not be read (when the import reads forms). */
+  readonly draftsPrefilled: number;
+  readonly formsNotRead: number;
   readonly quarantined: Readonly<Record<QuarantineCode, number>>;
   /** Files an interrupted run had started, finished by this one. */
   readonly resumed: number;
@@ -53,13 +59,19 @@ export const summarize = (results: readonly ScanFileResult[], durationMs: number
   const quarantinedFiles: { fileName: string; code: QuarantineCode; message: string }[] = [];
   let attached = 0;
   let draftsCreated = 0;
+  let draftsPrefilled = 0;
+  let formsNotRead = 0;
   for (const r of results) {
     if (r.outcome.kind === 'attached') attached += 1;
-    else if (r.outcome.kind === 'draft-created') draftsCreated += 1;
+    else if (r.outcome.kind === 'draft-created') {
+      draftsCreated += 1;
+      if (r.outcome.reading?.status === 'prefilled') draftsPrefilled += 1;
+      else if (r.outcome.reading?.status === 'not-read') formsNotRead += 1;
+    }
     else {
       quarantined[r.outcome.code] += 1;
       quarantinedFiles.push({ fileName: r.fileName, code: r.outcome.code, message: r.outcome.message });
     }
   }
-  return { total: results.length, attached, draftsCreated, quarantined, resumed: results.filter((r) => r.resumed).length, quarantinedFiles, results, durationMs };
+  return { total: results.length, attached, draftsCreated, draftsPrefilled, formsNotRead, quarantined, resumed: results.filter((r) => r.resumed).length, quarantinedFiles, results, durationMs };
 };

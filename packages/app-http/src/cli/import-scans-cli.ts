@@ -17,6 +17,8 @@ export interface ScanCliOptions {
   readonly index?: string[];
   readonly journal?: string;
   readonly drafts: boolean;
+  /** false (--no-read-forms): new drafts are not pre-filled by reading their form. */
+  readonly readForms?: boolean;
   readonly watch?: boolean;
   readonly stableMs?: number;
   readonly unmatchedAfterMs?: number;
@@ -31,7 +33,7 @@ const whole = (what: string) => (v: string) => {
 /** The report a clerk reads after a batch: counts, then every quarantined file and why. */
 export const scanReport = (r: ScanImportSummary, quarantine: string): string => {
   const lines = [
-    `${r.total} files in ${(r.durationMs / 1000).toFixed(1)} s: ${r.attached} attached to their orders, ${r.draftsCreated} new drafts for data entry, ${r.quarantinedFiles.length} quarantined${r.resumed > 0 ? `, ${r.resumed} finished from an interrupted run` : ''}.`,
+    `${r.total} files in ${(r.durationMs / 1000).toFixed(1)} s: ${r.attached} attached to their orders, ${r.draftsCreated} new drafts for data entry, ${r.quarantinedFiles.length} quarantined${r.resumed > 0 ? `, ${r.resumed} finished from an interrupted run` : ''}.${r.draftsPrefilled + r.formsNotRead > 0 ? ` Forms read: ${r.draftsPrefilled} drafts pre-filled for review, ${r.formsNotRead} not read.` : ''}`,
   ];
   const byCode = Object.entries(r.quarantined).filter(([, n]) => n > 0);
   if (byCode.length > 0) lines.push(`Quarantined by reason: ${byCode.map(([code, n]) => `${code} ${n}`).join(', ')} (in ${quarantine}, each with a .reason.json).`);
@@ -59,6 +61,7 @@ export const addScanImportCommand = (imports: Command, withServices: WithService
     .option('--index <file>', 'a CSV or XML index export mapping files to case and form numbers (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--journal <file>', 'the import journal (default: <quarantine>/.scan-import-journal.jsonl)')
     .option('--no-drafts', 'quarantine files without a matching order instead of creating drafts for data entry')
+    .option('--no-read-forms', 'do not read the form of new drafts to pre-fill them (default: read them, unless CCPOR_SCAN_READ_FORMS=false)')
     .option('--watch', 'keep watching the folder and import files once the scanner has finished writing them')
     .option('--stable-ms <ms>', 'with --watch: a file is taken once unchanged this long (default 2000)', whole('--stable-ms'))
     .option('--unmatched-after-ms <ms>', 'with --watch: how long a file no convention or index describes waits for its index (default 300000)', whole('--unmatched-after-ms'))
@@ -80,6 +83,7 @@ export const addScanImportCommand = (imports: Command, withServices: WithService
           actor: actor(),
           createDrafts: o.drafts,
           courtFor: courtProfiles(s),
+          ...(s.config.formReading.readScans && o.readForms !== false ? { formReader: s.formReading } : {}),
         };
         if (o.watch) {
           const stop = new AbortController();

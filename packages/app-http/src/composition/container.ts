@@ -1,4 +1,5 @@
 import { Container } from 'inversify';
+import { FormReadingService } from '@ccpor/adapters';
 import { createCommandHandler, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import { AccessAuditLog } from '../audit/access-audit';
@@ -96,6 +97,7 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     idempotency: c.get(TOKENS.idempotency),
     metrics: c.get(TOKENS.metrics),
     ...(await c.getAsync<OpenedImageStore>(TOKENS.images).then((i) => ({ images: i.store, closeImages: () => i.close() }))),
+    formReading: new FormReadingService({ ocrWorkers: c.get<Config>(TOKENS.config).formReading.ocrWorkers, maxQueuedPages: c.get<Config>(TOKENS.config).formReading.maxQueuedPages }),
   };
   await services.readModel.start(onProgress);
   await services.search.start();
@@ -109,5 +111,6 @@ export const closeServices = async (s: AppServices): Promise<void> => {
   await s.readModel.stop();
   await s.search.views.close();
   await s.closeImages();
+  await s.formReading.close();
   await s.store.close();
 };

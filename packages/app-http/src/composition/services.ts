@@ -1,3 +1,4 @@
+import type { FormReadingService } from '@ccpor/adapters';
 import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
@@ -31,6 +32,8 @@ export interface AppServices {
   /** Lets go of the image store (removes the temporary one of the memory store). */
   readonly closeImages: () => Promise<void>;
   readonly logger: Logger;
+  /** Reads filled-in forms to pre-fill drafts (fillable fields, text layer, OCR; issue 20). Threads start on first use. */
+  readonly formReading: FormReadingService;
   /** The CARPOS gateway, when `serve` runs it (CCPOR_CLETS_HOST set); the routes answer 503 without it. */
   readonly carpos?: CarposService;
 }

@@ -5,6 +5,7 @@ import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } 
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 import { WEB_ENV_DOCS, WebEnvCodec, webConfigFrom, type WebConfig } from '../web/web-env';
+import { FORM_READING_ENV_DOCS, FormReadingEnvCodec, formReadingConfigFrom, type FormReadingConfig } from '../form-reading/form-reading-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -88,6 +89,7 @@ export const EnvCodec = t.type({
   ...ImageEnvCodec.props,
   ...ScanEnvCodec.props,
   ...WebEnvCodec.props,
+  ...FormReadingEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -112,6 +114,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   ...IMAGE_ENV_DOCS,
   ...SCAN_ENV_DOCS,
   ...WEB_ENV_DOCS,
+  ...FORM_READING_ENV_DOCS,
 };
 
 export interface Config {
@@ -139,6 +142,8 @@ export interface Config {
   readonly scans?: ScanInboxConfig;
   /** The built web application served at `/`. */
   readonly web: WebConfig;
+  /** OCR engines and queue for reading forms (issue 20). */
+  readonly formReading: FormReadingConfig;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +185,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     images: imageConfigFrom(v),
     ...(scans !== undefined ? { scans } : {}),
     web: webConfigFrom(v),
+    formReading: formReadingConfigFrom(v),
   });
 };
 

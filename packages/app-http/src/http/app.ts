@@ -10,6 +10,7 @@ import { registerCarposRoutes } from '../carpos/carpos-routes';
 import { registerSessionRoutes } from '../auth/session-routes';
 import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
+import { registerFormReadingRoutes } from '../form-reading/form-reading-routes';
 import { registerImageRoutes } from '../images/image-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCommandRoutes } from '../orders/command-routes';
@@ -120,6 +121,7 @@ export const createApp = (s: AppServices) => {
   registerAdminRoutes(api, s, guard);
   registerAuditRoutes(api, s, guard);
   registerCarposRoutes(api, s, guard);
+  registerFormReadingRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

@@ -47,6 +47,9 @@ const STATE_CONFLICTS: ReadonlySet<DomainErrorCode> = new Set([
   'IMAGE_NOT_ATTACHED',
   'DOJ_RESPONSE_NOT_PENDING',
   'CLONE_SOURCE_NOT_ISSUED',
+  'READING_ALREADY_APPLIED',
+  'READING_UNDER_REVIEW',
+  'FIELD_NOT_PENDING',
 ]);
 
 /** DomainError code → HTTP status: malformed input 400, unknown order 404, state conflicts 409, rule failures 422. */

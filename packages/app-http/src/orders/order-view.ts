@@ -9,6 +9,9 @@ export const orderView = (orderId: string, state: OrderState, version: number, p
   const facts = factsOf(state);
   const redacted: string[] = [];
   let order: Record<string, unknown> = { ...state };
+  // A draft's form reading holds what was read about the parties; it is served, redacted by the
+  // same rule, only by GET …/form-reading to the draft's editors (form-reading/reading-view.ts).
+  delete order.reading;
   if (state.status === 'draft' || state.status === 'issued') {
     const d = redactDetails(state.details, p, facts);
     redacted.push(...d.redacted.map((r) => `details.${r}`));

@@ -51,11 +51,16 @@ export const startScanInbox = async (s: AppServices, config: ScanInboxConfig): P
     actor: SCAN_INBOX_ACTOR,
     createDrafts: config.createDrafts,
     courtFor: courtProfiles(s),
+    // New drafts arrive pre-filled from their form, for the clerk to confirm beside the image (issue 20).
+    ...(s.config.formReading.readScans ? { formReader: s.formReading } : {}),
     signal: stop.signal,
     onFile: (r) =>
       r.outcome.kind === 'quarantined'
         ? s.logger.warn({ outcome: 'quarantined', code: r.outcome.code }, 'scan quarantined')
-        : s.logger.info({ outcome: r.outcome.kind, orderId: r.outcome.orderId }, 'scan imported'),
+        : s.logger.info(
+            { outcome: r.outcome.kind, orderId: r.outcome.orderId, ...(r.outcome.kind === 'draft-created' && r.outcome.reading ? { reading: r.outcome.reading.status, ...(r.outcome.reading.status === 'not-read' ? { code: r.outcome.reading.code } : {}) } : {}) },
+            'scan imported',
+          ),
     onError: (err) => s.logger.error({ err }, 'scan inbox round failed; retrying'),
   }).catch((err: unknown) => s.logger.error({ err }, 'scan inbox stopped'));
   s.logger.info({ inbox, quarantine }, 'watching the scan inbox');

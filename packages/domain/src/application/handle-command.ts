@@ -59,6 +59,7 @@ const SAFE_TO_REDECIDE: ReadonlySet<OrderCommand['type']> = new Set([
   'RecordService',
   'CancelOrder',
   'AttachImage',
+  'ApplyFormReading',
   'RecordDojAcknowledgement',
   'RecordDojRejection',
 ]);

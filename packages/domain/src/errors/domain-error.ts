@@ -42,6 +42,12 @@ export const DOMAIN_ERROR_CODES = [
   'IMAGE_NOT_ATTACHED',
   'DOJ_RECORD_CONFLICT',
   'DOJ_RESPONSE_NOT_PENDING',
+  // Entry from the form itself (form-reading/).
+  'FORM_MISMATCH',
+  'READING_ALREADY_APPLIED',
+  'READING_UNDER_REVIEW',
+  'FIELD_NOT_PENDING',
+  'FIELDS_NOT_REVIEWED',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import { Ori } from '../value-objects/ori';
 import { DraftDetails, ExpirationInput, ImageRef, OrderChanges, OrderDetails } from './order-details';
 import { FormNumber } from './order-forms';
 import { ServiceRecord } from './service';
+import { ApplyFormReading, ReviewReadFields } from '../form-reading/reading-commands';
 
 /**
  * Commands: one per lifecycle step. `at` is the time the command is decided (from the Clock
@@ -97,6 +98,8 @@ export const OrderCommand = t.union([
   RecordDojAcknowledgement,
   RecordDojRejection,
   ReviewDojResponse,
+  ApplyFormReading,
+  ReviewReadFields,
 ]);
 export type OrderCommand = t.TypeOf<typeof OrderCommand>;
 export type OrderCommandType = OrderCommand['type'];

@@ -16,6 +16,7 @@ import { OrderDetails, type DraftDetails, type OrderChanges } from './order-deta
 import { formInfo } from './order-forms';
 import { initialState, type IssuedOrder, type OrderState } from './order-state';
 import { isExpiredAt } from './order-status';
+import { decideApplyReading, decideReviewFields, unreviewedReadFields } from '../form-reading/decide-reading';
 
 type Decision = E.Either<DomainError, OrderEvent[]>;
 type Cmd<T extends OrderCommand['type']> = Extract<OrderCommand, { type: T }>;
@@ -112,6 +113,7 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
       .exhaustive();
     return pipe(
       base,
+      E.chainFirst(() => unreviewedReadFields(state)),
       E.map((b): DraftDetails => ({ ...b, ...c.details })),
       E.chainFirst((merged) => {
         const missing = missingForRegistry(merged);
@@ -409,6 +411,8 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
           ),
         ),
       )
+      .with({ type: 'ApplyFormReading' }, (c) => decideApplyReading(c, state, checkTimes))
+      .with({ type: 'ReviewReadFields' }, (c) => decideReviewFields(c, state, checkTimes))
       .exhaustive();
 
   return { decide, evolve, initialState };

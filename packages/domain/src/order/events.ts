@@ -6,6 +6,7 @@ import { Ori } from '../value-objects/ori';
 import { CancelReason, DojFieldError, DojReviewOutcome, DojTransaction, OrderSource } from './commands';
 import { DraftDetails, ExpirationInput, ImageRef, OrderChanges, OrderDetails } from './order-details';
 import { ServiceRecord } from './service';
+import { FormReadingApplied, ReadFieldsReviewed } from '../form-reading/reading-events';
 
 /**
  * Events: past tense, each with a `schemaVersion` and a codec (ADR 0003). An old schema is
@@ -113,9 +114,12 @@ export const OrderEvent = t.union([
   DojAcknowledgementRecorded,
   DojRejectionRecorded,
   DojResponseReviewed,
+  FormReadingApplied,
+  ReadFieldsReviewed,
 ]);
 export type OrderEvent = t.TypeOf<typeof OrderEvent>;
 export type OrderEventType = OrderEvent['type'];
 export type EventOf<T extends OrderEventType> = Extract<OrderEvent, { type: T }>;
 
 export const ORDER_EVENT_TYPES: readonly OrderEventType[] = OrderEvent.types.map((c) => c.props.type.value);
+export { FormReadingApplied, ReadFieldsReviewed };

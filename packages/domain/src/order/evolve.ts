@@ -122,6 +122,38 @@ export const evolve = (state: OrderState, event: OrderEvent): OrderState =>
         ? { ...state, doj: { ...state.doj, awaitingReview: (state.doj.awaitingReview ?? []).filter((m) => m !== data.messageId) } }
         : state,
     )
+    .with({ type: 'FormReadingApplied' }, ({ data }) =>
+      state.status === 'draft'
+        ? {
+            ...state,
+            reading: {
+              readingId: data.readingId,
+              imageSha256: data.imageSha256,
+              form: data.form,
+              revision: data.revision,
+              reader: data.reader,
+              fields: data.fields,
+              reviewed: {},
+              applied: [...(state.reading?.applied ?? []), data.readingId],
+            },
+          }
+        : state,
+    )
+    .with({ type: 'ReadFieldsReviewed' }, ({ data }) =>
+      state.status === 'draft' && state.reading?.readingId === data.readingId
+        ? {
+            ...state,
+            reading: {
+              ...state.reading,
+              reviewed: {
+                ...state.reading.reviewed,
+                ...Object.fromEntries(data.confirmed.map((f) => [f, 'confirmed' as const])),
+                ...Object.fromEntries(data.corrected.map((c) => [c.field, 'corrected' as const])),
+              },
+            },
+          }
+        : state,
+    )
     .exhaustive();
 
 export const fold = (events: readonly OrderEvent[], from: OrderState = { status: 'none' }): OrderState =>

@@ -1,6 +1,7 @@
 import type { DraftDetails, ImageRef, OrderDetails } from './order-details';
 import type { CancelReason, DojTransaction, OrderSource } from './commands';
 import type { ServiceRecord } from './service';
+import type { DraftReading } from '../form-reading/draft-reading';
 
 export interface DojStatus {
   /** DOJ answers (acknowledgements and rejects) not yet reviewed by a CLETS-certified user. */
@@ -25,6 +26,8 @@ export type OrderState =
       readonly details: DraftDetails;
       readonly images: readonly ImageRef[];
       readonly clonedFrom?: string;
+      /** The form reading the draft is checked against (issue 20: entry from the form itself). */
+      readonly reading?: DraftReading;
     }
   | { readonly status: 'discarded'; readonly orderId: string; readonly enteringAgencyOri: string }
   | {

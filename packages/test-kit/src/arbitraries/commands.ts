@@ -24,6 +24,8 @@ import {
   type OrderState,
   type Ori,
   type ServiceRecord,
+  type FormReading,
+  pendingReadFields,
 } from '@ccpor/domain';
 import {
   anyDraftDetailsArb,
@@ -41,6 +43,7 @@ import {
 } from './order-details';
 import { nonEmptyTextArb, petitionerArb, protectedPersonsArb, restrainedPersonArb } from './parties';
 import { provisionsArb } from './provisions';
+import { formReadingArb } from './form-readings';
 import {
   agencyOriArb,
   bradyArb,
@@ -57,6 +60,7 @@ import {
   pcoCodesArb,
   sha256Arb,
 } from './value-objects';
+import { READABLE_FIELD_IDS } from '@ccpor/domain';
 
 type CommandOf<K extends OrderCommandType> = Extract<OrderCommand, { type: K }>;
 type DraftKey = keyof DraftDetails;
@@ -139,6 +143,23 @@ export const anyCommandArbs = (options: AnyCommandOptions = {}): { readonly [K i
     ReviewDojResponse: fc.record(
       { ...head('ReviewDojResponse'), messageId: messageIdArb, outcome: fc.constantFrom('accurate' as const, 'needs-correction' as const), note: fc.string({ maxLength: 40 }) },
       { requiredKeys: ['type', 'orderId', 'at', 'messageId', 'outcome'] },
+    ),
+    ApplyFormReading: fc.record({
+      ...head('ApplyFormReading'),
+      readingId: orderIdArb,
+      imageSha256: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...IMAGE_SHA_POOL) }, { weight: 1, arbitrary: sha256Arb }),
+      reading: formReadingArb,
+    }),
+    ReviewReadFields: fc.record(
+      {
+        ...head('ReviewReadFields'),
+        readingId: orderIdArb,
+        accept: fc.subarray([...READABLE_FIELD_IDS], { maxLength: 4 }),
+        correct: fc.subarray([...READABLE_FIELD_IDS], { maxLength: 4 }),
+        details: anyDraftDetailsArb,
+        clear: fc.subarray(DRAFT_KEYS, { maxLength: 2 }),
+      },
+      { requiredKeys: ['type', 'orderId', 'at', 'readingId'] },
     ),
   };
 };
@@ -239,6 +260,10 @@ export type CommandIntent =
   | { readonly kind: 'doj-ack'; readonly transaction: DojTransaction; readonly messageId: string; readonly sameFcn: boolean; readonly fcn: string; readonly nic?: string }
   | { readonly kind: 'doj-reject'; readonly transaction: DojTransaction; readonly messageId: string; readonly errors: { reason: string; field?: string }[] }
   | { readonly kind: 'doj-review'; readonly pick: number; readonly outcome: 'accurate' | 'needs-correction'; readonly note?: string }
+  /** A form reading applied to a draft's first image, read as the draft's form when it has one. */
+  | { readonly kind: 'read-form'; readonly readingId: OrderId; readonly reading: FormReading; readonly sameForm: boolean }
+  /** The clerk's review of some of the draft's pending read fields: accepted, or corrected (left as the draft has them). */
+  | { readonly kind: 'review-reading'; readonly take: number; readonly correct: boolean }
   | { readonly kind: 'any'; readonly command: OrderCommand };
 
 export type CommandIntentKind = CommandIntent['kind'];
@@ -321,6 +346,8 @@ export const INTENT_ARBS: { readonly [K in CommandIntentKind]: fc.Arbitrary<Extr
     { kind: fc.constant('doj-review' as const), pick: fc.nat(), outcome: fc.constantFrom('accurate' as const, 'needs-correction' as const), note: fc.string({ maxLength: 30 }) },
     { requiredKeys: ['kind', 'pick', 'outcome'] },
   ),
+  'read-form': fc.record({ kind: fc.constant('read-form' as const), readingId: orderIdArb, reading: formReadingArb, sameForm: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }),
+  'review-reading': fc.record({ kind: fc.constant('review-reading' as const), take: fc.integer({ min: 1, max: 40 }), correct: fc.boolean() }),
   any: anyOrderCommandArb().map((command) => ({ kind: 'any' as const, command })),
 };
 
@@ -341,6 +368,8 @@ export const INTENT_WEIGHTS: { readonly [K in CommandIntentKind]: number } = {
   'doj-ack': 8,
   'doj-reject': 4,
   'doj-review': 6,
+  'read-form': 8,
+  'review-reading': 10,
   any: 8,
 };
 
@@ -497,6 +526,26 @@ export const commandFromIntent = (intent: CommandIntent, ctx: IntentContext): Or
       const pending = issued?.doj.awaitingReview ?? [];
       const messageId = pending[intent.pick % Math.max(1, pending.length)] ?? MESSAGE_ID_POOL[intent.pick % MESSAGE_ID_POOL.length] ?? '';
       return { type: 'ReviewDojResponse', ...head, messageId, outcome: intent.outcome, ...(intent.note !== undefined ? { note: intent.note } : {}) };
+    }
+    case 'read-form': {
+      const draft = state.status === 'draft' ? state : undefined;
+      const form = intent.sameForm && draft?.details.form !== undefined ? draft.details.form : intent.reading.form;
+      const sha = images[0]?.sha256 ?? IMAGE_SHA_POOL[0]!;
+      return { type: 'ApplyFormReading', ...head, readingId: intent.readingId, imageSha256: sha, reading: { ...intent.reading, form } };
+    }
+    case 'review-reading': {
+      const reading = state.status === 'draft' ? state.reading : undefined;
+      const pending = pendingReadFields(reading).slice(0, intent.take);
+      // Text that was not valid as read cannot be accepted: the clerk corrects it.
+      const accept = intent.correct ? [] : pending.filter((p) => p.reason !== 'not-valid').map((p) => p.field);
+      const correct = pending.map((p) => p.field).filter((f) => !accept.includes(f));
+      return {
+        type: 'ReviewReadFields',
+        ...head,
+        readingId: (reading?.readingId ?? orderId) as OrderId,
+        ...(accept.length > 0 ? { accept } : {}),
+        ...(correct.length > 0 ? { correct } : {}),
+      };
     }
     case 'any':
       return { ...intent.command, ...head } as OrderCommand;

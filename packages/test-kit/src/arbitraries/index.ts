@@ -4,3 +4,4 @@ export * from './provisions';
 export * from './order-details';
 export * from './commands';
 export * from './histories';
+export * from './form-readings';

@@ -80,6 +80,20 @@ export const lifecycleCommands = (): OrderCommand[] => [
   command(ORDER_A, '2026-03-02T10:20:00-08:00', { type: 'CreateDraft', enteringAgencyOri: LA_COURT.ori, details: draftDetailsA }),
   command(ORDER_A, '2026-03-02T10:25:00-08:00', { type: 'UpdateDraft', details: { issuedAt: '2026-03-02T10:15:00-08:00', sealed: true }, clear: ['terms'] }),
   command(ORDER_A, '2026-03-02T10:30:00-08:00', { type: 'AttachImage', image: image('a') }),
+  // The form read from its image: the judicial officer pre-filled, then confirmed by the clerk.
+  command(ORDER_A, '2026-03-02T10:40:00-08:00', {
+    type: 'ApplyFormReading',
+    readingId: '0e5a1b47-4d6f-4c8b-9e90-3f5b7d9c1a43',
+    imageSha256: sha('a'),
+    reading: {
+      form: 'DV-130',
+      revision: '2025-01-01',
+      reader: 'pdf-text',
+      pages: 2,
+      fields: [{ key: 'judge.name', fills: 'judicialOfficer', label: 'Judicial Officer', value: 'Hon. Maria Delgado', confidence: 0.98, where: { page: 2, x: 0.5, y: 0.6, width: 0.4, height: 0.03 } }],
+    },
+  }),
+  command(ORDER_A, '2026-03-02T10:45:00-08:00', { type: 'ReviewReadFields', readingId: '0e5a1b47-4d6f-4c8b-9e90-3f5b7d9c1a43', accept: ['judicialOfficer'] }),
   command(ORDER_A, '2026-03-02T11:00:00-08:00', { type: 'AddOrder', enteringAgencyOri: LA_COURT.ori }),
   command(ORDER_A, '2026-03-02T11:05:00-08:00', { type: 'ReplaceImage', previousSha256: sha('a'), image: image('b') }),
   command(ORDER_A, '2026-03-02T11:06:00-08:00', { type: 'AttachImage', image: image('c') }),

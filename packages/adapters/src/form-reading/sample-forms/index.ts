@@ -1,0 +1,3 @@
+export * from './printed-form-values';
+export * from './render-form';
+export * from './scan-form';
