@@ -274,6 +274,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/form-reading/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How busy the form reader is: scanned pages in OCR and waiting, the queue’s size, and seconds per page */
+        get: operations["getFormReadingStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders": {
         parameters: {
             query?: never;
@@ -392,6 +409,41 @@ export type paths = {
         head?: never;
         /** Update a draft */
         patch: operations["patchOrdersOrderIdDraft"];
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/form-reading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft’s form reading: each field read with its confidence, region and status, and the progress of a reading under way */
+        get: operations["getOrdersOrderIdFormReading"];
+        put?: never;
+        /** Read the draft’s image of the filled-in form and pre-fill the draft (the clerk then confirms each field) */
+        post: operations["postOrdersOrderIdFormReading"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/form-reading/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm (accept) or correct fields read from the form; the order can be added once every read field is reviewed */
+        post: operations["postOrdersOrderIdFormReadingReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/orders/{orderId}/history": {
@@ -1307,6 +1359,35 @@ export interface operations {
         };
     };
     getCarposStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFormReadingStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -2289,6 +2370,298 @@ export interface operations {
                         warningsUnavailable?: string;
                         withheldOrders?: number;
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrdersOrderIdFormReading: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrdersOrderIdFormReading: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description sha256 (64 lower-case hex digits) */
+                    imageSha256?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Not a draft, no image attached, a reading of this draft already running or under review */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The form is not one the registry has a layout for (UNKNOWN_FORM, UNKNOWN_FORM_REVISION), the image cannot be read, or it is another form than the draft’s (FORM_MISMATCH) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description FORM_READER_BUSY: as many scanned pages are waiting for OCR as the registry queues; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrdersOrderIdFormReadingReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accept?: ("form" | "caseNumber" | "judicialOfficer" | "issuedAt" | "expiration" | "hearing" | "restrainedPerson.name" | "restrainedPerson.dateOfBirth" | "restrainedPerson.sex" | "restrainedPerson.race" | "restrainedPerson.height" | "restrainedPerson.weight" | "restrainedPerson.eyes" | "restrainedPerson.hair" | "restrainedPerson.relationship" | "protectedPersons.0.name" | "protectedPersons.0.dateOfBirth" | "protectedPersons.0.sex" | "protectedPersons.1.name" | "protectedPersons.1.dateOfBirth" | "protectedPersons.2.name" | "protectedPersons.2.dateOfBirth" | "petitioner.name" | "provisions.personal-conduct" | "provisions.no-contact" | "provisions.peaceful-contact-only" | "provisions.stay-away" | "provisions.residence-exclusion" | "provisions.firearm-relinquishment" | "provisions.custody-visitation-carve-out" | "serviceByMailPermitted" | "terms")[];
+                    clear?: ("form" | "court" | "caseNumber" | "issuedAt" | "restrainedPerson" | "protectedPersons" | "judicialOfficer" | "expiration" | "hearing" | "petitioner" | "provisions" | "pcoCodes" | "terms" | "sealed" | "brady" | "serviceByMailPermitted" | "agencyCaseNumber" | "assignedAgencies")[];
+                    correct?: ("form" | "caseNumber" | "judicialOfficer" | "issuedAt" | "expiration" | "hearing" | "restrainedPerson.name" | "restrainedPerson.dateOfBirth" | "restrainedPerson.sex" | "restrainedPerson.race" | "restrainedPerson.height" | "restrainedPerson.weight" | "restrainedPerson.eyes" | "restrainedPerson.hair" | "restrainedPerson.relationship" | "protectedPersons.0.name" | "protectedPersons.0.dateOfBirth" | "protectedPersons.0.sex" | "protectedPersons.1.name" | "protectedPersons.1.dateOfBirth" | "protectedPersons.2.name" | "protectedPersons.2.dateOfBirth" | "petitioner.name" | "provisions.personal-conduct" | "provisions.no-contact" | "provisions.peaceful-contact-only" | "provisions.stay-away" | "provisions.residence-exclusion" | "provisions.firearm-relinquishment" | "provisions.custody-visitation-carve-out" | "serviceByMailPermitted" | "terms")[];
+                    details?: {
+                        /** @description agency case number (1–20 characters) */
+                        agencyCaseNumber?: string;
+                        assignedAgencies?: string[];
+                        /** @enum {string} */
+                        brady?: "Y" | "N" | "U";
+                        /** @description CaseNumber */
+                        caseNumber?: string;
+                        court?: {
+                            /** @description CountyCode */
+                            county: string;
+                            /** @description department (at most 40 characters) */
+                            department?: string;
+                            /** @description court name (1–120 characters) */
+                            name: string;
+                            /** @description Ori */
+                            ori: string;
+                        };
+                        expiration?: {
+                            /** @description OrderDate */
+                            date: string;
+                            /** @constant */
+                            kind: "date";
+                            /** @description LocalTime (HH:MM, California time) */
+                            time?: string;
+                        } | {
+                            /** @constant */
+                            kind: "non-expiring";
+                        };
+                        /** @enum {string} */
+                        form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                        hearing?: {
+                            /** @description IsoDateTime */
+                            at: string;
+                            department?: string;
+                            goodCause?: boolean;
+                        };
+                        /** @description IsoDateTime */
+                        issuedAt?: string;
+                        /** @description judicial officer (1–80 characters) */
+                        judicialOfficer?: string;
+                        pcoCodes?: ("01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09")[];
+                        petitioner?: {
+                            /** @constant */
+                            kind: "person";
+                            name: {
+                                /** @description first name */
+                                first: string;
+                                /** @description last name */
+                                last: string;
+                                /** @description middle name */
+                                middle?: string;
+                                /** @enum {string} */
+                                suffix?: "JR" | "SR" | "II" | "III" | "IV" | "V";
+                            };
+                        } | {
+                            /** @constant */
+                            kind: "organization";
+                            /** @description organization name (1–120 characters) */
+                            name: string;
+                        };
+                        /** @description one to twenty protected persons */
+                        protectedPersons?: {
+                            confidential: boolean;
+                            /** @description DateOfBirth */
+                            dateOfBirth?: string;
+                            minor: boolean;
+                            name: {
+                                /** @description first name */
+                                first: string;
+                                /** @description last name */
+                                last: string;
+                                /** @description middle name */
+                                middle?: string;
+                                /** @enum {string} */
+                                suffix?: "JR" | "SR" | "II" | "III" | "IV" | "V";
+                            };
+                            /** @enum {string} */
+                            race?: "A" | "B" | "I" | "U" | "W" | "P" | "H";
+                            /** @description relationship (1–60 characters) */
+                            relationship?: string;
+                            /** @enum {string} */
+                            sex?: "F" | "M" | "U";
+                        }[];
+                        provisions?: ({
+                            /** @constant */
+                            kind: "personal-conduct";
+                        } | {
+                            /** @constant */
+                            kind: "no-contact";
+                        } | {
+                            /** @constant */
+                            kind: "peaceful-contact-only";
+                        } | {
+                            /** @description distance in yards (1–2000) */
+                            distanceYards: number;
+                            /** @constant */
+                            kind: "stay-away";
+                            otherPlaces?: string;
+                            places: ("person" | "home" | "workplace" | "school" | "vehicle" | "childrens-school" | "childcare" | "other")[];
+                        } | {
+                            address?: string;
+                            /** @constant */
+                            kind: "residence-exclusion";
+                        } | {
+                            /** @constant */
+                            kind: "firearm-relinquishment";
+                            /** @description hours (0–48) */
+                            withinHours: number;
+                        } | {
+                            description?: string;
+                            familyCourtCaseNumber?: string;
+                            /** @constant */
+                            kind: "custody-visitation-carve-out";
+                        } | {
+                            /** @constant */
+                            kind: "other";
+                            /** @description non-empty text */
+                            text: string;
+                        })[];
+                        restrainedPerson?: {
+                            /** @description DateOfBirth */
+                            dateOfBirth?: string;
+                            /** @enum {string} */
+                            eyes?: "BLK" | "BLU" | "BRO" | "GRN" | "GRY" | "HAZ" | "MAR" | "MUL" | "PNK" | "XXX";
+                            /** @enum {string} */
+                            hair?: "BLD" | "BLK" | "BLN" | "BLU" | "BRO" | "GRN" | "GRY" | "ONG" | "PLE" | "PNK" | "RED" | "SDY" | "WHI" | "XXX";
+                            /** @description Height */
+                            height?: string;
+                            name: {
+                                /** @description first name */
+                                first: string;
+                                /** @description last name */
+                                last: string;
+                                /** @description middle name */
+                                middle?: string;
+                                /** @enum {string} */
+                                suffix?: "JR" | "SR" | "II" | "III" | "IV" | "V";
+                            };
+                            /** @enum {string} */
+                            race?: "A" | "B" | "I" | "U" | "W" | "P" | "H";
+                            /** @description relationship (1–60 characters) */
+                            relationship?: string;
+                            /** @enum {string} */
+                            sex?: "F" | "M" | "U";
+                            /** @description Weight */
+                            weight?: string;
+                        };
+                        sealed?: boolean;
+                        serviceByMailPermitted?: boolean;
+                        /** @description terms (at most 4000 characters) */
+                        terms?: string;
+                    };
+                    /** @description OrderId */
+                    readingId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description A problem (RFC 9457) */
