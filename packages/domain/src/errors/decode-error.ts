@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { domainError, type DomainError } from './domain-error';
+import { previewValue } from './value-preview';
 
 /** The dotted path of a failed io-ts decode, skipping the member indices of unions and intersections. */
 export const errorPath = (e: t.ValidationError): string =>
@@ -19,7 +20,7 @@ const describe = (e: t.ValidationError): string => {
   const expected = last?.type.name ?? 'a valid value';
   if (e.message) return e.message;
   if (e.value === undefined) return `is required (${expected})`;
-  return `must be ${expected}; got ${JSON.stringify(e.value)?.slice(0, 60)}`;
+  return `must be ${expected}; got ${previewValue(e.value)}`;
 };
 
 /**
