@@ -47,6 +47,7 @@ export const authenticate =
           kind: 'api-key',
           via: 'api-key',
           mustChangePassword: false,
+          issuingCourts: identity.view.issuingCourtsOf(key.agencyOri),
         };
         res.locals.principal = principal;
         return next();
@@ -55,7 +56,10 @@ export const authenticate =
       if (token === undefined) return next();
       const claims = await sessions.verify(token);
       const user = claims ? identity.view.users.get(claims.username) : undefined;
-      if (!claims || !user || user.disabled || user.passwordVersion !== claims.passwordVersion) throw unauthenticated('Your session has ended; sign in again.');
+      // Signed out, disabled (even if enabled since), or the password changed or reset: ended for good.
+      if (!claims || !user || user.disabled || user.sessionGeneration !== claims.generation || identity.view.sessionEnded(claims.sessionId)) {
+        throw unauthenticated('Your session has ended; sign in again.');
+      }
       if (!SAFE.has(req.method)) {
         const sent = req.get(CSRF_HEADER);
         if (sent === undefined || !sameSecret(sent, claims.csrf)) throw new Problem(403, 'CSRF_TOKEN_MISSING', 'Forbidden', 'Send the X-CSRF-Token header returned at sign-in with every change.', { field: 'X-CSRF-Token' });
@@ -73,6 +77,8 @@ export const authenticate =
         via: 'cookie',
         mustChangePassword: user.mustChangePassword,
         csrf: claims.csrf,
+        session: { id: claims.sessionId, expiresAt: claims.expiresAt.toISOString() },
+        issuingCourts: identity.view.issuingCourtsOf(user.agencyOri),
       };
       res.locals.principal = principal;
       next();

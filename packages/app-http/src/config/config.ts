@@ -4,6 +4,7 @@ import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
+import { TRANSPORT_ENV_DOCS, TransportEnvCodec, transportConfigFrom, type TransportConfig } from './transport-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -83,6 +84,7 @@ export const EnvCodec = t.type({
   CCPOR_SHUTDOWN_GRACE_MS: withDefault(IntFromString('milliseconds', 0, 600000), '10000'),
   CCPOR_WAIT_MAX_MS: withDefault(IntFromString('milliseconds', 0, 60000), '5000'),
   CCPOR_DEMO_SEED: withDefault(IntFromString('order count', 0, 10_000_000), '0'),
+  ...TransportEnvCodec.props,
   ...CarposEnvCodec.props,
   ...ImageEnvCodec.props,
   ...ScanEnvCodec.props,
@@ -96,8 +98,8 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_PORT: 'Port to listen on (default `8080`; `0` picks a free one).',
   CCPOR_SESSION_SECRET: 'Key that signs session tokens, at least 32 characters. Unset: a random key per start (sessions end on restart).',
   CCPOR_SESSION_TTL_MINUTES: 'Session lifetime in minutes (default 480).',
-  CCPOR_TLS: '`true` when clients reach the registry over HTTPS (a TLS proxy): session cookies get `Secure` (default `false`).',
-  CCPOR_BODY_LIMIT: 'Largest JSON request body (default `256kb`).',
+  CCPOR_TLS: '`true` when clients reach the registry over HTTPS (a TLS proxy): session cookies always get `Secure` (default `false`). Behind a proxy, `CCPOR_TRUSTED_PROXIES` also makes them `Secure` for requests it forwarded from HTTPS; `CCPOR_TLS` no longer makes the registry believe forwarding headers.',
+  CCPOR_BODY_LIMIT: 'Largest JSON request body (default `256kb`). A request declaring a larger `Content-Length` (or, for an image upload, more than `CCPOR_IMAGE_MAX_BYTES` and the form around it) is answered 413 before a byte of it is read, and its connection closed.',
   CCPOR_LOG_LEVEL: 'pino log level: fatal, error, warn, info (default), debug, trace, silent.',
   CCPOR_BOOTSTRAP_ADMIN: 'User name of the state administrator created on first start (default `admin`).',
   CCPOR_LOGIN_MAX_FAILURES: 'Failed logins in a row before an account is locked (default 5).',
@@ -106,6 +108,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_SHUTDOWN_GRACE_MS: 'On SIGTERM/SIGINT, how long to let requests in flight finish before closing (default 10000).',
   CCPOR_WAIT_MAX_MS: 'Longest a request may wait for the search view to catch up (`?wait=`; default 5000).',
   CCPOR_DEMO_SEED: '`serve` seeds this many synthetic demo orders when the store has no order yet (default 0; `npm start` uses 200).',
+  ...TRANSPORT_ENV_DOCS,
   ...CARPOS_ENV_DOCS,
   ...IMAGE_ENV_DOCS,
   ...SCAN_ENV_DOCS,
@@ -134,6 +137,8 @@ export interface Config {
   readonly images: ImageConfig;
   /** The scan inbox `serve` watches; undefined: none. */
   readonly scans?: ScanInboxConfig;
+  /** Trusted proxies and how long a client may take to send a request (ADR 0037). */
+  readonly transport: TransportConfig;
 }
 
 export class ConfigError extends Error {
@@ -174,6 +179,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
     images: imageConfigFrom(v),
     ...(scans !== undefined ? { scans } : {}),
+    transport: transportConfigFrom(v),
   });
 };
 

@@ -15,11 +15,13 @@ let h: Harness;
 let clerk: Client;
 let orangeClerk: Client;
 let supervisor: Client;
+let laSupervisor: Client;
 beforeAll(async () => {
   h = await startHarness();
   clerk = await h.user('court-clerk');
   orangeClerk = await h.user('court-clerk', OTHER_COURT);
   supervisor = await h.user('supervisor', OTHER_COURT);
+  laSupervisor = await h.user('supervisor');
 }, 60_000);
 afterAll(() => h.close());
 
@@ -29,11 +31,14 @@ const stayAway = (distanceYards: number) => ({ kind: 'stay-away', distanceYards,
 const CRIMINAL = { form: 'CR-160', expiration: { kind: 'date', date: '2029-03-01' } };
 
 let caseNo = 700_000;
+const ORANGE = { ori: OTHER_COURT, county: '30', name: 'Superior Court of California, County of Orange' };
 const add = async (c: Client, overrides: Record<string, unknown>) => {
+  // Each clerk enters orders in their own court's name (ADR 0034).
+  const court = c === orangeClerk || c === supervisor ? { court: ORANGE } : {};
   const r = await c.agent
     .post('/api/v1/orders?wait=true')
     .set('X-CSRF-Token', c.csrf)
-    .send({ details: sampleOrderInput({ caseNumber: `26FL${++caseNo}`, ...overrides }) })
+    .send({ details: sampleOrderInput({ caseNumber: `26FL${++caseNo}`, ...court, ...overrides }) })
     .expect(201);
   return { id: r.body.orderId as string, caseNumber: `26FL${caseNo}`, body: r.body };
 };
@@ -174,6 +179,8 @@ describe('the order read shows the enforcement view and the conflicts for its pa
     expect(bySupervisor.body.precedence.withheldOrders).toBe(0);
     expect(bySupervisor.body.precedence.pairs[0].relatedOrders.map((o: { orderId: string }) => o.orderId)).toEqual([sealed.id]);
     expect((bySupervisor.body.precedence.pairs[0].conflicts as Conflict[]).map((c) => c.kind)).toEqual(['stay-away-differs']);
+    // A supervisor of another agency is withheld it like anyone else (least privilege, ADR 0034).
+    expect((await read(laSupervisor, own.id)).body.precedence.withheldOrders).toBe(1);
   });
 });
 
