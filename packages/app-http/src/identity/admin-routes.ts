@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { Ori, RoleSet, type AccountChange } from '@ccpor/domain';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
+import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
 import { actorOf, principalOf } from '../http/principal';
 import { NO_SUCH, Problem } from '../http/problem';
@@ -15,7 +16,7 @@ import type { ApiKey, User } from './identity-view';
 const Roles = RoleSet;
 const Reason = t.exact(t.partial({ reason: t.refinement(t.string, (s) => s.length <= 500, 'reason (at most 500 characters)') }));
 const RolesChange = t.exact(t.type({ roles: Roles, cletsCertified: t.boolean }));
-const NewApiKey = t.exact(t.intersection([t.type({ label: t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 120, 'label'), roles: Roles }), t.partial({ agencyOri: Ori })]));
+const NewApiKey = bodyCodec('NewApiKey', { label: t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 120, 'label'), roles: Roles }, { agencyOri: Ori });
 
 const publicUser = (u: User) => ({
   username: u.username,

@@ -32,6 +32,13 @@ describe('unknownKeys', () => {
   });
 });
 
+describe('error paths', () => {
+  it('skip the member index of an intersection wrapped in t.exact', () => {
+    const r = decodeWith(t.exact(t.intersection([t.type({ roles: t.array(t.string) }), t.partial({ agencyOri: t.string })])))({ roles: 'x' });
+    expect(E.isLeft(r) && r.left.field).toBe('roles');
+  });
+});
+
 describe('error descriptions of hostile values', () => {
   it('describe a value nested 100,000 levels deep without overflowing the stack', () => {
     const deep = JSON.parse(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
