@@ -227,6 +227,21 @@ export const pairKeys = (pair: PersonPair, index: number) => ({
 /** Prepared statements are named per schema: their text names it. */
 const statementName = (what: string, schema: string): string => `ccpor_related_${what}_${schema}`;
 
+/**
+ * relatedOrderOf for the rows of one statement: an order found for several pairs or hits (a page
+ * of ten hits about the same two people returns each of their orders ten times) is decoded once,
+ * and only how it matched differs from row to row.
+ */
+const decodedOnce = () => {
+  const seen = new Map<string, RelatedOrder | undefined>();
+  return (row: OrderColumns): RelatedOrder | undefined => {
+    if (!seen.has(row.order_id)) seen.set(row.order_id, relatedOrderOf(row));
+    const r = seen.get(row.order_id);
+    const match = row.exact ? 'exact' : 'phonetic';
+    return r === undefined || r.match === match ? r : { ...r, match };
+  };
+};
+
 /** Every order about each pair (indexed like `pairs`), drafts left out. */
 export const ordersForPairs = async (db: SqlDatabase, pairs: readonly PersonPair[], schema: string = DEFAULT_SCHEMA): Promise<RelatedOrder[][]> => {
   const out: RelatedOrder[][] = pairs.map(() => []);
@@ -234,8 +249,9 @@ export const ordersForPairs = async (db: SqlDatabase, pairs: readonly PersonPair
   const { rows } = await db.queryPrepared<OrderColumns & { pair: number }>(statementName('pairs', schema), inSchema(callForPairsSql, schema), [
     JSON.stringify(pairs.map(pairKeys)),
   ]);
+  const decode = decodedOnce();
   for (const row of rows) {
-    const related = relatedOrderOf(row);
+    const related = decode(row);
     if (related !== undefined) out[row.pair]!.push(related);
   }
   return out;
@@ -250,12 +266,16 @@ export const ordersLinkedTo = async (
   const out = new Map<string, Map<number, RelatedOrder[]>>();
   if (orderIds.length === 0) return out;
   const { rows } = await db.queryPrepared<OrderColumns & { hit: string; ordinal: number }>(statementName('linked', schema), inSchema(callLinkedToSql, schema), [orderIds]);
+  const decode = decodedOnce();
   for (const row of rows) {
-    const related = relatedOrderOf(row);
+    const related = decode(row);
     if (related === undefined) continue;
     const byPair = out.get(row.hit) ?? new Map<number, RelatedOrder[]>();
     out.set(row.hit, byPair);
-    byPair.set(row.ordinal, [...(byPair.get(row.ordinal) ?? []), related]);
+    // Appended in place: copying the list for every row made a pair with N orders cost N² (issue 12).
+    const list = byPair.get(row.ordinal);
+    if (list === undefined) byPair.set(row.ordinal, [related]);
+    else list.push(related);
   }
   return out;
 };
