@@ -4,7 +4,7 @@ import { IsoDateTime, OrderId } from '@ccpor/domain';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
+import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
 import { factsOf } from '../orders/order-facts';
 import { replayOrder } from './replay-order';
 import { verifyChains } from './verify-chains';

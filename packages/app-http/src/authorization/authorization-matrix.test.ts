@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, DraftDetails, OrderDetails, ROLES, type CommandInput, type OrderId, type Ori, type Role } from '@ccpor/domain';
+import { decodeWith, DraftDetails, OrderDetails, ROLES, type CommandInput, type ImageRef, type OrderId, type Ori, type Role } from '@ccpor/domain';
 import { sampleOrderInput, samplePdf } from '@ccpor/test-kit';
 import { COURT, OTHER_COURT, startHarness, type Client, type Harness } from '../__tests__/harness';
 import { UPLOAD_EXTRA } from '../images/image-provenance';
@@ -116,7 +116,7 @@ const newOrder = async (sealed: boolean, draft: boolean): Promise<Fixture> => {
     })(),
   );
   if (E.isLeft(stored)) throw new Error('image');
-  const image = { ...stored.right, kind: 'order' as const };
+  const image = { ...stored.right, kind: 'order' } as ImageRef;
   const attached = await h.services.commands.handle({ type: 'AttachImage', orderId: id, image }, { actor: uploader, extra: UPLOAD_EXTRA });
   if (E.isLeft(attached)) throw new Error(JSON.stringify(attached.left));
   return { id, sha256: image.sha256 };

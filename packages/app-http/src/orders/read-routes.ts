@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
+import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { jsonContent, OrderReadPrecedence } from '../conflicts/precedence-codecs';
 import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
