@@ -17,7 +17,7 @@ import { registerReadRoutes } from '../orders/read-routes';
 import { ApiRouter } from './api-router';
 import { makeGuard } from './guard';
 import { bytesOf, MAX_JSON_DEPTH, refuseDeepJson, requestLimits } from './request-limits';
-import { MULTIPART_OVERHEAD } from '../images/image-routes';
+import { imageTooLarge, MULTIPART_OVERHEAD } from '../images/image-routes';
 import { Problem } from './problem';
 
 export const API_VERSION = '1.0.0';
@@ -87,7 +87,7 @@ export const createApp = (s: AppServices) => {
   app.use(
     requestLimits({
       jsonBytes: bytesOf(s.config.bodyLimit),
-      rawBodyBytes: (req) => (req.method === 'POST' && UPLOAD.test(req.path) ? s.config.images.maxBytes + MULTIPART_OVERHEAD : undefined),
+      rawBody: (req) => (req.method === 'POST' && UPLOAD.test(req.path) ? { bytes: s.config.images.maxBytes + MULTIPART_OVERHEAD, tooLarge: (declared) => imageTooLarge(Number(declared), s.config.images.maxBytes) } : undefined),
       bodyTimeoutMs: s.config.transport.bodyTimeoutMs,
     }),
   );

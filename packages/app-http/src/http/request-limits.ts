@@ -33,8 +33,8 @@ export const answerAndHangUp = (req: Request, res: Response, problem: Problem): 
 export interface RequestLimits {
   /** Largest JSON body (CCPOR_BODY_LIMIT), in bytes. */
   readonly jsonBytes: number;
-  /** Largest body of a route that reads its own (an image upload, with its form): undefined when the route takes JSON. */
-  readonly rawBodyBytes: (req: Request) => number | undefined;
+  /** A route that reads its own body (an image upload): the most it takes and how it refuses more; undefined when the route takes JSON. */
+  readonly rawBody: (req: Request) => { readonly bytes: number; readonly tooLarge: (declared: string) => Problem } | undefined;
   /** Longest a client may take to send a JSON body. */
   readonly bodyTimeoutMs: number;
 }
@@ -51,18 +51,14 @@ const hasBody = (req: Request): boolean => req.headers['transfer-encoding'] !== 
 export const requestLimits =
   (limits: RequestLimits) =>
   (req: Request, res: Response, next: NextFunction): void => {
-    const raw = limits.rawBodyBytes(req);
-    const largest = raw ?? limits.jsonBytes;
+    const raw = limits.rawBody(req);
+    const largest = raw?.bytes ?? limits.jsonBytes;
     const declared = req.headers['content-length'];
     if (declared !== undefined && (!/^\d{1,20}$/.test(declared) || Number(declared) > largest)) {
-      answerAndHangUp(
-        req,
-        res,
-        new Problem(413, 'BODY_TOO_LARGE', 'Request body too large', `The request declares ${declared} bytes; this route accepts at most ${largest}.`, {
-          rule: raw === undefined ? 'CCPOR_BODY_LIMIT' : 'CCPOR_IMAGE_MAX_BYTES',
-          limitBytes: largest,
-        }),
-      );
+      const problem =
+        raw?.tooLarge(declared) ??
+        new Problem(413, 'BODY_TOO_LARGE', 'Request body too large', `The request declares ${declared} bytes; this route accepts at most ${largest}.`, { rule: 'CCPOR_BODY_LIMIT', limitBytes: largest });
+      answerAndHangUp(req, res, problem);
       return;
     }
     if (raw === undefined && hasBody(req)) {

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sampleOrderInput, samplePdf, sampleTiff } from '@ccpor/test-kit';
+import { inflatingPdf, sampleOrderInput, samplePdf, sampleTiff } from '@ccpor/test-kit';
+import request from 'supertest';
 import { startHarness, OTHER_COURT, type Client, type Harness } from '../__tests__/harness';
 
 const LIMIT = 256 * 1024;
@@ -192,6 +193,21 @@ describe('image download', () => {
     const other = await clerk.agent.get(`/api/v1/orders/${id}/images/${'c'.repeat(64)}`).expect(404);
     expect(other.body.code).toBe('IMAGE_NOT_ATTACHED');
     await clerk.agent.get(`/api/v1/orders/${id}/images/NOTAHASH`).expect(400);
+  });
+});
+
+describe('hostile images (issue 12, finding 5)', () => {
+  it('the reproduction, at this registry’s size limit: a small PDF whose streams inflate to 100 MiB is refused 422 in the registry’s own words, while other requests are answered', async () => {
+    const id = await addOrder();
+    const bomb = inflatingPdf(100 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(LIMIT);
+    const health = request(h.app).get('/healthz');
+    const [r] = await Promise.all([upload(clerk, id, bomb, 'order.pdf').expect(422), health.expect(200)]);
+    expect(r.body).toMatchObject({ code: 'IMAGE_UNREADABLE', field: 'file' });
+    expect(r.body.detail).toBe('"order.pdf" was refused: the PDF could not be read: its compressed objects expand to more than 64 MiB.');
+    expect(r.body.detail).not.toMatch(/PDFDict|Expected instance/);
+    const order = await clerk.agent.get(`/api/v1/orders/${id}`).expect(200);
+    expect(order.body.order.images).toEqual([]);
   });
 });
 

@@ -32,6 +32,10 @@ const UploadQuery = t.exact(
 /** Room for the multipart framing and a few small fields around the file itself. */
 export const MULTIPART_OVERHEAD = 64 * 1024;
 
+/** A declared upload past the largest image: the same answer before authentication (app.ts) as after it. */
+export const imageTooLarge = (declared: number, limit: number): Problem =>
+  new Problem(413, 'IMAGE_TOO_LARGE', 'Image too large', `The upload is ${declared} bytes; the registry accepts images of up to ${limit} bytes.`, { field: 'file', rule: 'CCPOR_IMAGE_MAX_BYTES', limitBytes: limit });
+
 const SHA256 = /^[0-9a-f]{64}$/;
 const BINARY = { schema: { type: 'string', format: 'binary' } };
 
@@ -59,7 +63,7 @@ const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
     .with({ code: 'IMAGE_UNSUPPORTED_TYPE' }, (x) =>
       new Problem(415, 'IMAGE_UNSUPPORTED_TYPE', 'Not a PDF or TIFF', `"${fileName}" is not a PDF or TIFF: its content is ${x.detected}. The content decides, not the file name.`, { field: 'file', detected: x.detected }),
     )
-    .with({ code: 'IMAGE_UNREADABLE' }, (x) => new Problem(422, 'IMAGE_UNREADABLE', 'Image unreadable', `"${fileName}" could not be read as an image: ${x.reason}.`, { field: 'file' }))
+    .with({ code: 'IMAGE_UNREADABLE' }, (x) => new Problem(422, 'IMAGE_UNREADABLE', 'Image unreadable', `"${fileName}" was refused: ${x.reason}.`, { field: 'file' }))
     .with({ code: 'IMAGE_NOT_FOUND' }, () => new Problem(500, 'INTERNAL', 'Internal error', 'The image store lost the upload.'))
     .exhaustive();
 
@@ -106,7 +110,7 @@ export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard
       // closed so the client stops sending.
       if (Number.isFinite(declared) && declared > limit + MULTIPART_OVERHEAD) {
         res.setHeader('Connection', 'close');
-        throw new Problem(413, 'IMAGE_TOO_LARGE', 'Image too large', `The upload is ${declared} bytes; the registry accepts images of up to ${limit} bytes.`, { field: 'file', rule: 'CCPOR_IMAGE_MAX_BYTES', limitBytes: limit });
+        throw imageTooLarge(declared, limit);
       }
       const release = slots.take();
       if (release === undefined) {
