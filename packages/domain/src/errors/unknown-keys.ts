@@ -86,7 +86,7 @@ export const decodeExact =
     if (E.isLeft(decoded)) return decoded;
     const extra = unknownKeys(codec as t.Any, input);
     if (extra.length === 0) return decoded;
-    const problems = extra.map((field) => ({ field, reason: 'is not a field of this request' }));
+    const problems = extra.map((field) => ({ field, reason: 'is not a known field' }));
     return E.left(
       domainError('INVALID_VALUE', problems.map((p) => `${p.field}: ${p.reason}`).join('; '), { field: extra[0]!, details: { problems } }),
     );
