@@ -19,8 +19,6 @@ export interface User {
   readonly cletsCertified: boolean;
   readonly passwordHash?: string;
   readonly mustChangePassword: boolean;
-  /** Bumped on every password change, so older sessions stop working. */
-  readonly passwordVersion: number;
   /**
    * Bumped by every password change, reset and disabling: a session carries the generation it
    * began in and ends when this moves on, for good (enabling the user again does not move it
@@ -94,7 +92,7 @@ export class IdentityView {
       case 'UserCreated': {
         const created = d as unknown as Pick<User, 'username' | 'displayName' | 'agencyOri' | 'roles' | 'cletsCertified'>;
         // A role repeated in an older event counts once.
-        this.users.set(key, { ...created, roles: [...new Set(created.roles)], mustChangePassword: true, passwordVersion: 0, sessionGeneration: 0, disabled: false, version: v });
+        this.users.set(key, { ...created, roles: [...new Set(created.roles)], mustChangePassword: true, sessionGeneration: 0, disabled: false, version: v });
         return;
       }
       case 'UserSignedOut': {
@@ -122,7 +120,6 @@ export class IdentityView {
             ...u,
             passwordHash: d.passwordHash as string,
             mustChangePassword: d.mustChange as boolean,
-            passwordVersion: u.passwordVersion + 1,
             sessionGeneration: u.sessionGeneration + 1,
             lockedUntil: undefined,
           }
