@@ -156,6 +156,7 @@ describe('importHistory', () => {
     const { sourceRecordId: _drop, ...columns } = LEGACY_MAPPING.columns;
     expect(checkImportMapping({ ...LEGACY_MAPPING, columns })).toEqual({ _tag: 'Left', left: 'mapping: no column or default for sourceRecordId' });
     expect(checkImportMapping({ ...LEGACY_MAPPING, columns: { ...LEGACY_MAPPING.columns, shoeSize: 'SHOE' } })).toMatchObject({ left: expect.stringContaining('shoeSize') });
+    expect(checkImportMapping({ ...LEGACY_MAPPING, dateFormt: 'MM/DD/YYYY' })).toEqual({ _tag: 'Left', left: 'mapping: dateFormt: is not a known field' });
   });
 
   it('imports 100,000 rows into the in-memory store: every order once, every service and cancellation, nothing rejected', async () => {

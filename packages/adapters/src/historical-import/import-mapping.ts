@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import * as t from 'io-ts';
 import { left, right, type Either } from 'fp-ts/Either';
-import { decodeWith } from '@ccpor/domain';
+import { decodeExact } from '@ccpor/domain';
 
 /**
  * The fields a historical row can carry. Names on the left are the registry's; the mapping
@@ -101,7 +101,8 @@ export const loadImportMapping = async (path: string): Promise<Either<string, Im
 };
 
 export const checkImportMapping = (json: unknown): Either<string, ImportMapping> => {
-  const decoded = decodeWith(ImportMapping)(json);
+  // Exactly: a misspelt option ("dateFormt") is refused, not silently ignored.
+  const decoded = decodeExact(ImportMapping)(json);
   if (decoded._tag === 'Left') return left(`mapping: ${decoded.left.message}`);
   const m = decoded.right as ImportMapping;
   for (const key of [...Object.keys(m.columns), ...Object.keys(m.defaults ?? {})]) {

@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PDFDocument } from 'pdf-lib';
+import { inflatingPdf } from '@ccpor/test-kit';
 import { inspectImage } from './inspect-image';
+import { countPdfPages, DEFAULT_PDF_INSPECTION_LIMITS } from './pdf-inspector';
 import { SNIFF_BYTES } from './media-sniffer';
 
 let dir: string;
@@ -67,5 +69,42 @@ describe('inspectImage', () => {
 
   it('walks BigTIFF directory chains', async () => {
     expect(await inspect('big.tif', bigTiff(3))).toEqual({ _tag: 'Right', right: { mediaType: 'image/tiff', pages: 3 } });
+  });
+});
+
+describe('PDF page counting is bounded and runs off the request thread (issue 12, finding 5)', () => {
+  const count = async (name: string, bytes: Uint8Array, limits = DEFAULT_PDF_INSPECTION_LIMITS) => {
+    const path = join(dir, name);
+    await writeFile(path, bytes);
+    return countPdfPages(path, bytes.length, limits);
+  };
+  const small = { ...DEFAULT_PDF_INSPECTION_LIMITS, maxInflatedBytes: 4 * 1024 * 1024 };
+
+  it('the reproduction, scaled down: an object stream inflating past the limit is refused in the registry’s words, however its type is spelt', async () => {
+    for (const type of ['/ObjStm', '/Obj#53tm']) {
+      const bomb = inflatingPdf(32 * 1024 * 1024, type);
+      expect(bomb.length).toBeLessThan(64 * 1024);
+      expect(await count('bomb.pdf', bomb, small)).toEqual({ _tag: 'Left', left: { code: 'IMAGE_UNREADABLE', reason: 'the PDF could not be read: its compressed objects expand to more than 4 MiB' } });
+    }
+  });
+
+  it('at the registry’s own limit too: 100 MiB of spaces in a file of about 100 kB', async () => {
+    const r = await count('bomb-100.pdf', inflatingPdf(100 * 1024 * 1024));
+    expect(r).toMatchObject({ left: { code: 'IMAGE_UNREADABLE', reason: expect.stringContaining('expand to more than 64 MiB') } });
+  });
+
+  it('a stream under the limit is read, and the page counted', async () => {
+    expect(await count('fine.pdf', inflatingPdf(64 * 1024), small)).toEqual({ _tag: 'Right', right: 1 });
+  });
+
+  it('a damaged PDF is refused without the parser’s own words', async () => {
+    const damaged = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 7 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const r = await count('damaged.pdf', damaged);
+    expect(r).toEqual({ _tag: 'Left', left: { code: 'IMAGE_UNREADABLE', reason: 'the PDF could not be read: its structure is damaged, or it is not a PDF' } });
+  });
+
+  it('a parse that takes longer than the time allowed is ended and refused', async () => {
+    const r = await count('slow.pdf', await pdfLibDocument(40, true), { ...DEFAULT_PDF_INSPECTION_LIMITS, timeoutMs: 1 });
+    expect(r).toEqual({ _tag: 'Left', left: { code: 'IMAGE_UNREADABLE', reason: 'the PDF could not be read: reading it took longer than 0.001 seconds' } });
   });
 });

@@ -9,7 +9,7 @@ interface Layout {
   readonly big: boolean;
 }
 
-const unreadable = (reason: string): Either<ImageStoreError, number> => left({ code: 'IMAGE_UNREADABLE', reason });
+const unreadable = (why: string): Either<ImageStoreError, number> => left({ code: 'IMAGE_UNREADABLE', reason: `the TIFF could not be read: ${why}` });
 
 const readAt = async (handle: FileHandle, position: number, length: number): Promise<Buffer | undefined> => {
   const buffer = Buffer.alloc(length);

@@ -1,6 +1,8 @@
 import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
 import type { SqlSession } from '../event-store/sql/sql-database';
 import { utcMonth } from '../projections/statistics-bucket';
+import type { SearchVisibility } from './search-query';
+import { hiddenOrderFilters } from './search-sql';
 
 export interface StatisticsRow {
   readonly county: string;
@@ -26,6 +28,12 @@ export interface StatisticsOptions {
    * `order_search_entering_ori`), still with "expired" derived at `now`.
    */
   readonly enteringAgencyOri?: string;
+  /**
+   * What the caller may find (the search's visibility): the orders they may not see (sealed ones,
+   * other agencies' drafts) are not counted, so a count cannot reveal an order a search hides
+   * (issue 12, finding 7). Without it, every order counts (the command line and tests).
+   */
+  readonly visibility?: Pick<SearchVisibility, 'sealed' | 'agencyOri'>;
 }
 
 const nextMonth = (month: string): string => {
@@ -51,6 +59,7 @@ const agencyStatisticsQuery = (options: StatisticsOptions & { readonly enteringA
   if (options.issuedFromMonth) filters.push(`${issueMonth} >= ${add(options.issuedFromMonth)}::text`);
   if (options.issuedToMonth) filters.push(`${issueMonth} <= ${add(options.issuedToMonth)}::text`);
   if (options.counties) filters.push(`s.county = ANY(${add(options.counties)}::text[])`);
+  if (options.visibility) filters.push(...hiddenOrderFilters(options.visibility, `${add(options.visibility.agencyOri)}::text`, 's'));
   const sql = `
     SELECT county, order_type, stage, status, issue_month, count(*)::bigint AS orders FROM (
       SELECT coalesce(s.county, '') AS county, coalesce(s.order_type, '') AS order_type, coalesce(s.stage, '') AS stage,
@@ -91,6 +100,18 @@ export const statisticsQuery = (options: StatisticsOptions): { readonly text: st
     rowFilters.push(`s.county = ANY(${p}::text[])`);
   }
   const and = (f: string[]): string => f.map((x) => ` AND ${x}`).join('');
+  // The orders the caller may not see, taken off again: the few sealed orders and drafts, found
+  // through the partial index order_search_hidden, each in the bucket the counts above put it in.
+  const hidden = options.visibility
+    ? `
+      UNION ALL
+      SELECT coalesce(s.county, ''), coalesce(s.order_type, ''), coalesce(s.stage, ''),
+             CASE WHEN s.status IN ('active', 'served') AND s.expires_at <= $1::timestamptz THEN 'expired' ELSE s.status END,
+             ${issueMonth}, -1
+      FROM {{schema}}.order_search AS s
+      WHERE (s.sealed OR s.status IN ('draft', 'discarded'))
+        AND NOT (${hiddenOrderFilters(options.visibility, `${add(options.visibility.agencyOri)}::text`, 's').join(' AND ')})${and(rowFilters)}`
+    : '';
   const sql = `
     SELECT county, order_type, stage, status, issue_month, sum(orders)::bigint AS orders FROM (
       SELECT county, order_type, stage,
@@ -103,7 +124,7 @@ export const statisticsQuery = (options: StatisticsOptions): { readonly text: st
              CASE WHEN s.expires_at <= $1::timestamptz THEN 'expired' ELSE s.status END,
              ${issueMonth}, 1
       FROM {{schema}}.order_search AS s
-      WHERE s.expires_at >= $3::timestamptz AND s.expires_at < $4::timestamptz AND s.status IN ('active', 'served')${and(rowFilters)}
+      WHERE s.expires_at >= $3::timestamptz AND s.expires_at < $4::timestamptz AND s.status IN ('active', 'served')${and(rowFilters)}${hidden}
     ) AS counted
     GROUP BY county, order_type, stage, status, issue_month
     HAVING sum(orders) <> 0

@@ -22,6 +22,9 @@ const ORDER_COLUMNS = `
   s.order_id::text AS order_id, s.form, s.case_number, s.court_ori, s.status, s.sealed, s.entering_ori, s.assigned_oris,
   to_json(s.issued_at) #>> '{}' AS issued_at, to_json(s.expires_at) #>> '{}' AS expires_at, s.provisions`;
 
+/** ORDER_COLUMNS as nulls of their types, for rows that carry no order. */
+const NULL_ORDER_COLUMNS = `NULL::text, NULL::text, NULL::text, NULL::text, NULL::text, NULL::boolean, NULL::text, NULL::text[], NULL::text, NULL::text, NULL::jsonb`;
+
 /**
  * The view row of each matched order (`d.order_id`), one primary-key lookup per match. The
  * matches are a handful of rows, but the planner cannot know it: json_to_recordset counts as 100
@@ -93,28 +96,40 @@ ORDER BY d.pair, d.order_id`;
 /**
  * $1 order ids. For each order and each of its protected persons (ordinal), the orders about the
  * same pair, the order itself included: one statement for a whole page of search hits.
+ *
+ * Hits about the same two people (a page of ten orders about one pair) share their keys, so the
+ * keys are looked up once each (`q`, numbered by `k`) and each matched order comes back once per
+ * key, not once per hit: the answer grows with the orders about the pairs, not with hits × orders
+ * (issue 12: ten hits about a pair with 1,000 orders were 10,000 rows). Two kinds of row come
+ * back: an order row (key, exact, the order's columns) per order found for a key, and a map row
+ * (hit, ordinal, key) per hit person, whose order columns are null.
  */
 export const ordersLinkedToSql = `
 WITH h AS (
-  SELECT o.order_id, hp.ordinal, o.r_dob, ARRAY[o.r_metaphone, o.r_metaphone_alt] AS r_codes, left(o.r_first_key, 1) AS r_initial,
+  SELECT o.order_id AS hit, hp.ordinal, a.exact_key, a.phonetic_key,
+         o.r_dob, ARRAY[o.r_metaphone, o.r_metaphone_alt] AS r_codes, left(o.r_first_key, 1) AS r_initial,
          hp.dob AS p_dob, ARRAY[hp.metaphone, hp.metaphone_alt] AS p_codes, left(hp.first_key, 1) AS p_initial
-  FROM {{schema}}.order_search AS o JOIN {{schema}}.order_search_protected AS hp ON hp.order_id = o.order_id
+  FROM {{schema}}.order_search AS o
+  JOIN {{schema}}.order_search_protected AS hp ON hp.order_id = o.order_id
+  LEFT JOIN {{schema}}.order_party_pair AS a ON a.order_id = o.order_id AND a.ordinal = hp.ordinal
   WHERE o.order_id = ANY($1::uuid[]) AND o.status <> 'discarded'
+), k AS (
+  SELECT h.*, dense_rank() OVER (ORDER BY h.exact_key, h.phonetic_key, h.r_dob, h.r_codes, h.r_initial, h.p_dob, h.p_codes, h.p_initial)::int AS key FROM h
+), q AS (
+  SELECT DISTINCT ON (k.key) k.key, k.exact_key, k.phonetic_key, k.r_dob, k.r_codes, k.r_initial, k.p_dob, k.p_codes, k.p_initial FROM k ORDER BY k.key
 ), m AS (
-  SELECT a.order_id AS hit, a.ordinal, x.order_id, true AS exact
-  FROM {{schema}}.order_party_pair AS a CROSS JOIN LATERAL ${partyKeyLookup('exact_key', 'a.exact_key')}
-  WHERE a.order_id = ANY($1::uuid[])
+  SELECT q.key, x.order_id, true AS exact FROM q CROSS JOIN LATERAL ${partyKeyLookup('exact_key', 'q.exact_key')}
   UNION ALL
-  SELECT a.order_id, a.ordinal, x.order_id, false
-  FROM {{schema}}.order_party_pair AS a CROSS JOIN LATERAL ${partyKeyLookup('phonetic_key', 'a.phonetic_key')}
-  WHERE a.order_id = ANY($1::uuid[])
+  SELECT q.key, x.order_id, false FROM q CROSS JOIN LATERAL ${partyKeyLookup('phonetic_key', 'q.phonetic_key')}
   UNION ALL
-  SELECT h.order_id, h.ordinal, s.order_id, false FROM h ${metaphoneMatches('h')}
+  SELECT q.key, s.order_id, false FROM q ${metaphoneMatches('q')}
 )
-SELECT d.hit::text AS hit, d.ordinal, d.exact, o.*
-FROM (SELECT m.hit, m.ordinal, m.order_id, bool_or(m.exact) AS exact FROM m GROUP BY m.hit, m.ordinal, m.order_id) AS d
+SELECT NULL::text AS hit, NULL::smallint AS ordinal, d.key, d.exact, o.*
+FROM (SELECT m.key, m.order_id, bool_or(m.exact) AS exact FROM m GROUP BY m.key, m.order_id) AS d
 CROSS JOIN LATERAL ${orderByPrimaryKey('d')}
-ORDER BY d.hit, d.ordinal, d.order_id`;
+UNION ALL
+SELECT k.hit::text, k.ordinal, k.key, NULL::boolean, ${NULL_ORDER_COLUMNS}
+FROM k`;
 
 /** What the two functions return after their leading columns: ORDER_COLUMNS, typed. */
 const ORDER_COLUMN_TYPES = `order_id text, form text, case_number text, court_ori text, status text, sealed boolean,
@@ -142,7 +157,7 @@ $fn$;
 
 DROP FUNCTION IF EXISTS {{schema}}.related_orders_linked_to(uuid[]);
 CREATE FUNCTION {{schema}}.related_orders_linked_to(uuid[])
-  RETURNS TABLE (hit text, ordinal smallint, exact boolean, ${ORDER_COLUMN_TYPES})
+  RETURNS TABLE (hit text, ordinal smallint, key int, exact boolean, ${ORDER_COLUMN_TYPES})
   LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan
 AS $fn$
 #variable_conflict use_column
@@ -153,7 +168,7 @@ $fn$;
 `;
 
 const callForPairsSql = 'SELECT * FROM {{schema}}.related_orders_for_pairs($1::json) ORDER BY pair, order_id';
-const callLinkedToSql = 'SELECT * FROM {{schema}}.related_orders_linked_to($1::uuid[]) ORDER BY hit, ordinal, order_id';
+const callLinkedToSql = 'SELECT * FROM {{schema}}.related_orders_linked_to($1::uuid[]) ORDER BY key, order_id';
 
 interface OrderColumns extends Record<string, unknown> {
   readonly order_id: string;
@@ -227,6 +242,21 @@ export const pairKeys = (pair: PersonPair, index: number) => ({
 /** Prepared statements are named per schema: their text names it. */
 const statementName = (what: string, schema: string): string => `ccpor_related_${what}_${schema}`;
 
+/**
+ * relatedOrderOf for the rows of one statement: an order found for several pairs or hits (a page
+ * of ten hits about the same two people returns each of their orders ten times) is decoded once,
+ * and only how it matched differs from row to row.
+ */
+const decodedOnce = () => {
+  const seen = new Map<string, RelatedOrder | undefined>();
+  return (row: OrderColumns): RelatedOrder | undefined => {
+    if (!seen.has(row.order_id)) seen.set(row.order_id, relatedOrderOf(row));
+    const r = seen.get(row.order_id);
+    const match = row.exact ? 'exact' : 'phonetic';
+    return r === undefined || r.match === match ? r : { ...r, match };
+  };
+};
+
 /** Every order about each pair (indexed like `pairs`), drafts left out. */
 export const ordersForPairs = async (db: SqlDatabase, pairs: readonly PersonPair[], schema: string = DEFAULT_SCHEMA): Promise<RelatedOrder[][]> => {
   const out: RelatedOrder[][] = pairs.map(() => []);
@@ -234,14 +264,19 @@ export const ordersForPairs = async (db: SqlDatabase, pairs: readonly PersonPair
   const { rows } = await db.queryPrepared<OrderColumns & { pair: number }>(statementName('pairs', schema), inSchema(callForPairsSql, schema), [
     JSON.stringify(pairs.map(pairKeys)),
   ]);
+  const decode = decodedOnce();
   for (const row of rows) {
-    const related = relatedOrderOf(row);
+    const related = decode(row);
     if (related !== undefined) out[row.pair]!.push(related);
   }
   return out;
 };
 
-/** Per order id, per protected-person ordinal, the orders about that pair (the order itself included). */
+/**
+ * Per order id, per protected-person ordinal, the orders about that pair (the order itself
+ * included). Hits about the same people share one list (read-only), as the statement shares their
+ * key: building the answer is linear in the orders found, whatever the number of hits.
+ */
 export const ordersLinkedTo = async (
   db: SqlDatabase,
   orderIds: readonly string[],
@@ -249,13 +284,32 @@ export const ordersLinkedTo = async (
 ): Promise<Map<string, Map<number, RelatedOrder[]>>> => {
   const out = new Map<string, Map<number, RelatedOrder[]>>();
   if (orderIds.length === 0) return out;
-  const { rows } = await db.queryPrepared<OrderColumns & { hit: string; ordinal: number }>(statementName('linked', schema), inSchema(callLinkedToSql, schema), [orderIds]);
+  // Map rows have hit and ordinal and null order columns; order rows the reverse.
+  const { rows } = await db.queryPrepared<OrderColumns & { hit: string | null; ordinal: number | null; key: number }>(
+    statementName('linked', schema),
+    inSchema(callLinkedToSql, schema),
+    [orderIds],
+  );
+  const byKey = new Map<number, RelatedOrder[]>();
+  const people: { hit: string; ordinal: number; key: number }[] = [];
+  const decode = decodedOnce();
   for (const row of rows) {
-    const related = relatedOrderOf(row);
+    if (row.hit !== null) {
+      people.push({ hit: row.hit, ordinal: row.ordinal!, key: row.key });
+      continue;
+    }
+    const related = decode(row);
     if (related === undefined) continue;
-    const byPair = out.get(row.hit) ?? new Map<number, RelatedOrder[]>();
-    out.set(row.hit, byPair);
-    byPair.set(row.ordinal, [...(byPair.get(row.ordinal) ?? []), related]);
+    const list = byKey.get(row.key);
+    if (list === undefined) byKey.set(row.key, [related]);
+    else list.push(related);
+  }
+  for (const { hit, ordinal, key } of people) {
+    const list = byKey.get(key);
+    if (list === undefined) continue;
+    const byPair = out.get(hit) ?? new Map<number, RelatedOrder[]>();
+    out.set(hit, byPair);
+    byPair.set(ordinal, list);
   }
   return out;
 };

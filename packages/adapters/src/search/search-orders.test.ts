@@ -11,6 +11,7 @@ import { pgliteViewExtensions } from '../projections/pglite-view-extensions';
 import { ProjectionRunner } from '../projections/projection-runner';
 import { SqlOrderProjection } from '../projections/sql-order-projection';
 import { linkedOrders, ordersConcerningPair } from './party-index-queries';
+import { imageHolders } from './image-holders';
 import { orderStatistics } from './order-statistics';
 import type { SearchHit, SearchPage } from './search-hit';
 import { searchOrders } from './search-orders';
@@ -323,6 +324,9 @@ describe('visibility (what the server lets a caller see, from the access policy)
   const NOWAK: Person = { last: 'NOWAK', first: 'ZOFIA', dob: '2012-06-06' };
   let confidential: string;
   let draft: string;
+  let assignedDraft: string;
+  const LA_SHERIFF = 'CA0194200';
+  const SHARED_IMAGE = { sha256: 'e'.repeat(64), mediaType: 'application/pdf', pages: 1, bytes: 10, kind: 'order' } as const;
 
   beforeAll(async () => {
     const order = add(KOWALSKI, { court: ORANGE_COURT, protectedPerson: NOWAK });
@@ -330,6 +334,7 @@ describe('visibility (what the server lets a caller see, from the access policy)
     const add0 = order.commands[0] as OrderCommand & { details: { protectedPersons: { confidential: boolean; minor: boolean }[] } };
     add0.details.protectedPersons[0]!.confidential = true;
     draft = id(++next);
+    assignedDraft = id(++next);
     await runCommands(store, [
       ...order.commands,
       command(draft, '2026-03-04T10:00:00-08:00', {
@@ -337,11 +342,38 @@ describe('visibility (what the server lets a caller see, from the access policy)
         enteringAgencyOri: LA_COURT.ori,
         details: { form: 'DV-110', court: LA_COURT, caseNumber: '26FL777777', restrainedPerson: { name: { last: KOWALSKI.last, first: KOWALSKI.first }, dateOfBirth: KOWALSKI.dob } },
       }),
+      command(assignedDraft, '2026-03-04T10:05:00-08:00', {
+        type: 'CreateDraft',
+        enteringAgencyOri: ORANGE_COURT.ori,
+        details: {
+          form: 'DV-110',
+          court: ORANGE_COURT,
+          caseNumber: '26FL777778',
+          assignedAgencies: [LA_SHERIFF],
+          restrainedPerson: { name: { last: KOWALSKI.last, first: KOWALSKI.first }, dateOfBirth: KOWALSKI.dob },
+        },
+      }),
+      // The same bytes on two orders of two agencies (content-addressed images).
+      command(confidential, '2026-03-04T11:00:00-08:00', { type: 'AttachImage', image: SHARED_IMAGE }),
+      command(draft, '2026-03-04T11:01:00-08:00', { type: 'AttachImage', image: SHARED_IMAGE }),
     ]);
     await new ProjectionRunner({ store, target: new SqlOrderProjection(db, SCHEMA) }).catchUp();
   });
 
-  const as = (sealed: boolean, agencyOri: string, c: 'all' | 'own' | 'none') => ({ visibility: { sealed, agencyOri, confidential: c } });
+  it('finds every order that holds an image’s bytes, with the facts the policy needs', async () => {
+    const holders = await imageHolders(db, SHARED_IMAGE.sha256, SCHEMA);
+    expect(holders.sort((a, b) => a.orderId.localeCompare(b.orderId))).toEqual(
+      [
+        { orderId: confidential, facts: { ownerAgencyOri: ORANGE_COURT.ori, assignedAgencies: [], sealed: false, stage: 'issued' } },
+        { orderId: draft, facts: { ownerAgencyOri: LA_COURT.ori, assignedAgencies: [], sealed: false, stage: 'draft' } },
+      ].sort((a, b) => a.orderId.localeCompare(b.orderId)),
+    );
+    expect(await imageHolders(db, 'f'.repeat(64), SCHEMA)).toEqual([]);
+  });
+
+  const as = (sealed: boolean | 'own', agencyOri: string, c: 'all' | 'own' | 'none') => ({
+    visibility: { sealed: sealed === 'own' ? 'own' : sealed ? 'all' : 'none', agencyOri, confidential: c },
+  });
 
   it('leaves sealed orders out unless the caller may see them', async () => {
     const query = { lastName: 'GONZALEZ', dateOfBirth: MARIA.dob };
@@ -365,10 +397,41 @@ describe('visibility (what the server lets a caller see, from the access policy)
     expect(ids((await run({ lastName: KOWALSKI.last, dateOfBirth: KOWALSKI.dob, status: ['active'] }, as(false, LA_COURT.ori, 'none'))).hits)).toEqual([confidential]);
   });
 
-  it('shows drafts only to the agency that entered them', async () => {
+  it('shows drafts only to the agency that entered them, or one they are assigned to', async () => {
     const query = { lastName: KOWALSKI.last, dateOfBirth: KOWALSKI.dob };
     expect(ids((await run(query, as(false, LA_COURT.ori, 'none'))).hits).sort()).toEqual([confidential, draft].sort());
-    expect(ids((await run(query, as(false, ORANGE_COURT.ori, 'none'))).hits)).toEqual([confidential]);
+    expect(ids((await run(query, as(false, ORANGE_COURT.ori, 'none'))).hits).sort()).toEqual([confidential, assignedDraft].sort());
+    expect(ids((await run(query, as(false, SAN_DIEGO.ori, 'none'))).hits)).toEqual([confidential]);
+    expect(ids((await run(query, as(false, LA_SHERIFF, 'none'))).hits).sort()).toEqual([confidential, assignedDraft].sort());
+  });
+
+  it('shows sealed orders, when only one’s own, to the agency that entered them or is assigned to them', async () => {
+    const query = { lastName: 'GONZALEZ', dateOfBirth: MARIA.dob };
+    expect(ids((await run(query, as('own', SAN_DIEGO.ori, 'none'))).hits)).toContain(orders.mariaSealed);
+    expect(ids((await run(query, as('own', LA_COURT.ori, 'none'))).hits)).not.toContain(orders.mariaSealed);
+  });
+
+  it('counts only what the caller could find: statewide and per agency, sealed orders and other agencies’ drafts left out', async () => {
+    const total = (rows: { orders: number }[]) => rows.reduce((n, r) => n + r.orders, 0);
+    const all = await orderStatistics(db, { now: NOW, schema: SCHEMA });
+    const rows = (await db.query<{ sealed: boolean; status: string; entering_ori: string; assigned_oris: string[] }>(`SELECT sealed, status, entering_ori, assigned_oris FROM ${SCHEMA}.order_search`)).rows;
+    expect(total(all)).toBe(rows.length);
+    const findable = (ori: string, sealed: 'own' | 'none') =>
+      rows.filter((r) => {
+        const mine = r.entering_ori === ori || r.assigned_oris.includes(ori);
+        return (!r.sealed || (sealed === 'own' && mine)) && (!['draft', 'discarded'].includes(r.status) || mine);
+      }).length;
+    for (const ori of [LA_COURT.ori, ORANGE_COURT.ori, SAN_DIEGO.ori, LA_SHERIFF])
+      for (const sealed of ['own', 'none'] as const) {
+        const statewide = await orderStatistics(db, { now: NOW, schema: SCHEMA, visibility: { sealed, agencyOri: ori } });
+        expect(total(statewide)).toBe(findable(ori, sealed));
+        expect(statewide.every((r) => r.orders > 0)).toBe(true);
+        const own = await orderStatistics(db, { now: NOW, schema: SCHEMA, enteringAgencyOri: ori, visibility: { sealed, agencyOri: ori } });
+        expect(total(own)).toBe(rows.filter((r) => r.entering_ori === ori && (!r.sealed || sealed === 'own')).length);
+      }
+    // A sealed order in San Diego is not in Los Angeles' statewide count, nor in San Diego's when it may not see sealed orders.
+    const sd = (v: 'own' | 'none') => orderStatistics(db, { now: NOW, schema: SCHEMA, counties: ['37'], visibility: { sealed: v, agencyOri: SAN_DIEGO.ori } });
+    expect(total(await sd('own')) - total(await sd('none'))).toBe(1);
   });
 
   it('counts one agency’s orders from its rows, expired derived at now', async () => {

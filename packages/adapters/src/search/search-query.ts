@@ -79,12 +79,13 @@ export const MAX_RESULTS = 500;
 
 /**
  * What the caller may see, decided by the server from the domain's access policy and never taken
- * from a client: sealed orders or not; whose drafts; which confidential or minor protected persons
- * a name may match (`all`, those of orders the agency entered or is assigned, or `none`). Without
- * it, search returns everything (the command line and tests).
+ * from a client: which sealed orders and which confidential or minor protected persons (`all`,
+ * those of orders the agency entered or is assigned, or `none`); drafts are always only those of
+ * the agency's own or assigned orders. Without it, search returns everything (the command line
+ * and tests).
  */
 export const SearchVisibility = t.type({
-  sealed: t.boolean,
+  sealed: t.keyof({ all: null, own: null, none: null }),
   agencyOri: t.string,
   confidential: t.keyof({ all: null, own: null, none: null }),
 });

@@ -176,14 +176,26 @@ const derivedStatus = (now: string): string =>
  */
 const visible = (c: PersonColumns, v: SearchVisibility | undefined, p: Params): string[] => {
   if (v === undefined) return [];
-  const where: string[] = [];
   const ori = p.add(v.agencyOri, 'text');
-  if (!v.sealed) where.push('NOT s.sealed');
-  where.push(`(s.status NOT IN ('draft', 'discarded') OR s.entering_ori = ${ori})`);
+  const where = hiddenOrderFilters(v, ori, 's');
   if (c.role === 'protected' && v.confidential !== 'all') {
     const open = 'NOT (p.confidential OR p.minor)';
     where.push(v.confidential === 'none' ? open : `(${open} OR s.entering_ori = ${ori} OR ${ori} = ANY(s.assigned_oris))`);
   }
+  return where;
+};
+
+/**
+ * The conditions an order row `s` must meet to be visible to the caller, as a list to AND: sealed
+ * orders as `v.sealed` says, drafts (and discarded ones) only of the caller's own or assigned
+ * orders. Shared by search and statistics, so what a caller can count is what they can find.
+ */
+export const hiddenOrderFilters = (v: Pick<SearchVisibility, 'sealed'>, ori: string, s: string): string[] => {
+  const mine = `(${s}.entering_ori = ${ori} OR ${ori} = ANY(${s}.assigned_oris))`;
+  const where: string[] = [];
+  if (v.sealed === 'none') where.push(`NOT ${s}.sealed`);
+  else if (v.sealed === 'own') where.push(`(NOT ${s}.sealed OR ${mine})`);
+  where.push(`(${s}.status NOT IN ('draft', 'discarded') OR ${mine})`);
   return where;
 };
 

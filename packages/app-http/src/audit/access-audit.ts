@@ -11,6 +11,8 @@ export interface AccessDecisionRecord {
   readonly action: string;
   readonly orderId?: string;
   readonly targetAgencyOri?: string;
+  /** The account an administrator acted on (a user name, never a protected person's data). */
+  readonly targetUser?: string;
   readonly allowed: boolean;
   readonly code?: string;
   readonly rule: string;

@@ -4,7 +4,8 @@ import { IsoDateTime, OrderId } from '@ccpor/domain';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import { badRequest, Problem } from '../http/problem';
+import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
+import { factsOf } from '../orders/order-facts';
 import { replayOrder } from './replay-order';
 import { verifyChains } from './verify-chains';
 
@@ -12,7 +13,7 @@ export const registerAuditRoutes = (api: ApiRouter, s: AppServices, guard: Guard
   api.add({
     method: 'get',
     path: '/audit/orders/:orderId',
-    summary: 'An order as it stood at a time, with its timeline (state administrators)',
+    summary: 'An order as it stood at a time, with its timeline (state administrators; the data of an order they may not read, a sealed one, is withheld and the timeline alone is shown)',
     tag: 'audit',
     query: t.exact(t.partial({ asOf: IsoDateTime })),
     success: 200,
@@ -21,8 +22,18 @@ export const registerAuditRoutes = (api: ApiRouter, s: AppServices, guard: Guard
       if (E.isLeft(id)) throw badRequest('INVALID_VALUE', 'orderId: must be a UUID', 'orderId');
       guard.global(req, res, 'audit.replay');
       const r = await replayOrder(s.store, id.right, query.asOf);
-      if (!r.exists) throw new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' });
-      return r;
+      if (!r.exists) throw NO_SUCH.order();
+      // The timeline (who did what, when) is the investigator's; the order's data is shown only
+      // where the policy lets the caller read the order: never a sealed one, now or as it stood
+      // then (ADR 0034). Each replay is audited, and so is what it withheld.
+      const current = await s.commands.load(id.right);
+      if (E.isLeft(current)) throw fromHandlerError(current.left, false);
+      const facts = factsOf(current.right.state, current.right.events);
+      const then = factsOf(r.state);
+      const d = guard.orderDecision(req, res, 'order.read', { ...facts, sealed: facts.sealed || then.sealed }, id.right);
+      if (d.allowed) return r;
+      const { state: _state, computed: _computed, ...timeline } = r;
+      return { ...timeline, redacted: ['state', 'computed'], withheldBecause: d.rule };
     },
   });
   api.add({

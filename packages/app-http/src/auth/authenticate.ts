@@ -47,6 +47,7 @@ export const authenticate =
           kind: 'api-key',
           via: 'api-key',
           mustChangePassword: false,
+          issuingCourts: identity.view.issuingCourtsOf(key.agencyOri),
         };
         res.locals.principal = principal;
         return next();
@@ -55,9 +56,10 @@ export const authenticate =
       if (token === undefined) return next();
       const claims = await sessions.verify(token);
       const user = claims ? identity.view.users.get(claims.username) : undefined;
-      if (!claims || !user || user.disabled || user.passwordVersion !== claims.passwordVersion) {
-        // A cookie of a session that ended (expired, signed with a former key) is forgotten, and
-        // never stands in the way of signing in again: the browser would otherwise be stuck.
+      // Signed out, disabled (even if enabled since), or the password changed or reset: ended for good.
+      if (!claims || !user || user.disabled || user.sessionGeneration !== claims.generation || identity.view.sessionEnded(claims.sessionId)) {
+        // A cookie of a session that ended (expired, signed out, signed with a former key) is forgotten,
+        // and never stands in the way of signing in again: the browser would otherwise be stuck.
         res.clearCookie(SESSION_COOKIE, { path: '/' });
         if (req.method === 'POST' && `${req.baseUrl}${req.path}`.replace(/\/$/, '') === '/api/v1/session') return next();
         throw unauthenticated('Your session has ended; sign in again.');
@@ -79,6 +81,8 @@ export const authenticate =
         via: 'cookie',
         mustChangePassword: user.mustChangePassword,
         csrf: claims.csrf,
+        session: { id: claims.sessionId, expiresAt: claims.expiresAt.toISOString() },
+        issuingCourts: identity.view.issuingCourtsOf(user.agencyOri),
       };
       res.locals.principal = principal;
       next();

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
@@ -17,9 +17,11 @@ const me = (u: User) => ({ username: u.username, displayName: u.displayName, age
 const badLogin = () => new Problem(401, 'LOGIN_FAILED', 'Sign-in failed', 'Wrong user name or password, or the account is locked or disabled.');
 
 export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
-  const setCookie = async (res: Response, u: User) => {
-    const session = await s.sessions.issue(u.username, u.passwordVersion);
-    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, secure: s.config.tls, sameSite: 'strict', path: '/', expires: session.expiresAt });
+  // Secure whenever the client reached us over HTTPS: CCPOR_TLS, or a trusted proxy's X-Forwarded-Proto (ADR 0037).
+  const secure = (req: Request) => s.config.tls || req.secure;
+  const setCookie = async (req: Request, res: Response, u: User) => {
+    const session = await s.sessions.issue(u.username, u.sessionGeneration);
+    res.cookie(SESSION_COOKIE, session.token, { httpOnly: true, secure: secure(req), sameSite: 'strict', path: '/', expires: session.expiresAt });
     return { ...me(u), csrfToken: session.csrf, expiresAt: session.expiresAt.toISOString() };
   };
   const asPrincipal = (u: User): Authenticated => ({ userId: u.username, agencyOri: u.agencyOri, roles: u.roles, cletsCertified: u.cletsCertified, kind: 'user', via: 'cookie', mustChangePassword: u.mustChangePassword });
@@ -49,7 +51,7 @@ export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Gua
       }
       s.identity.loginSucceeded(u.username);
       guard.note(req, who, 'session.login', true, 'password');
-      return setCookie(res, u);
+      return setCookie(req, res, u);
     },
   });
 
@@ -71,11 +73,13 @@ export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Gua
   api.add({
     method: 'delete',
     path: '/session',
-    summary: 'Sign out',
+    summary: 'Sign out: the session ends for good, in every registry process (the cookie is cleared too)',
     tag: 'session',
     success: 204,
-    handler: ({ res }) => {
-      res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: s.config.tls, sameSite: 'strict', path: '/' });
+    handler: async ({ req, res }) => {
+      const p = principalOf(res);
+      if (p.kind === 'user' && p.session !== undefined) await s.identity.signOut(p.userId, p.session.id, p.session.expiresAt, actorOf(p));
+      res.clearCookie(SESSION_COOKIE, { httpOnly: true, secure: secure(req), sameSite: 'strict', path: '/' });
       return undefined;
     },
   });
@@ -87,7 +91,7 @@ export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Gua
     tag: 'session',
     body: PasswordChange,
     success: 200,
-    handler: async ({ res, body }) => {
+    handler: async ({ req, res, body }) => {
       const p = principalOf(res);
       if (p.kind !== 'user') throw new Problem(403, 'ROLE_NOT_PERMITTED', 'Forbidden', 'API keys have no password.');
       const u = s.identity.user(p.userId);
@@ -95,7 +99,7 @@ export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         throw new Problem(422, 'WRONG_PASSWORD', 'Rule not met', 'The current password is wrong.', { field: 'currentPassword' });
       if (body.newPassword === body.currentPassword) throw new Problem(422, 'SAME_PASSWORD', 'Rule not met', 'Choose a password different from the current one.', { field: 'newPassword' });
       await s.identity.changePassword(u.username, body.newPassword, actorOf(p));
-      return setCookie(res, s.identity.user(u.username));
+      return setCookie(req, res, s.identity.user(u.username));
     },
   });
 };

@@ -13,7 +13,7 @@ import {
   type CarposStore,
   type QueueFilter,
 } from '@ccpor/adapters';
-import { Ori } from '@ccpor/domain';
+import { authorizeOrder, Ori } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
@@ -43,7 +43,9 @@ const scopeFor = (p: Authenticated, requested: string | undefined): QueueFilter 
     throw new Problem(403, 'NOT_YOUR_AGENCY', 'Forbidden', 'You see the DOJ queues of your own agency only.', { rule: 'DOJ queues: own agency', field: 'agencyOri' });
   }
   const agencyOri = isStateAdmin(p) ? requested : p.agencyOri;
-  return { ...(agencyOri !== undefined ? { agencyOri } : {}), includeSealed: p.roles.includes('supervisor') };
+  // Sealed orders as the access policy opens them: to supervisors, of their own agency's orders (ADR 0034).
+  const includeSealed = agencyOri !== undefined && authorizeOrder(p, 'order.doj.read', { sealed: true, ownerAgencyOri: agencyOri, stage: 'issued' }).allowed;
+  return { ...(agencyOri !== undefined ? { agencyOri } : {}), includeSealed };
 };
 
 export const registerCarposRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {

@@ -35,6 +35,17 @@ describe('configuration', () => {
     expect(E.isLeft(bad) && bad.left.problems.map((p) => p.field)).toEqual(['CCPOR_SCAN_DRAFTS']);
   });
 
+  it('reads the trusted proxies and the request timeouts (ADR 0037), and refuses what is not an address', () => {
+    const c = decodeConfig({ CCPOR_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,::1', CCPOR_BODY_TIMEOUT_MS: '5000', CCPOR_REQUEST_TIMEOUT_MS: '15000' });
+    expect(E.isRight(c) && c.right.transport).toEqual({ trustedProxies: ['loopback', '10.0.0.0/8', '::1'], bodyTimeoutMs: 5000, requestTimeoutMs: 15000, headersTimeoutMs: 15000 });
+    const defaults = decodeConfig({});
+    expect(E.isRight(defaults) && defaults.right.transport).toEqual({ trustedProxies: [], bodyTimeoutMs: 10000, requestTimeoutMs: 120000, headersTimeoutMs: 20000 });
+    for (const bad of ['proxy.example.org', '10.0.0.0/33', '1.2.3.4/8/9']) {
+      const r = decodeConfig({ CCPOR_TRUSTED_PROXIES: bad });
+      expect(E.isLeft(r) && r.left.problems.map((p) => p.field)).toEqual(['CCPOR_TRUSTED_PROXIES']);
+    }
+  });
+
   it('names every bad variable and never echoes a secret', () => {
     const c = decodeConfig({ CCPOR_PORT: 'eighty', CCPOR_LOG_LEVEL: 'loud', CCPOR_SESSION_SECRET: 'short-secret-value' });
     expect(E.isLeft(c)).toBe(true);

@@ -6,6 +6,7 @@ import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 import { WEB_ENV_DOCS, WebEnvCodec, webConfigFrom, type WebConfig } from '../web/web-env';
 import { FORM_READING_ENV_DOCS, FormReadingEnvCodec, formReadingConfigFrom, type FormReadingConfig } from '../form-reading/form-reading-env';
+import { TRANSPORT_ENV_DOCS, TransportEnvCodec, transportConfigFrom, type TransportConfig } from './transport-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
 export type StoreConfig =
@@ -85,6 +86,7 @@ export const EnvCodec = t.type({
   CCPOR_SHUTDOWN_GRACE_MS: withDefault(IntFromString('milliseconds', 0, 600000), '10000'),
   CCPOR_WAIT_MAX_MS: withDefault(IntFromString('milliseconds', 0, 60000), '5000'),
   CCPOR_DEMO_SEED: withDefault(IntFromString('order count', 0, 10_000_000), '0'),
+  ...TransportEnvCodec.props,
   ...CarposEnvCodec.props,
   ...ImageEnvCodec.props,
   ...ScanEnvCodec.props,
@@ -100,8 +102,8 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_PORT: 'Port to listen on (default `8080`; `0` picks a free one).',
   CCPOR_SESSION_SECRET: 'Key that signs session tokens, at least 32 characters. Unset: a random key per start (sessions end on restart).',
   CCPOR_SESSION_TTL_MINUTES: 'Session lifetime in minutes (default 480).',
-  CCPOR_TLS: '`true` when clients reach the registry over HTTPS (a TLS proxy): session cookies get `Secure` (default `false`).',
-  CCPOR_BODY_LIMIT: 'Largest JSON request body (default `256kb`).',
+  CCPOR_TLS: '`true` when clients reach the registry over HTTPS (a TLS proxy): session cookies always get `Secure` (default `false`). Behind a proxy, `CCPOR_TRUSTED_PROXIES` also makes them `Secure` for requests it forwarded from HTTPS; `CCPOR_TLS` no longer makes the registry believe forwarding headers.',
+  CCPOR_BODY_LIMIT: 'Largest JSON request body (default `256kb`). A request declaring a larger `Content-Length` (or, for an image upload, more than `CCPOR_IMAGE_MAX_BYTES` and the form around it) is answered 413 before a byte of it is read, and its connection closed.',
   CCPOR_LOG_LEVEL: 'pino log level: fatal, error, warn, info (default), debug, trace, silent.',
   CCPOR_BOOTSTRAP_ADMIN: 'User name of the state administrator created on first start (default `admin`).',
   CCPOR_LOGIN_MAX_FAILURES: 'Failed logins in a row before an account is locked (default 5).',
@@ -110,6 +112,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_SHUTDOWN_GRACE_MS: 'On SIGTERM/SIGINT, how long to let requests in flight finish before closing (default 10000).',
   CCPOR_WAIT_MAX_MS: 'Longest a request may wait for the search view to catch up (`?wait=`; default 5000).',
   CCPOR_DEMO_SEED: '`serve` seeds this many synthetic demo orders when the store has no order yet (default 0; `npm start` uses 200).',
+  ...TRANSPORT_ENV_DOCS,
   ...CARPOS_ENV_DOCS,
   ...IMAGE_ENV_DOCS,
   ...SCAN_ENV_DOCS,
@@ -144,6 +147,8 @@ export interface Config {
   readonly web: WebConfig;
   /** OCR engines and queue for reading forms (issue 20). */
   readonly formReading: FormReadingConfig;
+  /** Trusted proxies and how long a client may take to send a request (ADR 0037). */
+  readonly transport: TransportConfig;
 }
 
 export class ConfigError extends Error {
@@ -186,6 +191,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     ...(scans !== undefined ? { scans } : {}),
     web: webConfigFrom(v),
     formReading: formReadingConfigFrom(v),
+    transport: transportConfigFrom(v),
   });
 };
 

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import { PathReporter } from 'io-ts/PathReporter';
+import { decodeWith, OrderDetails, type OrderId, type Ori } from '@ccpor/domain';
 import { sampleOrderInput } from '@ccpor/test-kit';
 import { OTHER_COURT, startHarness, type Client, type Harness } from '../__tests__/harness';
 import { toJsonSchema } from '../openapi/io-ts-schema';
@@ -15,11 +16,13 @@ let h: Harness;
 let clerk: Client;
 let orangeClerk: Client;
 let supervisor: Client;
+let laSupervisor: Client;
 beforeAll(async () => {
   h = await startHarness();
   clerk = await h.user('court-clerk');
   orangeClerk = await h.user('court-clerk', OTHER_COURT);
   supervisor = await h.user('supervisor', OTHER_COURT);
+  laSupervisor = await h.user('supervisor');
 }, 60_000);
 afterAll(() => h.close());
 
@@ -29,11 +32,14 @@ const stayAway = (distanceYards: number) => ({ kind: 'stay-away', distanceYards,
 const CRIMINAL = { form: 'CR-160', expiration: { kind: 'date', date: '2029-03-01' } };
 
 let caseNo = 700_000;
+const ORANGE = { ori: OTHER_COURT, county: '30', name: 'Superior Court of California, County of Orange' };
 const add = async (c: Client, overrides: Record<string, unknown>) => {
+  // Each clerk enters orders in their own court's name (ADR 0034).
+  const court = c === orangeClerk || c === supervisor ? { court: ORANGE } : {};
   const r = await c.agent
     .post('/api/v1/orders?wait=true')
     .set('X-CSRF-Token', c.csrf)
-    .send({ details: sampleOrderInput({ caseNumber: `26FL${++caseNo}`, ...overrides }) })
+    .send({ details: sampleOrderInput({ caseNumber: `26FL${++caseNo}`, ...court, ...overrides }) })
     .expect(201);
   return { id: r.body.orderId as string, caseNumber: `26FL${caseNo}`, body: r.body };
 };
@@ -174,6 +180,8 @@ describe('the order read shows the enforcement view and the conflicts for its pa
     expect(bySupervisor.body.precedence.withheldOrders).toBe(0);
     expect(bySupervisor.body.precedence.pairs[0].relatedOrders.map((o: { orderId: string }) => o.orderId)).toEqual([sealed.id]);
     expect((bySupervisor.body.precedence.pairs[0].conflicts as Conflict[]).map((c) => c.kind)).toEqual(['stay-away-differs']);
+    // A supervisor of another agency is withheld it like anyone else (least privilege, ADR 0034).
+    expect((await read(laSupervisor, own.id)).body.precedence.withheldOrders).toBe(1);
   });
 });
 
@@ -255,6 +263,31 @@ describe('drafts and adds return conflicts with orders in force as warnings, not
   });
 });
 
+describe('a pair with more orders in force than one request computes (issue 12, finding 4)', () => {
+  it('the order read lists them and says "too many related orders"; search hits give the count and the same note', async () => {
+    const people = { restrainedPerson: person('Manyorders', 'Max', '1970-07-07'), protectedPersons: victim('Manyorders', 'Mia', '1972-02-02') };
+    const actor = { userId: 'setup', agencyOri: 'CA019015J', roles: ['court-clerk'], kind: 'user' as const };
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) {
+      const details = decodeWith(OrderDetails)(sampleOrderInput({ ...people, caseNumber: `26FL6${String(i).padStart(5, '0')}`, provisions: [stayAway(100 + i)] }));
+      if (E.isLeft(details)) throw new Error('fixture');
+      const id = h.services.ids.newId() as OrderId;
+      const r = await h.services.commands.handle({ type: 'AddOrder', orderId: id, enteringAgencyOri: 'CA019015J' as Ori, details: details.right, source: { kind: 'registry' } }, { actor });
+      if (E.isLeft(r)) throw new Error(JSON.stringify(r.left));
+      ids.push(id);
+    }
+    await h.services.search.waitFor(h.services.search.position!, 5000);
+    const [pair] = (await read(clerk, ids[0]!)).body.precedence.pairs;
+    expect(pair.relatedOrders).toHaveLength(29);
+    expect(pair).not.toHaveProperty('enforcement');
+    expect(pair).not.toHaveProperty('conflicts');
+    expect(pair.tooManyRelatedOrders).toEqual({ orders: 30, limit: 25, message: expect.stringMatching(/^too many related orders: 30, see the list/) });
+    const hits = await clerk.agent.get('/api/v1/search?lastName=Manyorders&dateOfBirth=1970-07-07&limit=5').expect(200);
+    expect(violations(SearchHitsRelated, hits.body)).toEqual([]);
+    expect(hits.body.hits[0].related).toEqual({ otherOrdersInForce: 29, tooManyRelatedOrders: expect.objectContaining({ orders: 30 }) });
+  });
+});
+
 describe('search hits carry a compact related-orders indicator', () => {
   it('counts other orders in force and their conflicts per hit, with one statement per page whatever its size', async () => {
     const people = { restrainedPerson: person('Vasquez-Ortega', 'Ruben', '1969-09-09'), protectedPersons: victim('Vasquez', 'Lena', '1971-01-01') };
@@ -308,7 +341,9 @@ describe('the OpenAPI document describes what these routes add', () => {
     ] as const)
       expect(success(path, method, status)).toEqual(toJsonSchema(CommandWarnings));
     expect(success('/api/v1/orders/{orderId}/modifications', 'post', '200')).toEqual({});
-    expect(success('/api/v1/search', 'get', '200').properties.hits.items.properties.related.required).toEqual(['otherOrdersInForce', 'conflicts', 'needsJudge']);
+    // conflicts and needsJudge are left out, for tooManyRelatedOrders, past 25 orders in force about a pair (ADR 0037).
+    const related = success('/api/v1/search', 'get', '200').properties.hits.items.properties.related;
+    expect(related.required ?? related.allOf?.flatMap((s: { required?: string[] }) => s.required ?? [])).toEqual(['otherOrdersInForce']);
   });
 });
 

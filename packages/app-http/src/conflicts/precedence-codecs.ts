@@ -59,34 +59,42 @@ export const EnforcementViewCodec = t.type(
   'EnforcementView',
 );
 
+/** Said instead of the enforcement view and conflicts of a pair with more orders in force than one request computes. */
+const TooManyRelatedOrdersCodec = t.type({ orders: t.number, limit: t.number, message: t.string }, 'TooManyRelatedOrders');
+
 export const OrderPrecedenceCodec = t.type(
   {
     at: t.string,
     pairs: t.readonlyArray(
-      t.type({
-        protectedPerson: t.number,
-        relatedOrders: t.readonlyArray(
-          t.type({
-            orderId: t.string,
-            form: t.string,
-            caseNumber: t.string,
-            issuedAt: t.string,
-            expiresAt: t.union([t.string, t.null]),
-            state: t.keyof({ 'in-force': null, 'not-yet-in-force': null, expired: null, canceled: null }),
-            match: t.keyof({ exact: null, phonetic: null }),
-          }),
-        ),
-        enforcement: EnforcementViewCodec,
-        conflicts: t.readonlyArray(ConflictCodec),
-        withheldOrders: t.number,
-      }),
+      t.intersection([
+        t.type({
+          protectedPerson: t.number,
+          relatedOrders: t.readonlyArray(
+            t.type({
+              orderId: t.string,
+              form: t.string,
+              caseNumber: t.string,
+              issuedAt: t.string,
+              expiresAt: t.union([t.string, t.null]),
+              state: t.keyof({ 'in-force': null, 'not-yet-in-force': null, expired: null, canceled: null }),
+              match: t.keyof({ exact: null, phonetic: null }),
+            }),
+          ),
+          withheldOrders: t.number,
+        }),
+        // Either the view and the conflicts, or why they were not computed (issue 12: a pair with too many orders).
+        t.partial({ enforcement: EnforcementViewCodec, conflicts: t.readonlyArray(ConflictCodec), tooManyRelatedOrders: TooManyRelatedOrdersCodec }),
+      ]),
     ),
     withheldOrders: t.number,
   },
   'OrderPrecedence',
 );
 
-export const ConflictIndicatorCodec = t.type({ otherOrdersInForce: t.number, conflicts: t.number, needsJudge: t.boolean }, 'ConflictIndicator');
+export const ConflictIndicatorCodec = t.intersection(
+  [t.type({ otherOrdersInForce: t.number }), t.partial({ conflicts: t.number, needsJudge: t.boolean, tooManyRelatedOrders: TooManyRelatedOrdersCodec })],
+  'ConflictIndicator',
+);
 
 /** What `GET /orders/{id}` adds to the order view. */
 export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec, precedenceUnavailable: t.string }, 'OrderReadPrecedence');

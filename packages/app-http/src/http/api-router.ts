@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type * as t from 'io-ts';
-import { decodeWith } from '@ccpor/domain';
+import { decodeExact, decodeWith } from '@ccpor/domain';
 import { fromDomainError, Problem } from './problem';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -40,8 +40,9 @@ export class ApiRouter {
     this.router[op.method](op.path, async (req: Request, res: Response, next: NextFunction) => {
       try {
         if (op.auth !== false && res.locals.principal === undefined) throw new Problem(401, 'UNAUTHENTICATED', 'Not signed in', 'Sign in, or send an API key.');
-        const body = op.body ? decodeOrThrow(op.body, req.body ?? {}) : (undefined as B);
-        const query = op.query ? decodeOrThrow(op.query, { ...(req.query as object) }) : (undefined as Q);
+        // Bodies exactly as documented: a property the codec does not declare, at any depth, is refused (ADR 0037).
+        const body = op.body ? decodeOrThrow(op.body, req.body ?? {}, true) : (undefined as B);
+        const query = op.query ? decodeOrThrow(op.query, { ...(req.query as object) }, false) : (undefined as Q);
         const result = await op.handler({ req, res, body, query });
         if (!res.headersSent) {
           if (result === undefined) res.status(op.success === 200 ? 204 : op.success).end();
@@ -54,8 +55,8 @@ export class ApiRouter {
   }
 }
 
-const decodeOrThrow = <A>(codec: t.Type<A, unknown, unknown>, input: unknown): A => {
-  const r = decodeWith(codec)(input);
+const decodeOrThrow = <A>(codec: t.Type<A, unknown, unknown>, input: unknown, exact: boolean): A => {
+  const r = (exact ? decodeExact(codec) : decodeWith(codec))(input);
   if (E.isLeft(r)) throw fromDomainError(r.left);
   return r.right;
 };

@@ -18,6 +18,8 @@ import { registerReadRoutes } from '../orders/read-routes';
 import { serveWebApp } from '../web/web-app';
 import { ApiRouter } from './api-router';
 import { makeGuard } from './guard';
+import { bytesOf, MAX_JSON_DEPTH, refuseDeepJson, requestLimits } from './request-limits';
+import { imageTooLarge, MULTIPART_OVERHEAD } from '../images/image-routes';
 import { Problem } from './problem';
 
 export const API_VERSION = '1.0.0';
@@ -34,6 +36,8 @@ const problemHandler = (err: unknown, req: Request, res: Response, _next: NextFu
   if (err instanceof Problem) problem = err;
   else if (typeof err === 'object' && err !== null && 'type' in err && (err as { type: string }).type === 'entity.too.large')
     problem = new Problem(413, 'BODY_TOO_LARGE', 'Request body too large', 'The request body is larger than the registry accepts.', { rule: 'CCPOR_BODY_LIMIT' });
+  else if (typeof err === 'object' && err !== null && 'type' in err && (err as { type: string }).type === 'entity.too.deep')
+    problem = new Problem(400, 'JSON_TOO_DEEP', 'Invalid request', `The request body nests deeper than ${MAX_JSON_DEPTH} levels; no request of this API does.`, { field: 'body' });
   else if (typeof err === 'object' && err !== null && 'type' in err && (err as { type: string }).type === 'entity.parse.failed')
     problem = new Problem(400, 'MALFORMED_JSON', 'Invalid request', 'The request body is not valid JSON.', { field: 'body' });
   else if (typeof err === 'object' && err !== null && 'status' in err && typeof (err as { status: unknown }).status === 'number' && (err as { status: number }).status < 500)
@@ -50,7 +54,9 @@ const problemHandler = (err: unknown, req: Request, res: Response, _next: NextFu
 export const createApp = (s: AppServices) => {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', s.config.tls ? 1 : false);
+  // Forwarding headers only from the proxies the operator names (ADR 0037): from anyone else they would let a
+  // client pick its own address (the login rate limit) or claim HTTPS.
+  app.set('trust proxy', s.config.transport.trustedProxies.length > 0 ? [...s.config.transport.trustedProxies] : false);
   app.set('etag', false);
 
   app.use(
@@ -78,6 +84,15 @@ export const createApp = (s: AppServices) => {
     });
     next();
   });
+  // Before authentication and before any body is read: a body too large to accept, or too slow to arrive, ends the connection.
+  const UPLOAD = /^\/api\/v1\/orders\/[^/]+\/images\/upload\/?$/;
+  app.use(
+    requestLimits({
+      jsonBytes: bytesOf(s.config.bodyLimit),
+      rawBody: (req) => (req.method === 'POST' && UPLOAD.test(req.path) ? { bytes: s.config.images.maxBytes + MULTIPART_OVERHEAD, tooLarge: (declared) => imageTooLarge(Number(declared), s.config.images.maxBytes) } : undefined),
+      bodyTimeoutMs: s.config.transport.bodyTimeoutMs,
+    }),
+  );
   app.use(helmet());
 
   app.get('/healthz', (_req, res) => {
@@ -137,7 +152,7 @@ export const createApp = (s: AppServices) => {
     },
   });
   app.post('/api/v1/session', loginLimiter);
-  app.use('/api/v1', express.json({ limit: s.config.bodyLimit, type: ['application/json', 'application/*+json'] }), authenticate(s.identity, s.sessions), s.idempotency.middleware(), api.router);
+  app.use('/api/v1', express.json({ limit: s.config.bodyLimit, type: ['application/json', 'application/*+json'], verify: refuseDeepJson }), authenticate(s.identity, s.sessions), s.idempotency.middleware(), api.router);
   app.use('/api', (req, _res, next) => next(new Problem(404, 'NO_SUCH_ROUTE', 'Not found', `No route ${req.method} ${req.baseUrl}${req.path}.`)));
 
   // Swagger UI from swagger-ui-dist, pointed at our document; the initializer is ours so no inline script is needed (CSP).

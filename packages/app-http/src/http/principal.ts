@@ -7,6 +7,8 @@ export interface Authenticated extends Principal {
   readonly via: 'cookie' | 'bearer' | 'api-key';
   readonly mustChangePassword: boolean;
   readonly csrf?: string;
+  /** The cookie session's id and end, which signing out records (ADR 0035). */
+  readonly session?: { readonly id: string; readonly expiresAt: string };
 }
 
 export const principalOf = (res: Response): Authenticated => {

@@ -83,5 +83,18 @@ export const fromHandlerError = (e: HandlerError, ifMatchSent: boolean): Problem
 };
 
 export const notFound = (what = 'order') => new Problem(404, 'NOT_FOUND', 'Not found', `No such ${what}.`);
+
+/**
+ * The one answer for each kind of record that is not there. A record the policy hides from the
+ * caller (a sealed order, another agency's draft or account) gets exactly the same answer, code
+ * and field included, so the difference between "hidden" and "absent" never shows (ADR 0034).
+ */
+export const NO_SUCH = {
+  order: () => new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' }),
+  user: () => new Problem(404, 'USER_NOT_FOUND', 'Not found', 'No such user.', { field: 'username' }),
+  apiKey: () => new Problem(404, 'API_KEY_NOT_FOUND', 'Not found', 'No such API key.', { field: 'keyId' }),
+  image: () => new Problem(404, 'IMAGE_NOT_ATTACHED', 'Not found', 'The order has no image with this sha256.', { field: 'sha256' }),
+} as const;
+export type Concealed = keyof typeof NO_SUCH;
 export const badRequest = (code: string, detail: string, field?: string, rule?: string) =>
   new Problem(400, code, 'Invalid request', detail, { ...(field ? { field } : {}), ...(rule ? { rule } : {}) });

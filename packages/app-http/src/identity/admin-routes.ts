@@ -1,17 +1,22 @@
 import * as t from 'io-ts';
-import { Ori, Role } from '@ccpor/domain';
+import { Ori, RoleSet, type AccountChange } from '@ccpor/domain';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
+import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
 import { actorOf, principalOf } from '../http/principal';
-import { Problem } from '../http/problem';
+import { NO_SUCH, Problem } from '../http/problem';
 import { AgencyRegistered, AgencyUpdated, UserCreated } from './identity-events';
+
+/** A new user as the API takes one: the event's fields, roles each given once. */
+const NewUser = t.exact(t.type({ ...UserCreated.props, roles: RoleSet }), 'NewUser');
 import type { ApiKey, User } from './identity-view';
 
-const Roles = t.refinement(t.array(Role), (a) => a.length >= 1 && a.length <= 6, 'one to six roles');
+/** Roles as a request gives them: each once (a repeated role was stored as given before). */
+const Roles = RoleSet;
 const Reason = t.exact(t.partial({ reason: t.refinement(t.string, (s) => s.length <= 500, 'reason (at most 500 characters)') }));
 const RolesChange = t.exact(t.type({ roles: Roles, cletsCertified: t.boolean }));
-const NewApiKey = t.exact(t.intersection([t.type({ label: t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 120, 'label'), roles: Roles }), t.partial({ agencyOri: Ori })]));
+const NewApiKey = bodyCodec('NewApiKey', { label: t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= 120, 'label'), roles: Roles }, { agencyOri: Ori });
 
 const publicUser = (u: User) => ({
   username: u.username,
@@ -69,33 +74,37 @@ export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard
   api.add({
     method: 'post',
     path: '/users',
-    summary: 'Create a user; the one-time password is in the response, once',
+    summary: 'Create a user (roles within your reach; supervisor, state administrator and CLETS certification by a state administrator); the one-time password is in the response, once',
     tag: 'administration',
-    body: t.exact(UserCreated),
+    body: NewUser,
     success: 201,
     handler: async ({ req, res, body }) => {
-      guard.global(req, res, 'users.manage', { agencyOri: body.agencyOri });
-      const p = guard.grant(req, res, body.roles, body.agencyOri);
+      const p = guard.account(req, res, { agencyOri: body.agencyOri }, { kind: 'create', roles: body.roles, cletsCertified: body.cletsCertified });
       const created = await s.identity.createUser(body, actorOf(p));
       res.setHeader('Cache-Control', 'no-store');
       return { user: publicUser(created.user), oneTimePassword: created.oneTimePassword };
     },
   });
-  const targetUser = (username: string, req: Parameters<Guard['global']>[0], res: Parameters<Guard['global']>[1]) => {
-    const u = s.identity.user(username);
-    const p = guard.global(req, res, 'users.manage', { agencyOri: u.agencyOri });
-    // A local administrator may not act on a state administrator of their agency.
-    guard.grant(req, res, u.roles, u.agencyOri);
+  /**
+   * The account a route names, and the policy's decision on the change (ADR 0035). Who may
+   * administer at all is asked first, so someone without the role learns nothing either way; a
+   * user of another agency is then answered exactly as a user that does not exist.
+   */
+  const targetUser = (username: string, req: Parameters<Guard['global']>[0], res: Parameters<Guard['global']>[1], change: AccountChange) => {
+    guard.global(req, res, 'users.manage');
+    const u = s.identity.view.users.get(username);
+    if (u === undefined) throw NO_SUCH.user();
+    const p = guard.account(req, res, { userId: u.username, agencyOri: u.agencyOri, roles: u.roles, cletsCertified: u.cletsCertified }, change, u.username);
     return { u, p };
   };
   api.add({
     method: 'post',
     path: '/users/:username/password-reset',
-    summary: 'Reset a user’s password; the new one-time password is in the response, once',
+    summary: 'Reset a user’s password (their whole account must be within your reach); the new one-time password is in the response, once; their sessions end',
     tag: 'administration',
     success: 200,
     handler: async ({ req, res }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res);
+      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'password-reset' });
       res.setHeader('Cache-Control', 'no-store');
       return { username: u.username, oneTimePassword: await s.identity.resetPassword(u.username, actorOf(p)) };
     },
@@ -103,25 +112,24 @@ export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard
   api.add({
     method: 'patch',
     path: '/users/:username/roles',
-    summary: 'Change a user’s roles and CLETS certification',
+    summary: 'Change another user’s roles and CLETS certification (roles added within your reach; never your own)',
     tag: 'administration',
     body: RolesChange,
     success: 200,
     handler: async ({ req, res, body }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res);
-      guard.grant(req, res, body.roles, u.agencyOri);
+      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'roles', roles: body.roles, cletsCertified: body.cletsCertified });
       return publicUser(await s.identity.setRoles(u.username, body.roles, body.cletsCertified, actorOf(p)));
     },
   });
   api.add({
     method: 'post',
     path: '/users/:username/disable',
-    summary: 'Disable a user (their sessions end at once)',
+    summary: 'Disable a user (their sessions end for good: enabling them again does not bring the sessions back)',
     tag: 'administration',
     body: Reason,
     success: 200,
     handler: async ({ req, res, body }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res);
+      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'disable' });
       if (u.username === p.userId) throw new Problem(409, 'CANNOT_DISABLE_SELF', 'Conflict', 'You cannot disable your own account.');
       return publicUser(await s.identity.disableUser(u.username, body.reason, actorOf(p)));
     },
@@ -129,11 +137,11 @@ export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard
   api.add({
     method: 'post',
     path: '/users/:username/enable',
-    summary: 'Enable a disabled or locked user',
+    summary: 'Enable a disabled or locked user (they sign in again)',
     tag: 'administration',
     success: 200,
     handler: async ({ req, res }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res);
+      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'enable' });
       return publicUser(await s.identity.enableUser(u.username, actorOf(p)));
     },
   });
@@ -159,7 +167,8 @@ export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard
     handler: async ({ req, res, body }) => {
       const agencyOri = body.agencyOri ?? principalOf(res).agencyOri;
       guard.global(req, res, 'api-keys.manage', { agencyOri });
-      const p = guard.grant(req, res, body.roles, agencyOri);
+      // Whoever holds the key acts with its roles: an account like a user's, given within reach.
+      const p = guard.account(req, res, { agencyOri }, { kind: 'create', roles: body.roles, cletsCertified: false });
       const issued = await s.identity.issueApiKey({ agencyOri, label: body.label, roles: body.roles }, actorOf(p));
       res.setHeader('Cache-Control', 'no-store');
       return { apiKey: publicKey(issued.key), secret: issued.secret };
@@ -173,9 +182,10 @@ export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard
     body: Reason,
     success: 200,
     handler: async ({ req, res, body }) => {
+      guard.global(req, res, 'api-keys.manage');
       const k = s.identity.view.apiKeys.get(String(req.params.keyId));
-      if (!k) throw new Problem(404, 'API_KEY_NOT_FOUND', 'Not found', 'No such API key.', { field: 'keyId' });
-      const p = guard.global(req, res, 'api-keys.manage', { agencyOri: k.agencyOri });
+      if (!k) throw NO_SUCH.apiKey();
+      const p = guard.global(req, res, 'api-keys.manage', { agencyOri: k.agencyOri }, 'apiKey');
       return publicKey(await s.identity.revokeApiKey(k.keyId, body.reason, actorOf(p)));
     },
   });

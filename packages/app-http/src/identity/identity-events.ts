@@ -45,6 +45,11 @@ export const UserPasswordSet = t.type({ passwordHash: t.string, mustChange: t.bo
 export const UserRolesChanged = t.type({ roles: t.array(Role), cletsCertified: t.boolean });
 export const UserDisabled = t.partial({ reason: t.string });
 export const UserLockedOut = t.type({ until: t.string });
+/**
+ * One session ended by signing out (ADR 0035): the view keeps its id until the session would have
+ * expired anyway (`until`), in every process that follows the identity streams.
+ */
+export const UserSignedOut = t.type({ sessionId: t.string, until: t.string });
 
 export const ApiKeyIssued = t.type({ keyId: t.string, agencyOri: Ori, label: Name, roles: t.array(Role), secretSha256: t.string });
 export const ApiKeyRevoked = t.partial({ reason: t.string });
@@ -58,6 +63,7 @@ export const IDENTITY_EVENTS = {
   UserDisabled,
   UserEnabled: t.type({}),
   UserLockedOut,
+  UserSignedOut,
   ApiKeyIssued,
   ApiKeyRevoked,
 } as const;

@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { decodeWith, expectExact, expectNoStream, type Actor, type Clock, type EventStore, type IdGenerator, type Role } from '@ccpor/domain';
+import { decodeWith, expectAny, expectExact, expectNoStream, RoleSet, type Actor, type Clock, type EventStore, type IdGenerator, type Role } from '@ccpor/domain';
 import { formatApiKey, newApiKeySecret, sha256Hex } from '../auth/api-key-secret';
 import { acceptablePassword, hashPassword, oneTimePassword, PASSWORD_RULE } from '../auth/passwords';
-import { fromDomainError, Problem } from '../http/problem';
+import { fromDomainError, NO_SUCH, Problem } from '../http/problem';
 import type { IdentityReadModel } from './identity-read-model';
 import {
   agencyStream,
@@ -29,6 +29,13 @@ const decode = <C extends t.Mixed>(codec: C, input: unknown): t.TypeOf<C> => {
   return r.right;
 };
 
+/** Roles each given once, one to six: what every way in (API, command line) must hold to. */
+const decodeRoles = (roles: unknown): Role[] => {
+  const r = decodeWith(RoleSet)(roles);
+  if (E.isLeft(r)) throw fromDomainError({ ...r.left, field: 'roles', message: `roles: ${r.left.message}` });
+  return r.right;
+};
+
 /**
  * Writes to agency, user and API-key streams. Each write waits until the read model has applied
  * it, so the next request sees the change (a login right after a password reset works).
@@ -48,13 +55,14 @@ export class IdentityService {
     return this.readModel.identity;
   }
 
-  private async append(streamId: string, events: Ev[], expectedVersion: number, actor: Actor): Promise<number> {
+  /** `expectedVersion`: the stream's version as read (0: a new stream), or 'any' for an event whose order against others does not matter (a sign-out). */
+  private async append(streamId: string, events: Ev[], expectedVersion: number | 'any', actor: Actor): Promise<number> {
     const at = this.clock.now();
     const correlationId = this.ids.newId();
     const r = await this.store.append(
       streamId,
       events.map((e) => ({ type: e.type, schemaVersion: 1, data: IDENTITY_EVENTS[e.type].encode(e.data as never), metadata: { eventId: this.ids.newId(), actor, correlationId, recordedAt: at } })),
-      expectedVersion === 0 ? expectNoStream : expectExact(expectedVersion),
+      expectedVersion === 'any' ? expectAny : expectedVersion === 0 ? expectNoStream : expectExact(expectedVersion),
     );
     if (E.isLeft(r)) {
       if (expectedVersion === 0) throw new Problem(409, 'ALREADY_EXISTS', 'Already exists', `${streamId.replace(/-.*/, '')} already exists.`);
@@ -73,7 +81,7 @@ export class IdentityService {
 
   user(username: string): User {
     const u = this.view.users.get(username);
-    if (!u) throw new Problem(404, 'USER_NOT_FOUND', 'Not found', 'No such user.', { field: 'username' });
+    if (!u) throw NO_SUCH.user();
     return u;
   }
 
@@ -117,7 +125,7 @@ export class IdentityService {
   async createUser(input: unknown, actor: Actor): Promise<{ user: User; oneTimePassword: string }> {
     const data = decode(IDENTITY_EVENTS.UserCreated, input);
     this.agency(data.agencyOri);
-    if (data.roles.length === 0) throw new Problem(400, 'INVALID_VALUE', 'Invalid request', 'roles: at least one role is required', { field: 'roles' });
+    decodeRoles(data.roles);
     const password = oneTimePassword();
     await this.append(
       userStream(data.username),
@@ -146,6 +154,7 @@ export class IdentityService {
   }
 
   async setRoles(username: string, roles: Role[], cletsCertified: boolean, actor: Actor): Promise<User> {
+    decodeRoles(roles);
     const u = this.user(username);
     await this.append(userStream(username), [{ type: 'UserRolesChanged', data: { roles, cletsCertified } }], u.version, actor);
     return this.user(username);
@@ -162,6 +171,15 @@ export class IdentityService {
     await this.append(userStream(username), [{ type: 'UserEnabled', data: {} }], u.version, actor);
     this.failures.delete(username);
     return this.user(username);
+  }
+
+  /**
+   * Ends one session for good: recorded on the user's stream, so every process that follows the
+   * identity streams refuses it from now on, also after a restart (ADR 0035).
+   */
+  async signOut(username: string, sessionId: string, until: string, actor: Actor): Promise<void> {
+    this.user(username);
+    await this.append(userStream(username), [{ type: 'UserSignedOut', data: { sessionId, until } }], 'any', actor);
   }
 
   isLocked(u: User): boolean {
@@ -187,6 +205,7 @@ export class IdentityService {
 
   async issueApiKey(input: { agencyOri: string; label: string; roles: Role[] }, actor: Actor): Promise<{ key: ApiKey; secret: string }> {
     this.agency(input.agencyOri);
+    decodeRoles(input.roles);
     const keyId = this.ids.newId();
     const secret = newApiKeySecret();
     const data = decode(IDENTITY_EVENTS.ApiKeyIssued, { keyId, agencyOri: input.agencyOri, label: input.label, roles: input.roles, secretSha256: sha256Hex(secret) });
@@ -196,7 +215,7 @@ export class IdentityService {
 
   async revokeApiKey(keyId: string, reason: string | undefined, actor: Actor): Promise<ApiKey> {
     const k = this.view.apiKeys.get(keyId);
-    if (!k) throw new Problem(404, 'API_KEY_NOT_FOUND', 'Not found', 'No such API key.', { field: 'keyId' });
+    if (!k) throw NO_SUCH.apiKey();
     await this.append(apiKeyStream(keyId), [{ type: 'ApiKeyRevoked', data: reason ? { reason } : {} }], k.version, actor);
     return this.view.apiKeys.get(keyId)!;
   }

@@ -19,8 +19,12 @@ export interface User {
   readonly cletsCertified: boolean;
   readonly passwordHash?: string;
   readonly mustChangePassword: boolean;
-  /** Bumped on every password change, so older sessions stop working. */
-  readonly passwordVersion: number;
+  /**
+   * Bumped by every password change, reset and disabling: a session carries the generation it
+   * began in and ends when this moves on, for good (enabling the user again does not move it
+   * back), in every process and after a restart, since it is folded from the user's stream.
+   */
+  readonly sessionGeneration: number;
   readonly disabled: boolean;
   readonly lockedUntil?: string;
   readonly version: number;
@@ -45,6 +49,28 @@ export class IdentityView {
   readonly agencies = new Map<string, Agency>();
   readonly users = new Map<string, User>();
   readonly apiKeys = new Map<string, ApiKey>();
+  /** Sessions ended by signing out, by id, with when they would have expired anyway (ms). */
+  private readonly signedOut = new Map<string, number>();
+
+  /** Whether a session was ended by signing out. */
+  sessionEnded(sessionId: string): boolean {
+    return this.signedOut.has(sessionId);
+  }
+
+  /** Courts whose orders `ori` is set up to enter: courts that name it as the sheriff submitting their orders to CARPOS (ADR 0034). */
+  courtsEnteredBy(ori: string): string[] {
+    const courts: string[] = [];
+    for (const a of this.agencies.values()) {
+      if ((a.kind === 'superior-court' || a.kind === 'tribal-court') && a.carpos.submitter === 'sheriff' && a.carpos.submitterOri === ori) courts.push(a.ori);
+    }
+    return courts;
+  }
+
+  /** The courts in whose name users of `ori` may enter orders: itself when it is a court, and those it enters for. */
+  issuingCourtsOf(ori: string): string[] {
+    const own = this.agencies.get(ori);
+    return [...(own !== undefined && (own.kind === 'superior-court' || own.kind === 'tribal-court') ? [ori] : []), ...this.courtsEnteredBy(ori)];
+  }
 
   apply(e: RecordedEvent): void {
     if (!IDENTITY_STREAM.test(e.streamId) || !isIdentityType(e.type)) return;
@@ -63,9 +89,20 @@ export class IdentityView {
         if (a) this.agencies.set(key, { ...a, ...(d as Partial<Agency>), version: v });
         return;
       }
-      case 'UserCreated':
-        this.users.set(key, { ...(d as unknown as Pick<User, 'username' | 'displayName' | 'agencyOri' | 'roles' | 'cletsCertified'>), mustChangePassword: true, passwordVersion: 0, disabled: false, version: v });
+      case 'UserCreated': {
+        const created = d as unknown as Pick<User, 'username' | 'displayName' | 'agencyOri' | 'roles' | 'cletsCertified'>;
+        // A role repeated in an older event counts once.
+        this.users.set(key, { ...created, roles: [...new Set(created.roles)], mustChangePassword: true, sessionGeneration: 0, disabled: false, version: v });
         return;
+      }
+      case 'UserSignedOut': {
+        const until = Date.parse(d.until as string);
+        const now = Date.parse(e.metadata.recordedAt);
+        // Forget the sessions that have expired by now anyway, so the set stays as small as the sessions signed out within one lifetime.
+        for (const [id, end] of this.signedOut) if (end <= now) this.signedOut.delete(id);
+        if (Number.isFinite(until) && until > now) this.signedOut.set(d.sessionId as string, until);
+        break;
+      }
       case 'ApiKeyIssued':
         this.apiKeys.set(key, { ...(d as unknown as Pick<ApiKey, 'keyId' | 'agencyOri' | 'label' | 'roles' | 'secretSha256'>), revoked: false, issuedAt: e.metadata.recordedAt, issuedBy: e.metadata.actor.userId, version: v });
         return;
@@ -79,11 +116,17 @@ export class IdentityView {
     if (!u) return;
     const next: User =
       e.type === 'UserPasswordSet'
-        ? { ...u, passwordHash: d.passwordHash as string, mustChangePassword: d.mustChange as boolean, passwordVersion: u.passwordVersion + 1, lockedUntil: undefined }
+        ? {
+            ...u,
+            passwordHash: d.passwordHash as string,
+            mustChangePassword: d.mustChange as boolean,
+            sessionGeneration: u.sessionGeneration + 1,
+            lockedUntil: undefined,
+          }
         : e.type === 'UserRolesChanged'
-          ? { ...u, roles: d.roles as Role[], cletsCertified: d.cletsCertified as boolean }
+          ? { ...u, roles: [...new Set(d.roles as Role[])], cletsCertified: d.cletsCertified as boolean }
           : e.type === 'UserDisabled'
-            ? { ...u, disabled: true }
+            ? { ...u, disabled: true, sessionGeneration: u.sessionGeneration + 1 }
             : e.type === 'UserEnabled'
               ? { ...u, disabled: false, lockedUntil: undefined }
               : e.type === 'UserLockedOut'

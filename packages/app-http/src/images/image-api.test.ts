@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sampleOrderInput, samplePdf, sampleTiff } from '@ccpor/test-kit';
+import { inflatingPdf, sampleOrderInput, samplePdf, sampleTiff } from '@ccpor/test-kit';
+import request from 'supertest';
 import { startHarness, OTHER_COURT, type Client, type Harness } from '../__tests__/harness';
 
 const LIMIT = 256 * 1024;
@@ -21,6 +22,15 @@ const addOrder = async (overrides: Record<string, unknown> = {}) => {
   const r = await by.agent.post('/api/v1/orders').set('X-CSRF-Token', by.csrf).send({ details: sampleOrderInput(overrides) }).expect(201);
   return r.body.orderId as string;
 };
+
+const addOrangeOrder = async () =>
+  (
+    await otherClerk.agent
+      .post('/api/v1/orders')
+      .set('X-CSRF-Token', otherClerk.csrf)
+      .send({ details: sampleOrderInput({ court: { ori: OTHER_COURT, county: '30', name: 'Superior Court of California, County of Orange' } }) })
+      .expect(201)
+  ).body.orderId as string;
 
 const upload = (c: Client, orderId: string, bytes: Uint8Array, fileName = 'DV130.pdf', query = '') =>
   c.agent
@@ -186,6 +196,21 @@ describe('image download', () => {
   });
 });
 
+describe('hostile images (issue 12, finding 5)', () => {
+  it('the reproduction, at this registry’s size limit: a small PDF whose streams inflate to 100 MiB is refused 422 in the registry’s own words, while other requests are answered', async () => {
+    const id = await addOrder();
+    const bomb = inflatingPdf(100 * 1024 * 1024);
+    expect(bomb.length).toBeLessThan(LIMIT);
+    const health = request(h.app).get('/healthz');
+    const [r] = await Promise.all([upload(clerk, id, bomb, 'order.pdf').expect(422), health.expect(200)]);
+    expect(r.body).toMatchObject({ code: 'IMAGE_UNREADABLE', field: 'file' });
+    expect(r.body.detail).toBe('"order.pdf" was refused: the PDF could not be read: its compressed objects expand to more than 64 MiB.');
+    expect(r.body.detail).not.toMatch(/PDFDict|Expected instance/);
+    const order = await clerk.agent.get(`/api/v1/orders/${id}`).expect(200);
+    expect(order.body.order.images).toEqual([]);
+  });
+});
+
 describe('image authorization', () => {
   it('lets another agency read an order’s image but not upload to it; both decisions are audited', async () => {
     const id = await addOrder();
@@ -203,11 +228,84 @@ describe('image authorization', () => {
     const sha = (await upload(supervisor, id, samplePdf(2, 'sealed')).expect(201)).body.image.sha256 as string;
     await supervisor.agent.get(`/api/v1/orders/${id}/images/${sha}`).expect(200);
     const hidden = await clerk.agent.get(`/api/v1/orders/${id}/images/${sha}`).expect(404);
-    expect(hidden.body.code).toBe('NOT_FOUND');
+    // Exactly the answer for an order that does not exist (ADR 0034).
+    expect(hidden.body).toMatchObject({ code: 'ORDER_NOT_FOUND', field: 'orderId' });
     await upload(clerk, id, samplePdf(1, 'sealed-2')).expect(404);
     const d = await decisions();
     expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.read', orderId: id, allowed: false, code: 'SEALED_ORDER', principal: expect.objectContaining({ userId: clerk.username }) }));
     expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.attach', orderId: id, allowed: false, code: 'SEALED_ORDER' }));
+  });
+
+  it('the reproduction: a clerk attaching a sealed order’s image hash to an order of their own is refused, and cannot read the bytes through it', async () => {
+    const sealedId = await addOrder({ sealed: true });
+    const sealedImage = (await upload(supervisor, sealedId, samplePdf(1, 'sealed-secret')).expect(201)).body.image as Record<string, unknown>;
+    for (const who of [clerk, otherClerk]) {
+      const own = who === clerk ? await addOrder() : await addOrangeOrder();
+      const attach = await who.agent.post(`/api/v1/orders/${own}/images`).set('X-CSRF-Token', who.csrf).send({ image: { ...sealedImage, kind: 'other' } }).expect(403);
+      expect(attach.body.code).toBe('IMAGE_REFERENCE_NOT_PROVEN');
+      await who.agent.get(`/api/v1/orders/${own}/images/${sealedImage.sha256 as string}`).expect(404);
+      // The same for replacing an image by the sealed hash.
+      const mine = (await upload(who, own, samplePdf(1, `mine-${who.username}`)).expect(201)).body.image.sha256 as string;
+      const replace = await who.agent
+        .put(`/api/v1/orders/${own}/images/${mine}`)
+        .set('X-CSRF-Token', who.csrf)
+        .send({ image: { ...sealedImage, kind: 'other' } })
+        .expect(403);
+      expect(replace.body.code).toBe('IMAGE_REFERENCE_NOT_PROVEN');
+    }
+    const d = await decisions();
+    expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.reference', allowed: false, code: 'IMAGE_REFERENCE_NOT_PROVEN', principal: expect.objectContaining({ userId: clerk.username }) }));
+  });
+
+  it('a hash that was never uploaded is refused alike, whether or not any bytes exist for it', async () => {
+    const id = await addOrder();
+    const r = await clerk.agent
+      .post(`/api/v1/orders/${id}/images`)
+      .set('X-CSRF-Token', clerk.csrf)
+      .send({ image: { sha256: 'a'.repeat(64), mediaType: 'application/pdf', pages: 1, bytes: 353, kind: 'other' } })
+      .expect(403);
+    expect(r.body.code).toBe('IMAGE_REFERENCE_NOT_PROVEN');
+  });
+
+  it('an image the caller uploaded to the order may be attached again by its hash after removal, with what the store measured', async () => {
+    const id = await addOrder();
+    const image = (await upload(clerk, id, samplePdf(2, 'again')).expect(201)).body.image as Record<string, unknown>;
+    const sha = image.sha256 as string;
+    await clerk.agent.delete(`/api/v1/orders/${id}/images/${sha}`).set('X-CSRF-Token', clerk.csrf).send({ reason: 'wrong page order' }).expect(200);
+    const lying = await clerk.agent.post(`/api/v1/orders/${id}/images`).set('X-CSRF-Token', clerk.csrf).send({ image: { ...image, pages: 9 } }).expect(422);
+    expect(lying.body).toMatchObject({ code: 'IMAGE_REF_MISMATCH', field: 'image.pages' });
+    await clerk.agent.post(`/api/v1/orders/${id}/images`).set('X-CSRF-Token', clerk.csrf).send({ image }).expect(200);
+    // A colleague did not upload it to this order: they upload it themselves instead.
+    const colleague = await h.user('court-clerk');
+    await clerk.agent.delete(`/api/v1/orders/${id}/images/${sha}`).set('X-CSRF-Token', clerk.csrf).send({ reason: 'again' }).expect(200);
+    await colleague.agent.post(`/api/v1/orders/${id}/images`).set('X-CSRF-Token', colleague.csrf).send({ image }).expect(403);
+  });
+
+  it('an upload with ?replaces= takes an attached image’s place', async () => {
+    const id = await addOrder();
+    const first = (await upload(clerk, id, samplePdf(1, 'first')).expect(201)).body.image.sha256 as string;
+    const second = await upload(clerk, id, samplePdf(1, 'second'), 'DV130.pdf', `?replaces=${first}`).expect(201);
+    const order = await clerk.agent.get(`/api/v1/orders/${id}`).expect(200);
+    expect(order.body.order.images.map((i: { sha256: string }) => i.sha256)).toEqual([second.body.image.sha256]);
+    const history = await clerk.agent.get(`/api/v1/orders/${id}/history`).expect(200);
+    expect(history.body.events.at(-1)).toMatchObject({ type: 'ImageReplaced' });
+  });
+
+  it('a download is authorized against every order holding the same bytes, except for the one who uploaded them', async () => {
+    // The same file, uploaded by a supervisor to a sealed order and by a clerk to an open one (content-addressed: one copy).
+    const sealedId = await addOrder({ sealed: true });
+    const openId = await addOrder();
+    const pdf = samplePdf(1, 'same-bytes');
+    const sha = (await upload(supervisor, sealedId, pdf).expect(201)).body.image.sha256 as string;
+    expect((await upload(clerk, openId, pdf).expect(201)).body.image.sha256).toBe(sha);
+    await h.services.search.waitFor(h.services.search.position!, 2000);
+    await clerk.agent.get(`/api/v1/orders/${openId}/images/${sha}`).expect(200);
+    const colleague = await h.user('court-clerk');
+    const hidden = await colleague.agent.get(`/api/v1/orders/${openId}/images/${sha}`).expect(404);
+    expect(hidden.body).toMatchObject({ code: 'IMAGE_NOT_ATTACHED', field: 'sha256' });
+    await supervisor.agent.get(`/api/v1/orders/${openId}/images/${sha}`).expect(200);
+    const d = await decisions();
+    expect(d).toContainEqual(expect.objectContaining({ action: 'order.image.bytes', orderId: openId, allowed: false, code: 'IMAGE_HELD_BY_HIDDEN_ORDER' }));
   });
 
   it('refuses an anonymous download', async () => {

@@ -8,18 +8,33 @@ import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { actorOf } from '../http/principal';
-import { badRequest, fromDomainError, fromHandlerError, Problem } from '../http/problem';
+import { badRequest, fromDomainError, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
+import { imageHolders } from '@ccpor/adapters';
+import { unlessViewsDown } from '../conflicts/unless-views-down';
 import { factsOf } from '../orders/order-facts';
 import { orderView } from '../orders/order-view';
 import { parseIfMatch } from '../orders/command-routes';
 import { parseRange } from './byte-range';
+import { UPLOAD_EXTRA, uploadedBy } from './image-provenance';
 import { receiveSingleFile } from './multipart-upload';
 import { UploadSlots } from './upload-slots';
 
-const UploadQuery = t.exact(t.partial({ kind: t.keyof({ order: null, 'proof-of-service': null, other: null }) }), 'UploadQuery');
+const Sha256Param = t.refinement(t.string, (x) => /^[0-9a-f]{64}$/.test(x), 'sha256 (64 lower-case hex digits)');
+const UploadQuery = t.exact(
+  t.partial({
+    kind: t.keyof({ order: null, 'proof-of-service': null, other: null }),
+    /** The attached image the upload takes the place of (`ReplaceImage`). */
+    replaces: Sha256Param,
+  }),
+  'UploadQuery',
+);
 
 /** Room for the multipart framing and a few small fields around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024;
+export const MULTIPART_OVERHEAD = 64 * 1024;
+
+/** A declared upload past the largest image: the same answer before authentication (app.ts) as after it. */
+export const imageTooLarge = (declared: number, limit: number): Problem =>
+  new Problem(413, 'IMAGE_TOO_LARGE', 'Image too large', `The upload is ${declared} bytes; the registry accepts images of up to ${limit} bytes.`, { field: 'file', rule: 'CCPOR_IMAGE_MAX_BYTES', limitBytes: limit });
 
 const SHA256 = /^[0-9a-f]{64}$/;
 const BINARY = { schema: { type: 'string', format: 'binary' } };
@@ -48,7 +63,7 @@ const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
     .with({ code: 'IMAGE_UNSUPPORTED_TYPE' }, (x) =>
       new Problem(415, 'IMAGE_UNSUPPORTED_TYPE', 'Not a PDF or TIFF', `"${fileName}" is not a PDF or TIFF: its content is ${x.detected}. The content decides, not the file name.`, { field: 'file', detected: x.detected }),
     )
-    .with({ code: 'IMAGE_UNREADABLE' }, (x) => new Problem(422, 'IMAGE_UNREADABLE', 'Image unreadable', `"${fileName}" could not be read as an image: ${x.reason}.`, { field: 'file' }))
+    .with({ code: 'IMAGE_UNREADABLE' }, (x) => new Problem(422, 'IMAGE_UNREADABLE', 'Image unreadable', `"${fileName}" was refused: ${x.reason}.`, { field: 'file' }))
     .with({ code: 'IMAGE_NOT_FOUND' }, () => new Problem(500, 'INTERNAL', 'Internal error', 'The image store lost the upload.'))
     .exhaustive();
 
@@ -65,14 +80,14 @@ export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard
     const orderId = orderIdOf(req);
     const loaded = await s.commands.load(orderId);
     if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
-    if (loaded.right.state.status === 'none') throw new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' });
-    return { orderId, state: loaded.right.state, version: loaded.right.version };
+    if (loaded.right.state.status === 'none') throw NO_SUCH.order();
+    return { orderId, state: loaded.right.state, version: loaded.right.version, events: loaded.right.events };
   };
 
   api.add<undefined, t.TypeOf<typeof UploadQuery>>({
     method: 'post',
     path: '/orders/:orderId/images/upload',
-    summary: 'Upload an image of the order (PDF or TIFF, multipart field "file") and attach it',
+    summary: 'Upload an image of the order (PDF or TIFF, multipart field "file") and attach it, or with `?replaces=<sha256>` put it in place of an attached one',
     tag: 'images',
     query: UploadQuery,
     success: 201,
@@ -89,13 +104,13 @@ export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard
         throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the image as multipart/form-data with the file in the field "file".', { field: 'Content-Type' });
       const limit = s.config.images.maxBytes;
       const declared = Number(req.get('content-length') ?? NaN);
-      const { orderId, state } = await loadOrder(req);
-      const principal = guard.order(req, res, 'order.image.attach', factsOf(state), orderId);
+      const { orderId, state, events } = await loadOrder(req);
+      const principal = guard.order(req, res, 'order.image.attach', factsOf(state, events), orderId);
       // A declared size far past the limit is refused before a byte is read; the connection is
       // closed so the client stops sending.
       if (Number.isFinite(declared) && declared > limit + MULTIPART_OVERHEAD) {
         res.setHeader('Connection', 'close');
-        throw new Problem(413, 'IMAGE_TOO_LARGE', 'Image too large', `The upload is ${declared} bytes; the registry accepts images of up to ${limit} bytes.`, { field: 'file', rule: 'CCPOR_IMAGE_MAX_BYTES', limitBytes: limit });
+        throw imageTooLarge(declared, limit);
       }
       const release = slots.take();
       if (release === undefined) {
@@ -119,8 +134,9 @@ export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard
       if (E.isLeft(decoded)) throw fromDomainError(decoded.left);
       const image = decoded.right;
       const result = await s.commands.handle(
-        { type: 'AttachImage', orderId, image },
-        { actor: actorOf(principal), correlationId: String(req.id), ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+        query.replaces !== undefined ? { type: 'ReplaceImage', orderId, previousSha256: query.replaces, image } : { type: 'AttachImage', orderId, image },
+        // The event records that these bytes came through this caller's upload: the proof a later reference to them needs (ADR 0036).
+        { actor: actorOf(principal), correlationId: String(req.id), extra: UPLOAD_EXTRA, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       );
       if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
       const r = result.right;
@@ -143,9 +159,14 @@ export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard
     handler: async ({ req, res }) => {
       const sha256 = typeof req.params.sha256 === 'string' ? req.params.sha256 : '';
       if (!SHA256.test(sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
-      const { orderId, state } = await loadOrder(req);
-      guard.order(req, res, 'order.image.read', factsOf(state), orderId);
-      if (!imagesOf(state).some((i) => i.sha256 === sha256)) throw new Problem(404, 'IMAGE_NOT_ATTACHED', 'Not found', 'The order has no image with this sha256.', { field: 'sha256' });
+      const { orderId, state, events } = await loadOrder(req);
+      const facts = factsOf(state, events);
+      const p = guard.order(req, res, 'order.image.read', facts, orderId);
+      if (!imagesOf(state).some((i) => i.sha256 === sha256)) throw NO_SUCH.image();
+      // The bytes are stored once whoever sent them: reading them is reading every order that holds them (ADR 0036).
+      const held = await unlessViewsDown(s, () => imageHolders(s.search.views.db, sha256, s.search.views.schema));
+      if (!held.ok) throw new Problem(503, 'CHECK_UNAVAILABLE', 'Try again', 'The registry cannot check which orders hold this image right now; try again shortly.', { rule: 'ADR 0036' });
+      guard.imageRead(req, res, { order: facts, others: held.value.filter((h) => h.orderId !== orderId).map((h) => h.facts), uploadedByCaller: uploadedBy(events, sha256, p.userId) }, orderId);
       const stat = await s.images.stat(sha256);
       if (stat === undefined) {
         s.logger.error({ orderId, sha256 }, 'an attached image is missing from the image store');

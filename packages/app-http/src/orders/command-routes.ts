@@ -23,11 +23,12 @@ import type { ApiRouter, Method } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { bodyCodec } from '../http/body-codec';
 import { actorOf, type Authenticated } from '../http/principal';
-import { badRequest, fromHandlerError, Problem } from '../http/problem';
+import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
 import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
 import { WARNING_ROUTES } from '../conflicts/warning-routes';
+import { checkStoredImage, imageProvenance } from '../images/image-provenance';
 import { factsOf } from './order-facts';
 import { orderView } from './order-view';
 
@@ -55,6 +56,10 @@ interface CommandSpec<B> {
   /** 'new' commands start a stream: the server picks the id unless the body names one. */
   readonly target: 'existing' | 'new' | 'clone';
   readonly facts?: (body: B) => OrderFacts;
+  /** The issuing court the command enters the order under, when it names one (ADR 0034). */
+  readonly court?: (body: B, state: OrderState) => string | undefined;
+  /** An image the command names by its hash, which the caller must have uploaded to the order (ADR 0036). */
+  readonly reference?: (body: B) => string;
   readonly build: (args: { orderId: OrderId; body: B; state: OrderState; principal: Authenticated; ori: Ori; params: Record<string, string> }) => CommandInput;
 }
 
@@ -69,6 +74,7 @@ export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
     target: 'new',
     body: bodyCodec('Body', { details: DraftDetails }, { orderId: OrderId }),
     facts: (b) => ({ sealed: b.details.sealed ?? false }),
+    court: (b) => b.details.court?.ori,
     build: ({ orderId, body, ori }) => ({ type: 'CreateDraft', orderId, enteringAgencyOri: ori, details: body.details }),
   }),
   spec({
@@ -78,6 +84,7 @@ export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
     action: 'order.draft',
     target: 'existing',
     body: bodyCodec('Body', { details: DraftDetails }, { clear: t.array(t.keyof(DraftDetails.props)) }),
+    court: (b) => b.details.court?.ori,
     build: ({ orderId, body }) => ({ type: 'UpdateDraft', orderId, details: body.details, ...(body.clear ? { clear: body.clear } : {}) }),
   }),
   spec({
@@ -97,6 +104,7 @@ export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
     target: 'new',
     body: bodyCodec('Body', { details: DraftDetails }, { orderId: OrderId }),
     facts: (b) => ({ sealed: b.details.sealed ?? false }),
+    court: (b) => b.details.court?.ori,
     build: ({ orderId, body, ori }) => ({ type: 'AddOrder', orderId, enteringAgencyOri: ori, details: body.details, source: { kind: 'registry' } }),
   }),
   spec({
@@ -106,6 +114,8 @@ export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
     action: 'order.add',
     target: 'existing',
     body: bodyCodec('Body', {}, { details: DraftDetails }),
+    // The court the order is added under: the one the body gives, else the draft's.
+    court: (b, state) => b.details?.court?.ori ?? (state.status === 'draft' ? state.details.court?.ori : undefined),
     build: ({ orderId, body, state }) => ({
       type: 'AddOrder',
       orderId,
@@ -177,19 +187,21 @@ export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
   spec({
     method: 'post',
     path: '/orders/:orderId/images',
-    summary: 'Attach a reference to a stored image of the order',
+    summary: 'Attach again, by its hash, an image you uploaded to this order (or an import attached); anything else is uploaded (POST …/images/upload)',
     action: 'order.image.attach',
     target: 'existing',
     body: bodyCodec('Body', { image: ImageRef }),
+    reference: (b) => b.image.sha256,
     build: ({ orderId, body }) => ({ type: 'AttachImage', orderId, image: body.image }),
   }),
   spec({
     method: 'put',
     path: '/orders/:orderId/images/:sha256',
-    summary: 'Replace an attached image reference',
+    summary: 'Replace an attached image by one you uploaded to this order, named by its hash (or upload it with ?replaces=)',
     action: 'order.image.attach',
     target: 'existing',
     body: bodyCodec('Body', { image: ImageRef }),
+    reference: (b) => b.image.sha256,
     build: ({ orderId, body, params }) => ({ type: 'ReplaceImage', orderId, previousSha256: params.sha256!, image: body.image }),
   }),
   spec({
@@ -240,15 +252,23 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         let principal: Authenticated;
         let orderId: OrderId;
         if (c.target === 'new') {
-          principal = guard.order(req, res, c.action, c.facts?.(body) ?? { sealed: false });
+          const court = c.court?.(body, state);
+          principal = guard.order(req, res, c.action, { ...(c.facts?.(body) ?? { sealed: false }), ...(court !== undefined ? { issuingCourtOri: court } : {}) });
           orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
         } else {
           const sourceId = paramId(req);
           const loaded = await s.commands.load(sourceId);
           if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
           state = loaded.right.state;
-          if (state.status === 'none') throw new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' });
-          principal = guard.order(req, res, c.action, factsOf(state), sourceId);
+          if (state.status === 'none') throw NO_SUCH.order();
+          const court = c.court?.(body, state);
+          principal = guard.order(req, res, c.action, { ...factsOf(state, loaded.right.events), ...(court !== undefined ? { issuingCourtOri: court } : {}) }, sourceId);
+          if (c.reference !== undefined) {
+            // An image named by its hash: the order's own history must show where its bytes came from (ADR 0036).
+            const sha256 = c.reference(body);
+            guard.imageReference(req, res, imageProvenance(loaded.right.events, sha256), sourceId);
+            await checkStoredImage(s, (body as { image: ImageRef }).image);
+          }
           orderId = c.target === 'clone' ? ((body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId)) : sourceId;
         }
         const input = c.build({ orderId, body, state, principal, ori: principal.agencyOri as Ori, params: req.params as Record<string, string> });

@@ -1,5 +1,6 @@
-import { sampleOrderInput, SAMPLE_IMAGE } from '@ccpor/test-kit';
-import { startHarness, SHERIFF, type Client, type Harness } from '../__tests__/harness';
+import { sampleOrderInput, samplePdf } from '@ccpor/test-kit';
+import { OTHER_COURT, startHarness, SHERIFF, type Client, type Harness } from '../__tests__/harness';
+import { SYSTEM_ACTOR } from '../identity/identity-service';
 
 let h: Harness;
 let clerk: Client;
@@ -15,6 +16,35 @@ const addOrder = async (overrides: Record<string, unknown> = {}) => {
   const r = await post(clerk, '/orders?wait=true', { details: sampleOrderInput(overrides) }).expect(201);
   return r.body.orderId as string;
 };
+
+describe('the issuing court (ADR 0034)', () => {
+  const ORANGE = { ori: OTHER_COURT, county: '30', name: 'Superior Court of California, County of Orange' };
+  const LA = sampleOrderInput().court as { ori: string };
+
+  it('the reproduction: a clerk entering an order in another court’s name is refused, as an add, a draft or a draft update', async () => {
+    const r = await post(clerk, '/orders', { details: sampleOrderInput({ court: ORANGE }) }).expect(403);
+    expect(r.body).toMatchObject({ code: 'NOT_YOUR_COURT' });
+    await post(clerk, '/orders/drafts', { details: { form: 'DV-110', court: ORANGE } }).expect(403);
+    const draft = await post(clerk, '/orders/drafts', { details: { form: 'DV-110' } }).expect(201);
+    await clerk.agent.patch(`/api/v1/orders/${draft.body.orderId}/draft`).set('X-CSRF-Token', clerk.csrf).send({ details: { court: ORANGE } }).expect(403);
+    // Nor can a draft of one's own be added under another court's name.
+    expect((await post(clerk, `/orders/${draft.body.orderId}/add`, { details: sampleOrderInput({ court: ORANGE }) }).expect(403)).body.code).toBe('NOT_YOUR_COURT');
+    await post(clerk, `/orders/${draft.body.orderId}/add`, { details: sampleOrderInput({ court: LA, caseNumber: '26FL555001' }) }).expect(200);
+  });
+
+  it('a sheriff enters orders for the courts whose orders it is set up to submit, and for no other', async () => {
+    const deputy = await h.user('lea-data-entry', SHERIFF);
+    expect((await post(deputy, '/orders', { details: sampleOrderInput({ caseNumber: '26FL555010' }) }).expect(403)).body.code).toBe('NOT_YOUR_COURT');
+    await h.services.identity.updateAgency(LA.ori, { carpos: { enabled: true, submitter: 'sheriff', submitterOri: SHERIFF } }, SYSTEM_ACTOR);
+    try {
+      const ok = await post(deputy, '/orders', { details: sampleOrderInput({ caseNumber: '26FL555011' }) }).expect(201);
+      expect(ok.body.order).toMatchObject({ enteringAgencyOri: SHERIFF, details: { court: { ori: LA.ori } } });
+      await post(deputy, '/orders', { details: sampleOrderInput({ court: ORANGE, caseNumber: '26FL555012' }) }).expect(403);
+    } finally {
+      await h.services.identity.updateAgency(LA.ori, { carpos: { enabled: true, mnemonic: 'LASC' } }, SYSTEM_ACTOR);
+    }
+  });
+});
 
 describe('order lifecycle over HTTP', () => {
   it('adds an order: 201, Location, ETag "1", computed fields and a position', async () => {
@@ -41,13 +71,15 @@ describe('order lifecycle over HTTP', () => {
     });
     expect(served.status).toBe(200);
     expect(served.body.computed.status).toBe('served');
-    await post(clerk, `/orders/${id}/images`, { image: SAMPLE_IMAGE }).expect(200);
-    await clerk.agent
-      .put(`/api/v1/orders/${id}/images/${SAMPLE_IMAGE.sha256}`)
-      .set('X-CSRF-Token', clerk.csrf)
-      .send({ image: { ...SAMPLE_IMAGE, sha256: 'b'.repeat(64) } })
-      .expect(200);
-    await clerk.agent.delete(`/api/v1/orders/${id}/images/${'b'.repeat(64)}`).set('X-CSRF-Token', clerk.csrf).send({ reason: 'wrong scan' }).expect(200);
+    // Images come in by upload; a hash names only bytes this clerk uploaded to this order (ADR 0036).
+    const upload = (bytes: Uint8Array, query = '') =>
+      clerk.agent.post(`/api/v1/orders/${id}/images/upload${query}`).set('X-CSRF-Token', clerk.csrf).attach('file', Buffer.from(bytes), { filename: 'DV130.pdf' }).expect(201);
+    const a = (await upload(samplePdf(1, 'lifecycle-a'))).body.image;
+    const b = (await upload(samplePdf(1, 'lifecycle-b'), `?replaces=${a.sha256}`)).body.image;
+    await clerk.agent.delete(`/api/v1/orders/${id}/images/${b.sha256}`).set('X-CSRF-Token', clerk.csrf).send({ reason: 'wrong scan' }).expect(200);
+    await post(clerk, `/orders/${id}/images`, { image: a }).expect(200);
+    await clerk.agent.put(`/api/v1/orders/${id}/images/${a.sha256}`).set('X-CSRF-Token', clerk.csrf).send({ image: b }).expect(200);
+    await clerk.agent.delete(`/api/v1/orders/${id}/images/${b.sha256}`).set('X-CSRF-Token', clerk.csrf).send({ reason: 'wrong scan' }).expect(200);
     const canceled = await post(clerk, `/orders/${id}/cancellation`, { reason: 'terminated-by-court', note: 'Dismissed at hearing' }).expect(200);
     expect(canceled.body.computed.status).toBe('canceled');
     const history = await clerk.agent.get(`/api/v1/orders/${id}/history`).expect(200);

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import { badRequest, fromHandlerError, Problem } from '../http/problem';
+import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { jsonContent, OrderReadPrecedence } from '../conflicts/precedence-codecs';
 import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
@@ -23,7 +23,7 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
     const orderId = paramId(req);
     const loaded = await s.commands.load(orderId);
     if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
-    if (loaded.right.state.status === 'none') throw new Problem(404, 'ORDER_NOT_FOUND', 'Not found', 'No such order.', { field: 'orderId' });
+    if (loaded.right.state.status === 'none') throw NO_SUCH.order();
     return { orderId, ...loaded.right };
   };
 
@@ -36,8 +36,8 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
     success: 200,
     responseContent: jsonContent(OrderReadPrecedence),
     handler: async ({ req, res }) => {
-      const { orderId, state, version } = await load(req);
-      const p = guard.order(req, res, 'order.read', factsOf(state), orderId);
+      const { orderId, state, version, events } = await load(req);
+      const p = guard.order(req, res, 'order.read', factsOf(state, events), orderId);
       res.setHeader('ETag', `"${version}"`);
       const now = s.clock.now();
       const checked = await unlessViewsDown(s, () => partyConflictsOf(s).forOrder(state, p, now));
@@ -60,7 +60,7 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
     success: 200,
     handler: async ({ req, res }) => {
       const { orderId, state, events, version } = await load(req);
-      const p = guard.order(req, res, 'order.history', factsOf(state), orderId);
+      const p = guard.order(req, res, 'order.history', factsOf(state, events), orderId);
       res.setHeader('ETag', `"${version}"`);
       return historyView(orderId, state, events, p);
     },

@@ -85,6 +85,8 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
         ...(query.issuedToMonth ? { issuedToMonth: query.issuedToMonth } : {}),
         ...(query.county ? { counties: typeof query.county === 'string' ? [query.county] : query.county } : {}),
         ...(scope.kind === 'agency' ? { enteringAgencyOri: scope.agencyOri } : {}),
+        // What the caller could not find is not counted either (ADR 0034).
+        visibility: searchVisibility(p),
       });
       setPosition(res, s);
       return statisticsReport(rows, now, scope);

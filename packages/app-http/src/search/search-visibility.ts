@@ -4,20 +4,21 @@ import type { SearchHit, SearchVisibility } from '@ccpor/adapters';
 /** An agency that is not the caller's: what the policy says about orders of other agencies. */
 const ANOTHER_AGENCY = '(another agency)';
 
+/** all: the policy opens every such order to `p`; own: those of their own or assigned agency; none. */
+const reach = (allowed: (owner: string) => boolean, p: Principal): 'all' | 'own' | 'none' =>
+  allowed(ANOTHER_AGENCY) ? 'all' : allowed(p.agencyOri) ? 'own' : 'none';
+
 /**
  * What a caller may find, asked of the domain's access policy (never re-stated here) and handed
- * to the SQL so hidden rows never leave the database: sealed orders only where `order.read` on a
- * sealed order is allowed (supervisors); confidential or minor protected persons matched by name
- * only where `maySeeConfidential` holds, everywhere or on the caller's own and assigned orders.
+ * to the SQL so hidden rows never leave the database: sealed orders where `order.read` on a
+ * sealed order is allowed (supervisors, of their own or assigned agency's orders); confidential
+ * or minor protected persons matched by name where `maySeeConfidential` holds. Drafts the SQL
+ * shows only to the agency's own or assigned orders, as the policy does (presentHit checks it).
  */
 export const searchVisibility = (p: Principal): SearchVisibility => ({
   agencyOri: p.agencyOri,
-  sealed: authorizeOrder(p, 'order.read', { sealed: true, ownerAgencyOri: p.agencyOri }).allowed,
-  confidential: maySeeConfidential(p, { sealed: false, ownerAgencyOri: ANOTHER_AGENCY })
-    ? 'all'
-    : maySeeConfidential(p, { sealed: false, ownerAgencyOri: p.agencyOri })
-      ? 'own'
-      : 'none',
+  sealed: reach((owner) => authorizeOrder(p, 'order.read', { sealed: true, ownerAgencyOri: owner, stage: 'issued' }).allowed, p),
+  confidential: reach((owner) => maySeeConfidential(p, { sealed: false, ownerAgencyOri: owner }), p),
 });
 
 /** The fields of a hit the API passes through as the SQL found them. */
@@ -34,7 +35,12 @@ export interface PresentedHit extends Pick<SearchHit, PassedThrough> {
   readonly redacted: readonly string[];
 }
 
-const factsOf = (h: SearchHit): OrderFacts => ({ ownerAgencyOri: h.enteringAgencyOri, assignedAgencies: h.assignedAgencyOris, sealed: h.sealed });
+const factsOf = (h: SearchHit): OrderFacts => ({
+  ownerAgencyOri: h.enteringAgencyOri,
+  assignedAgencies: h.assignedAgencyOris,
+  sealed: h.sealed,
+  stage: h.status === 'draft' || h.status === 'discarded' ? h.status : 'issued',
+});
 
 /**
  * The hit as `p` may see it, or undefined when the policy hides it. The SQL already left such
@@ -43,9 +49,8 @@ const factsOf = (h: SearchHit): OrderFacts => ({ ownerAgencyOri: h.enteringAgenc
  */
 export const presentHit = (h: SearchHit, p: Principal): PresentedHit | undefined => {
   const facts = factsOf(h);
+  // Sealed orders and other agencies' drafts, as the policy decides for an order read.
   if (!authorizeOrder(p, 'order.read', facts).allowed) return undefined;
-  // Drafts are work in progress of their own agency, not statewide records.
-  if ((h.status === 'draft' || h.status === 'discarded') && h.enteringAgencyOri !== p.agencyOri) return undefined;
   if (h.role === 'protected' && (h.person.confidential || h.person.minor) && !maySeeConfidential(p, facts)) return undefined;
   const dojAllowed = authorizeOrder(p, 'order.doj.read', facts).allowed;
   return {

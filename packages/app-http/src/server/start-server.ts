@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { CarposService } from '../carpos/carpos-service';
 import type { Config } from '../config/config';
@@ -33,8 +33,16 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
   if (config.scans !== undefined) scans = await startScanInbox(services, config.scans).catch(abandon);
   const { app } = createApp(services);
   const sockets = new Map<Socket, number>();
+  // A client gets headersTimeout for its headers and requestTimeout for the whole request, an upload
+  // included; the connections are checked every second, so a slow one is cut off on time (ADR 0037).
+  const { requestTimeoutMs, headersTimeoutMs } = config.transport;
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.port, config.host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    const s = createServer({ requestTimeout: requestTimeoutMs, headersTimeout: headersTimeoutMs, connectionsCheckingInterval: 1000 }, app);
+    s.once('error', reject);
+    s.listen(config.port, config.host, () => {
+      s.off('error', reject);
+      resolve(s);
+    });
   }).catch(abandon);
   // Track requests in flight per socket, so shutdown closes idle keep-alive sockets at once and busy ones after their response.
   server.on('connection', (socket) => {

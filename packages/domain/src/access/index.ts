@@ -3,3 +3,4 @@ export * from './actions';
 export * from './policy';
 export * from './redaction';
 export * from './role-grants';
+export * from './images';

@@ -2,6 +2,7 @@ import { GLOBAL_ACTIONS, ORDER_ACTIONS, type OrderAction } from './actions';
 import { authorize, authorizeGlobal, authorizeOrder } from './policy';
 import { redactDetails, redactDoj } from './redaction';
 import { ROLES, type Principal, type Role } from './roles';
+import type { OrderFacts } from './policy';
 
 const COURT = 'CA019015J';
 const SHERIFF = 'CA0194200';
@@ -16,8 +17,10 @@ const ENTRY: Role[] = ['court-clerk', 'supervisor', 'lea-data-entry'];
  * The matrix, stated the way the CCPOR roles questionnaire and the issue state it, then checked
  * for every role × order action × own/assigned/other agency × sealed/unsealed × certified or not.
  */
-const expected = (role: Role, action: OrderAction, agency: 'own' | 'assigned' | 'other', sealed: boolean, certified: boolean): boolean => {
-  if (sealed && role !== 'supervisor' && !(role === 'state-admin' && action === 'order.history')) return false;
+const expected = (role: Role, action: OrderAction, agency: 'own' | 'assigned' | 'other', sealed: boolean, certified: boolean, draft = false): boolean => {
+  // Sealed orders: supervisors of the entering or assigned agency; drafts: that agency's own (ADR 0034).
+  if (sealed && !(role === 'supervisor' && agency !== 'other')) return false;
+  if (draft && agency === 'other') return false;
   if (action === 'order.doj.read') return certified;
   if (action === 'order.doj.review') return certified && ENTRY.includes(role) && agency !== 'other';
   if (READS.includes(action)) return true;
@@ -25,17 +28,46 @@ const expected = (role: Role, action: OrderAction, agency: 'own' | 'assigned' | 
 };
 
 describe('authorization matrix for order actions', () => {
-  const cases: [Role, OrderAction, 'own' | 'assigned' | 'other', boolean, boolean][] = [];
+  const cases: [Role, OrderAction, 'own' | 'assigned' | 'other', boolean, boolean, boolean][] = [];
   for (const role of ROLES)
     for (const action of ORDER_ACTIONS)
       for (const agency of ['own', 'assigned', 'other'] as const)
-        for (const sealed of [false, true]) for (const certified of [false, true]) cases.push([role, action, agency, sealed, certified]);
+        for (const sealed of [false, true]) for (const certified of [false, true]) for (const draft of [false, true]) cases.push([role, action, agency, sealed, certified, draft]);
 
-  it.each(cases)('%s %s on an order of %s agency (sealed=%s, CLETS=%s)', (role, action, agency, sealed, certified) => {
+  it.each(cases)('%s %s on an order of %s agency (sealed=%s, CLETS=%s, draft=%s)', (role, action, agency, sealed, certified, draft) => {
     const principal = who(role, agency === 'assigned' ? SHERIFF : agency === 'own' ? COURT : OTHER, certified);
-    const decision = authorizeOrder(principal, action, { ownerAgencyOri: COURT, assignedAgencies: [SHERIFF], sealed });
-    expect(decision.allowed).toBe(expected(role, action, agency, sealed, certified));
+    const decision = authorizeOrder(principal, action, { ownerAgencyOri: COURT, assignedAgencies: [SHERIFF], sealed, stage: draft ? 'draft' : 'issued' });
+    expect(decision.allowed).toBe(expected(role, action, agency, sealed, certified, draft));
     expect(decision.rule.length).toBeGreaterThan(0);
+  });
+
+  it('hides a sealed order and another agency’s draft as if they did not exist; other refusals are open', () => {
+    expect(authorizeOrder(who('supervisor', OTHER), 'order.read', { ownerAgencyOri: COURT, sealed: true })).toMatchObject({ allowed: false, code: 'SEALED_ORDER', conceal: true });
+    expect(authorizeOrder(who('state-admin'), 'order.history', { ownerAgencyOri: COURT, sealed: true })).toMatchObject({ allowed: false, code: 'SEALED_ORDER', conceal: true });
+    expect(authorizeOrder(who('supervisor', OTHER), 'order.read', { ownerAgencyOri: COURT, sealed: false, stage: 'draft' })).toMatchObject({
+      allowed: false,
+      code: 'DRAFT_OF_ANOTHER_AGENCY',
+      conceal: true,
+    });
+    const open = authorizeOrder(who('court-clerk', OTHER), 'order.modify', { ownerAgencyOri: COURT, sealed: false });
+    expect(open.allowed === false && open.conceal).toBeFalsy();
+  });
+
+  describe('the issuing court', () => {
+    const entry = (p: Principal, courtOri: string, o: Partial<OrderFacts> = {}) => authorizeOrder(p, 'order.add', { sealed: false, issuingCourtOri: courtOri, ...o });
+    it('a clerk enters orders in their own court’s name only', () => {
+      expect(entry(who('court-clerk'), COURT).allowed).toBe(true);
+      expect(entry(who('court-clerk'), OTHER)).toMatchObject({ allowed: false, code: 'NOT_YOUR_COURT' });
+      expect(authorizeOrder(who('court-clerk'), 'order.draft', { sealed: false, issuingCourtOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_COURT' });
+    });
+    it('a sheriff enters for the courts its agency is set up to enter for, and no other', () => {
+      const deputy = { ...who('lea-data-entry', SHERIFF), issuingCourts: [COURT] };
+      expect(entry(deputy, COURT).allowed).toBe(true);
+      expect(entry(deputy, OTHER)).toMatchObject({ allowed: false, code: 'NOT_YOUR_COURT' });
+      expect(entry(who('lea-data-entry', SHERIFF), COURT)).toMatchObject({ allowed: false, code: 'NOT_YOUR_COURT' });
+    });
+    it('an agency an order is assigned to may add it under the court that entered it', () =>
+      expect(entry(who('lea-data-entry', SHERIFF), COURT, { ownerAgencyOri: COURT, assignedAgencies: [SHERIFF], stage: 'draft' }).allowed).toBe(true));
   });
 
   it('explains a denial in words, with a stable code', () => {
@@ -100,10 +132,11 @@ describe('redaction', () => {
     expect(JSON.stringify(r.value)).toContain('ROE');
   });
 
-  it('shows them to the order’s own and assigned agencies’ data-entry staff and to supervisors', () => {
+  it('shows them to the order’s own and assigned agencies’ data-entry staff, supervisors of other agencies included in the hiding', () => {
     expect(redactDetails(details, who('court-clerk'), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual([]);
     expect(redactDetails(details, who('lea-data-entry', SHERIFF), { ownerAgencyOri: COURT, assignedAgencies: [SHERIFF], sealed: false }).redacted).toEqual([]);
-    expect(redactDetails(details, who('supervisor', OTHER), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual([]);
+    expect(redactDetails(details, who('supervisor'), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual([]);
+    expect(redactDetails(details, who('supervisor', OTHER), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual(['protectedPersons.0', 'protectedPersons.1']);
   });
 
   it('hides DOJ data from users who are not CLETS-certified', () => {

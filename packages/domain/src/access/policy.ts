@@ -9,6 +9,16 @@ export interface OrderFacts {
   readonly ownerAgencyOri?: string;
   readonly assignedAgencies?: readonly string[];
   readonly sealed: boolean;
+  /**
+   * A draft (or a discarded one) is work in progress of the agency that entered it; `issued` is
+   * an order of the registry. Undefined: issued, or a new entry that has no stage yet.
+   */
+  readonly stage?: 'draft' | 'discarded' | 'issued';
+  /**
+   * The issuing court a draft or an order is entered under, when the command names one (new
+   * entries, draft updates, an add from a draft): it must be one the caller may enter for.
+   */
+  readonly issuingCourtOri?: string;
 }
 
 /** What a global action is aimed at, for agency-scoped administration. */
@@ -19,37 +29,74 @@ export interface ScopeFacts {
 export type DenyCode =
   | 'ROLE_NOT_PERMITTED'
   | 'NOT_YOUR_AGENCY'
+  | 'NOT_YOUR_COURT'
   | 'SEALED_ORDER'
-  | 'CLETS_CERTIFICATION_REQUIRED';
+  | 'DRAFT_OF_ANOTHER_AGENCY'
+  | 'CLETS_CERTIFICATION_REQUIRED'
+  | 'OWN_ACCOUNT'
+  | 'BEYOND_YOUR_REACH'
+  | 'IMAGE_REFERENCE_NOT_PROVEN'
+  | 'IMAGE_HELD_BY_HIDDEN_ORDER';
 
 export type AccessDecision =
   | { readonly allowed: true; readonly rule: string }
-  | { readonly allowed: false; readonly code: DenyCode; readonly reason: string; readonly rule: string };
+  | {
+      readonly allowed: false;
+      readonly code: DenyCode;
+      readonly reason: string;
+      readonly rule: string;
+      /**
+       * The caller may not learn that the record exists: they are answered as if it did not
+       * (404), so a sealed order or another agency's draft cannot be found by trying ids.
+       */
+      readonly conceal?: true;
+    };
 
-const allow = (rule: string): AccessDecision => ({ allowed: true, rule });
-const deny = (code: DenyCode, reason: string, rule: string): AccessDecision => ({ allowed: false, code, reason, rule });
+export const allow = (rule: string): AccessDecision => ({ allowed: true, rule });
+export const deny = (code: DenyCode, reason: string, rule: string, conceal = false): AccessDecision =>
+  conceal ? { allowed: false, code, reason, rule, conceal: true } : { allowed: false, code, reason, rule };
 
-const has = (p: Principal, ...roles: Role[]) => roles.some((r) => p.roles.includes(r));
+export const has = (p: Principal, ...roles: Role[]) => roles.some((r) => p.roles.includes(r));
 
 /** The principal's agency entered the order, or the order is assigned to it (e.g. the sheriff completing DOJ fields). */
 export const actsForOrder = (p: Principal, o: OrderFacts): boolean =>
   o.ownerAgencyOri === undefined || o.ownerAgencyOri === p.agencyOri || (o.assignedAgencies ?? []).includes(p.agencyOri);
 
 /**
+ * A court the principal may name as the issuing court: its own (or one its agency is set up to
+ * enter for), or, on an order it acts for, the court that entered the order, whose assignment of
+ * the order is that court's own authority.
+ */
+export const mayEnterFor = (p: Principal, courtOri: string, o: OrderFacts): boolean =>
+  (p.issuingCourts ?? [p.agencyOri]).includes(courtOri) || (o.ownerAgencyOri === courtOri && actsForOrder(p, o));
+
+export const SEALED_RULE = 'sealed orders: supervisors of the entering or assigned agency only (Cal. Rules of Court 2.550–2.551; ADR 0034)';
+export const DRAFT_RULE = 'drafts: work in progress of the entering or assigned agency only (ADR 0034)';
+const COURT_RULE = 'issuing court: the caller’s own court, or one its agency is set up to enter for (ADR 0034)';
+
+/** Actions that put an order on the record under a court's name. */
+const ENTRY_ACTIONS: ReadonlySet<OrderAction> = new Set(['order.draft', 'order.add']);
+
+/**
  * The access policy (pure). Sources: domain-brief §1.5 (roles; sealed orders for supervisors;
- * CLETS data for certified users) and §8 (sealed and confidential handling); the issue adds the
- * own-or-assigned-agency rule for changes. Every decision names the rule that made it, so the
- * audit log can record why.
+ * CLETS data for certified users) and §8 (sealed and confidential handling); ADR 0034 decides who
+ * sees sealed orders and drafts and in whose name an order may be entered. Every decision names
+ * the rule that made it, so the audit log can record why.
  */
 export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts): AccessDecision => {
-  if (o.sealed && !has(p, 'supervisor') && !(has(p, 'state-admin') && action === 'order.history')) {
-    return deny('SEALED_ORDER', 'This order is sealed; only a supervisor may view or act on it.', 'sealed orders: supervisors only (domain-brief §1.5, §8)');
+  const own = actsForOrder(p, o);
+  // Existence first: a caller who may not see the order learns nothing about it, whatever the action.
+  if (o.sealed && !(has(p, 'supervisor') && own)) {
+    return deny('SEALED_ORDER', 'This order is sealed; only a supervisor of the agency that entered it, or of an agency it is assigned to, may see it or act on it.', SEALED_RULE, true);
+  }
+  if ((o.stage === 'draft' || o.stage === 'discarded') && !own) {
+    return deny('DRAFT_OF_ANOTHER_AGENCY', 'Drafts are work in progress of the agency that entered them.', DRAFT_RULE, true);
   }
   if (action === 'order.doj.read' || action === 'order.doj.review') {
     if (!p.cletsCertified) {
       return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)');
     }
-    if (action === 'order.doj.review' && !(has(p, ...DATA_ENTRY_ROLES) && actsForOrder(p, o))) {
+    if (action === 'order.doj.review' && !(has(p, ...DATA_ENTRY_ROLES) && own)) {
       return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order review its DOJ responses.', 'DOJ review: submitting agency');
     }
     return allow('CLETS-certified user');
@@ -58,17 +105,20 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
     // Statewide query for every role: reading orders and their images is what the registry is for.
     return action === 'order.history' && !has(p, ...DATA_ENTRY_ROLES, 'state-admin', 'local-admin', 'query-only')
       ? deny('ROLE_NOT_PERMITTED', 'Your role cannot read order histories.', 'history: registry users')
-      : allow('statewide query (domain-brief §1.2)');
+      : allow(o.sealed ? 'supervisor of the entering or assigned agency on a sealed order' : 'statewide query (domain-brief §1.2)');
   }
   if (!has(p, ...DATA_ENTRY_ROLES)) {
     return deny('ROLE_NOT_PERMITTED', 'Your role may search and view orders but not enter or change them.', 'data entry: court clerk, supervisor, LEA data entry (domain-brief §1.5)');
   }
-  if (!actsForOrder(p, o)) {
+  if (!own) {
     return deny(
       'NOT_YOUR_AGENCY',
       'Only the agency that entered this order, or an agency it is assigned to, may change it.',
       'changes: own or assigned agency',
     );
+  }
+  if (ENTRY_ACTIONS.has(action) && o.issuingCourtOri !== undefined && !mayEnterFor(p, o.issuingCourtOri, o)) {
+    return deny('NOT_YOUR_COURT', `You may not enter orders in the name of court ${o.issuingCourtOri}: only your own court's, or those of a court your agency is set up to enter for.`, COURT_RULE);
   }
   return allow(o.sealed ? 'supervisor on a sealed order' : 'data entry on own or assigned order');
 };
@@ -99,7 +149,8 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
         : has(p, 'local-admin') && (scope.agencyOri === undefined || scope.agencyOri === p.agencyOri)
           ? allow('local administrator, own agency')
           : has(p, 'local-admin')
-            ? deny('NOT_YOUR_AGENCY', 'A local administrator manages only their own agency.', 'administration: own agency')
+            ? // Answered like a record that does not exist: a local administrator cannot probe other agencies' user names.
+              deny('NOT_YOUR_AGENCY', 'A local administrator manages only their own agency.', 'administration: own agency (ADR 0035)', true)
             : deny('ROLE_NOT_PERMITTED', 'Only administrators manage users and API keys.', 'administration (domain-brief §1.5)'),
     )
     .with('agencies.manage', 'audit.replay', 'audit.verify', 'projections.manage', () =>

@@ -8,10 +8,10 @@ import { DATA_ENTRY_ROLES, type Principal } from './roles';
  * Query-side redaction (domain-brief §8): identifying fields of confidential or minor protected
  * persons are hidden from anyone outside the order's own or assigned agency (Fam. Code 6301.5;
  * the federal bar on publishing a protected party's identity or location), and data that came
- * back from DOJ over CLETS is hidden from users who are not CLETS-certified (§1.5).
+ * back from DOJ over CLETS is hidden from users who are not CLETS-certified (§1.5). Supervisors
+ * are no exception outside their own agency's orders: least privilege, as for sealed orders (ADR 0034).
  */
-export const maySeeConfidential = (p: Principal, o: OrderFacts): boolean =>
-  p.roles.includes('supervisor') || (DATA_ENTRY_ROLES.some((r) => p.roles.includes(r)) && actsForOrder(p, o));
+export const maySeeConfidential = (p: Principal, o: OrderFacts): boolean => DATA_ENTRY_ROLES.some((r) => p.roles.includes(r)) && actsForOrder(p, o);
 
 export const REDACTED = 'REDACTED';
 

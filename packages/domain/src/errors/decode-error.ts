@@ -2,13 +2,21 @@ import * as E from 'fp-ts/Either';
 import { pipe } from 'fp-ts/function';
 import type * as t from 'io-ts';
 import { domainError, type DomainError } from './domain-error';
+import { previewValue } from './value-preview';
+
+/** The tag of a codec, looking through the wrappers (exact, refinement, read-only) that validate with their inner codec's context. */
+const tagOf = (type: unknown): string | undefined => {
+  let c = type as { _tag?: string; type?: unknown } | undefined;
+  while (c !== undefined && (c._tag === 'ExactType' || c._tag === 'RefinementType' || c._tag === 'ReadonlyType')) c = c.type as typeof c;
+  return c?._tag;
+};
 
 /** The dotted path of a failed io-ts decode, skipping the member indices of unions and intersections. */
 export const errorPath = (e: t.ValidationError): string =>
   e.context
     .filter((c, i) => {
       if (i === 0 || c.key === '') return false;
-      const parent = (e.context[i - 1]?.type as { _tag?: string } | undefined)?._tag;
+      const parent = tagOf(e.context[i - 1]?.type);
       return parent !== 'UnionType' && parent !== 'IntersectionType';
     })
     .map((c) => c.key)
@@ -19,7 +27,7 @@ const describe = (e: t.ValidationError): string => {
   const expected = last?.type.name ?? 'a valid value';
   if (e.message) return e.message;
   if (e.value === undefined) return `is required (${expected})`;
-  return `must be ${expected}; got ${JSON.stringify(e.value)?.slice(0, 60)}`;
+  return `must be ${expected}; got ${previewValue(e.value)}`;
 };
 
 /**

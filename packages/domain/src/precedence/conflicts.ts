@@ -1,6 +1,6 @@
 import { DIMENSIONS, differ, provisionOn, type Dimension } from './dimensions';
 import { ordersInForce } from './in-force';
-import { computeEnforcement } from './ladder';
+import { computeEnforcement, type EnforcementView } from './ladder';
 import { categoryOf, describeOrder, type OrderSnapshot } from './order-snapshot';
 
 export type ConflictKind =
@@ -43,10 +43,11 @@ const visitationConflict = (criminal: OrderSnapshot, civil: OrderSnapshot, kind:
   needsJudge: true,
 });
 
-const termConflict = (a: OrderSnapshot, b: OrderSnapshot, d: Dimension, orders: readonly OrderSnapshot[], at: string, kind?: ConflictKind): Conflict | undefined => {
+/** `view`: the enforcement view of all the orders, computed once per call, not once per conflicting pair (issue 12). */
+const termConflict = (a: OrderSnapshot, b: OrderSnapshot, d: Dimension, view: EnforcementView, kind?: ConflictKind): Conflict | undefined => {
   const k = kind ?? KIND_BY_DIMENSION[d];
   if (!k) return undefined;
-  const governing = computeEnforcement(orders, at).terms.find((t) => t.dimension === d);
+  const governing = view.terms.find((t) => t.dimension === d);
   return {
     kind: k,
     orderIds: [a.orderId, b.orderId],
@@ -57,13 +58,13 @@ const termConflict = (a: OrderSnapshot, b: OrderSnapshot, d: Dimension, orders: 
   };
 };
 
-const pairConflicts = (a: OrderSnapshot, b: OrderSnapshot, orders: readonly OrderSnapshot[], at: string, kind?: ConflictKind): Conflict[] => {
+const pairConflicts = (a: OrderSnapshot, b: OrderSnapshot, view: EnforcementView, kind?: ConflictKind): Conflict[] => {
   const out: Conflict[] = [];
   for (const d of DIMENSIONS) {
     const pa = provisionOn(a.provisions, d);
     const pb = provisionOn(b.provisions, d);
     if (pa && pb && differ(pa, pb)) {
-      const c = termConflict(a, b, d, orders, at, kind);
+      const c = termConflict(a, b, d, view, kind);
       if (c) out.push(c);
     }
   }
@@ -79,8 +80,9 @@ const pairConflicts = (a: OrderSnapshot, b: OrderSnapshot, orders: readonly Orde
 /** The conflicts a judge should see among the orders in force between the same two people. */
 export const findConflicts = (orders: readonly OrderSnapshot[], at: string): Conflict[] => {
   const active = ordersInForce(orders, at);
+  const view = computeEnforcement(active, at);
   const out: Conflict[] = [];
-  for (let i = 0; i < active.length; i++) for (let j = i + 1; j < active.length; j++) out.push(...pairConflicts(active[i]!, active[j]!, active, at));
+  for (let i = 0; i < active.length; i++) for (let j = i + 1; j < active.length; j++) out.push(...pairConflicts(active[i]!, active[j]!, view));
   return out;
 };
 
@@ -91,5 +93,6 @@ export const findConflicts = (orders: readonly OrderSnapshot[], at: string): Con
 export const conflictsWithProposed = (proposed: OrderSnapshot, orders: readonly OrderSnapshot[], at: string): Conflict[] => {
   const active = ordersInForce(orders.filter((o) => o.orderId !== proposed.orderId), at);
   const withProposed = [...active, { ...proposed, status: 'issued' as const }];
-  return active.flatMap((o) => pairConflicts({ ...proposed, status: 'issued' }, o, withProposed, at, 'proposed-contradicts-in-force'));
+  const view = computeEnforcement(withProposed, at);
+  return active.flatMap((o) => pairConflicts({ ...proposed, status: 'issued' }, o, view, 'proposed-contradicts-in-force'));
 };

@@ -8,14 +8,16 @@ import type { OrderSnapshot } from './order-snapshot';
  */
 export const ordersInForce = (orders: readonly OrderSnapshot[], at: string): OrderSnapshot[] => {
   const t = Date.parse(at);
-  const byId = new Map<string, OrderSnapshot>();
+  const byId = new Map<string, { readonly o: OrderSnapshot; readonly issued: number }>();
   for (const o of orders) {
     if (o.status !== 'issued') continue;
-    if (Date.parse(o.issuedAt) > t) continue;
+    const issued = Date.parse(o.issuedAt);
+    if (issued > t) continue;
     if (o.expiresAt !== null && Date.parse(o.expiresAt) <= t) continue;
-    byId.set(o.orderId, o);
+    byId.set(o.orderId, { o, issued });
   }
-  return [...byId.values()].sort(byIssueThenId);
+  // Each issue time parsed once, not in every comparison of the sort (issue 12: pairs with many orders).
+  return [...byId.values()].sort((a, b) => a.issued - b.issued || (a.o.orderId < b.o.orderId ? -1 : a.o.orderId > b.o.orderId ? 1 : 0)).map((x) => x.o);
 };
 
 /** Oldest first; ties (same issue time) by order id, so "latest" is always well defined. */

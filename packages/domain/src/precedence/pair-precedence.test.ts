@@ -2,7 +2,7 @@ import type { Principal } from '../access/roles';
 import type { Provision } from '../order/provisions';
 import type { RelatedOrder } from '../ports/related-orders';
 import type { OrderSnapshot } from './order-snapshot';
-import { conflictIndicator, pairPrecedence, visibleOrders } from './pair-precedence';
+import { conflictIndicator, MAX_ORDERS_IN_FORCE_PER_PAIR, pairPrecedence, visibleOrders } from './pair-precedence';
 
 const NOW = '2026-06-01T12:00:00-07:00';
 const LA = 'CA019015J';
@@ -51,8 +51,8 @@ describe('precedence of one pair', () => {
     const other = related('CH-130', [stayAway(100)], { issuedAt: '2026-01-01T10:00:00-08:00' });
     const self = related('DV-130', [stayAway(50)], { issuedAt: '2026-03-01T10:00:00-08:00' }).snapshot;
     const { view } = pairPrecedence(0, self, [other], clerk, NOW);
-    expect(view.enforcement.terms).toEqual([expect.objectContaining({ dimension: 'stay-away', orderId: self.orderId, step: 'latest-civil' })]);
-    expect(view.conflicts.map((c) => c.kind)).toEqual(['stay-away-differs']);
+    expect(view.enforcement!.terms).toEqual([expect.objectContaining({ dimension: 'stay-away', orderId: self.orderId, step: 'latest-civil' })]);
+    expect(view.conflicts!.map((c) => c.kind)).toEqual(['stay-away-differs']);
     expect(view.relatedOrders).toEqual([expect.objectContaining({ orderId: other.snapshot.orderId, state: 'in-force', match: 'exact' })]);
   });
 
@@ -71,7 +71,7 @@ describe('precedence of one pair', () => {
     const { view } = pairPrecedence(0, self, [expired, canceled], clerk, NOW);
     expect(view.relatedOrders.map((o) => o.state)).toEqual(['expired', 'canceled']);
     expect(view.conflicts).toEqual([]);
-    expect(view.enforcement.inForce).toEqual([self.orderId]);
+    expect(view.enforcement!.inForce).toEqual([self.orderId]);
   });
 });
 
@@ -90,5 +90,37 @@ describe('the search indicator', () => {
     const sealed = related('CR-160', [stayAway(300)], {}, { sealed: true });
     expect(conflictIndicator(hit.snapshot.orderId, [[hit, sealed]], clerk, NOW)).toEqual({ otherOrdersInForce: 0, conflicts: 0, needsJudge: false });
     expect(conflictIndicator(hit.snapshot.orderId, [[hit, sealed]], supervisor, NOW)).toEqual({ otherOrdersInForce: 1, conflicts: 1, needsJudge: false });
+  });
+});
+
+describe('a pair with more orders in force than one request computes (issue 12, finding 4)', () => {
+  const many = (k: number) => Array.from({ length: k }, (_, i) => related('DV-130', [stayAway(100 + i)], {}, { ownerAgencyOri: LA }));
+
+  it('up to the limit, the view and every conflict between two of them', () => {
+    const others = many(MAX_ORDERS_IN_FORCE_PER_PAIR - 1);
+    const self = related('DV-130', [stayAway(99)]).snapshot;
+    const { view } = pairPrecedence(0, self, others, clerk, NOW);
+    expect(view.tooManyRelatedOrders).toBeUndefined();
+    expect(view.conflicts).toHaveLength((MAX_ORDERS_IN_FORCE_PER_PAIR * (MAX_ORDERS_IN_FORCE_PER_PAIR - 1)) / 2);
+    expect(conflictIndicator(self.orderId, [[...others, { ...others[0]!, snapshot: self }]], clerk, NOW)).toMatchObject({ otherOrdersInForce: MAX_ORDERS_IN_FORCE_PER_PAIR - 1 });
+  });
+
+  it('past it, the list and the count with "too many related orders", neither view nor conflicts, work linear in the orders (the time is in the app-http related-orders benchmark)', () => {
+    const others = many(2000);
+    const self = related('DV-130', [stayAway(99)]).snapshot;
+    const { view } = pairPrecedence(0, self, others, clerk, NOW);
+    expect(view.relatedOrders).toHaveLength(2000);
+    expect(view.enforcement).toBeUndefined();
+    expect(view.conflicts).toBeUndefined();
+    expect(view.tooManyRelatedOrders).toEqual({ orders: 2001, limit: MAX_ORDERS_IN_FORCE_PER_PAIR, message: expect.stringMatching(/^too many related orders: 2001, see the list/) });
+    const indicator = conflictIndicator(others[0]!.snapshot.orderId, [others], clerk, NOW);
+    expect(indicator).toEqual({ otherOrdersInForce: 1999, tooManyRelatedOrders: expect.objectContaining({ orders: 2000 }) });
+  });
+
+  it('orders the caller may not see do not count toward the limit', () => {
+    const sealed = Array.from({ length: 100 }, () => related('CR-160', [stayAway(300)], {}, { sealed: true }));
+    const self = related('DV-130', [stayAway(100)]).snapshot;
+    const { view } = pairPrecedence(0, self, sealed, clerk, NOW);
+    expect(view).toMatchObject({ withheldOrders: 100, conflicts: [] });
   });
 });

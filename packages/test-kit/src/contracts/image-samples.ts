@@ -1,3 +1,5 @@
+import { deflateSync } from 'node:zlib';
+
 /**
  * Small, real image files written from scratch for image-store and import tests, so no binary
  * fixture is committed. Each takes a `label` that changes the bytes, giving distinct hashes.
@@ -30,6 +32,37 @@ export const samplePdf = (pages: number, label = 'sample'): Uint8Array => {
   for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
   body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xrefAt}\n%%EOF\n`;
   return latin1(body);
+};
+
+/**
+ * A one-page PDF with an object stream whose Flate data inflates to `inflatedBytes` of spaces:
+ * about a thousandth of that on disk (issue 12: a 1 MB upload that inflated to 1 GB). `type` is
+ * how the stream's /Type is spelt: a name may escape its letters (/Obj#53tm is /ObjStm), which a
+ * search of the text for "/ObjStm" would miss.
+ */
+export const inflatingPdf = (inflatedBytes: number, type = '/ObjStm'): Uint8Array => {
+  const payload = Buffer.alloc(inflatedBytes, 0x20);
+  payload.write('5 0 null', 0, 'latin1');
+  const data = deflateSync(payload, { level: 9 });
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let at = 0;
+  const push = (b: Buffer) => {
+    parts.push(b);
+    at += b.length;
+  };
+  push(Buffer.from('%PDF-1.5\n', 'latin1'));
+  ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>'].forEach((o, i) => {
+    offsets.push(at);
+    push(Buffer.from(`${i + 1} 0 obj\n${o}\nendobj\n`, 'latin1'));
+  });
+  offsets.push(at);
+  push(Buffer.from(`4 0 obj\n<< /Type ${type} /N 1 /First 4 /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, 'latin1'));
+  push(data);
+  push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  const xref = at;
+  push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Root 1 0 R /Size 5 >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  return Buffer.concat(parts);
 };
 
 export interface TiffOptions {
