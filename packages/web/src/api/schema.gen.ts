@@ -77,7 +77,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** An order as it stood at a time, with its timeline (state administrators) */
+        /** An order as it stood at a time, with its timeline (state administrators; the data of an order they may not read, a sealed one, is withheld and the timeline alone is shown) */
         get: operations["getAuditOrdersOrderId"];
         put?: never;
         post?: never;
@@ -472,7 +472,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Attach a reference to a stored image of the order */
+        /** Attach again, by its hash, an image you uploaded to this order (or an import attached); anything else is uploaded (POST …/images/upload) */
         post: operations["postOrdersOrderIdImages"];
         delete?: never;
         options?: never;
@@ -489,7 +489,7 @@ export type paths = {
         };
         /** Download an image of the order (byte ranges supported) */
         get: operations["getOrdersOrderIdImagesSha256"];
-        /** Replace an attached image reference */
+        /** Replace an attached image by one you uploaded to this order, named by its hash (or upload it with ?replaces=) */
         put: operations["putOrdersOrderIdImagesSha256"];
         post?: never;
         /** Remove an image reference */
@@ -508,7 +508,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Upload an image of the order (PDF or TIFF, multipart field "file") and attach it */
+        /** Upload an image of the order (PDF or TIFF, multipart field "file") and attach it, or with `?replaces=<sha256>` put it in place of an attached one */
         post: operations["postOrdersOrderIdImagesUpload"];
         delete?: never;
         options?: never;
@@ -613,7 +613,7 @@ export type paths = {
         put?: never;
         /** Sign in with user name and password (sets an HttpOnly session cookie; returns the CSRF token) */
         post: operations["postSession"];
-        /** Sign out */
+        /** Sign out: the session ends for good, in every registry process (the cookie is cleared too) */
         delete: operations["deleteSession"];
         options?: never;
         head?: never;
@@ -664,7 +664,7 @@ export type paths = {
         /** List users (a local administrator sees their own agency) */
         get: operations["getUsers"];
         put?: never;
-        /** Create a user; the one-time password is in the response, once */
+        /** Create a user (roles within your reach; supervisor, state administrator and CLETS certification by a state administrator); the one-time password is in the response, once */
         post: operations["postUsers"];
         delete?: never;
         options?: never;
@@ -681,7 +681,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Disable a user (their sessions end at once) */
+        /** Disable a user (their sessions end for good: enabling them again does not bring the sessions back) */
         post: operations["postUsersUsernameDisable"];
         delete?: never;
         options?: never;
@@ -698,7 +698,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Enable a disabled or locked user */
+        /** Enable a disabled or locked user (they sign in again) */
         post: operations["postUsersUsernameEnable"];
         delete?: never;
         options?: never;
@@ -715,7 +715,7 @@ export type paths = {
         };
         get?: never;
         put?: never;
-        /** Reset a user’s password; the new one-time password is in the response, once */
+        /** Reset a user’s password (their whole account must be within your reach); the new one-time password is in the response, once; their sessions end */
         post: operations["postUsersUsernamePasswordReset"];
         delete?: never;
         options?: never;
@@ -736,7 +736,7 @@ export type paths = {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a user’s roles and CLETS certification */
+        /** Change another user’s roles and CLETS certification (roles added within your reach; never your own) */
         patch: operations["patchUsersUsernameRoles"];
         trace?: never;
     };
@@ -942,8 +942,8 @@ export interface operations {
                     agencyOri?: string;
                     /** @description label */
                     label: string;
-                    /** @description one to six roles */
-                    roles: ("query-only" | "court-clerk" | "supervisor" | "lea-data-entry" | "local-admin" | "state-admin")[];
+                    /** @description roles (one to six, each at most once) */
+                    roles: string;
                 };
             };
         };
@@ -1644,7 +1644,7 @@ export interface operations {
                         precedence?: {
                             at: string;
                             pairs: {
-                                conflicts: {
+                                conflicts?: {
                                     /** @enum {string} */
                                     dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                                     explanation: string;
@@ -1654,7 +1654,7 @@ export interface operations {
                                     orderIds: string[];
                                     rule: string;
                                 }[];
-                                enforcement: {
+                                enforcement?: {
                                     at: string;
                                     inForce: string[];
                                     otherTerms: {
@@ -1678,31 +1678,27 @@ export interface operations {
                                                 /** @constant */
                                                 kind: "peaceful-contact-only";
                                             } | {
-                                                /** @description distance in yards (1–2000) */
                                                 distanceYards: unknown;
-                                                /** @constant */
-                                                kind: "stay-away";
-                                                otherPlaces?: string;
-                                                places: unknown[];
+                                                kind: unknown;
+                                                otherPlaces?: unknown;
+                                                places: unknown;
                                             } | {
-                                                address?: string;
-                                                /** @constant */
-                                                kind: "residence-exclusion";
+                                                address?: unknown;
+                                                kind: unknown;
                                             } | {
                                                 /** @constant */
                                                 kind: "firearm-relinquishment";
                                                 /** @description hours (0–48) */
                                                 withinHours: unknown;
                                             } | {
-                                                description?: string;
-                                                familyCourtCaseNumber?: string;
-                                                /** @constant */
-                                                kind: "custody-visitation-carve-out";
+                                                description?: unknown;
+                                                familyCourtCaseNumber?: unknown;
+                                                kind: unknown;
                                             } | {
                                                 /** @constant */
                                                 kind: "other";
                                                 /** @description non-empty text */
-                                                text: string;
+                                                text: unknown;
                                             };
                                         }[];
                                         provision: {
@@ -1716,7 +1712,7 @@ export interface operations {
                                             kind: "peaceful-contact-only";
                                         } | {
                                             /** @description distance in yards (1–2000) */
-                                            distanceYards: number;
+                                            distanceYards: unknown;
                                             /** @constant */
                                             kind: "stay-away";
                                             otherPlaces?: string;
@@ -1758,6 +1754,11 @@ export interface operations {
                                     /** @enum {string} */
                                     state: "in-force" | "not-yet-in-force" | "expired" | "canceled";
                                 }[];
+                                tooManyRelatedOrders?: {
+                                    limit: number;
+                                    message: string;
+                                    orders: number;
+                                };
                                 withheldOrders: number;
                             }[];
                             withheldOrders: number;
@@ -2932,6 +2933,7 @@ export interface operations {
         parameters: {
             query?: {
                 kind?: "order" | "proof-of-service" | "other";
+                replaces?: string;
             };
             header?: {
                 /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
@@ -3571,9 +3573,14 @@ export interface operations {
                             };
                             redacted: string[];
                             related: {
-                                conflicts: number;
-                                needsJudge: boolean;
+                                conflicts?: number;
+                                needsJudge?: boolean;
                                 otherOrdersInForce: number;
+                                tooManyRelatedOrders?: {
+                                    limit: number;
+                                    message: string;
+                                    orders: number;
+                                };
                             };
                             score: number;
                             sealed: boolean;
@@ -3805,7 +3812,8 @@ export interface operations {
                     cletsCertified: boolean;
                     /** @description name (1–120 characters) */
                     displayName: string;
-                    roles: ("query-only" | "court-clerk" | "supervisor" | "lea-data-entry" | "local-admin" | "state-admin")[];
+                    /** @description roles (one to six, each at most once) */
+                    roles: string;
                     /** @description user name (3–64 lower-case letters, digits, . _ -, starting with a letter) */
                     username: string;
                 };
@@ -3945,8 +3953,8 @@ export interface operations {
             content: {
                 "application/json": {
                     cletsCertified: boolean;
-                    /** @description one to six roles */
-                    roles: ("query-only" | "court-clerk" | "supervisor" | "lea-data-entry" | "local-admin" | "state-admin")[];
+                    /** @description roles (one to six, each at most once) */
+                    roles: string;
                 };
             };
         };

@@ -25,11 +25,24 @@ const personWords = (p: ProtectedPerson | undefined, i: number) => (p === undefi
 /** One protected person: the orders about the pair, which term governs and why, the conflicts, and what is withheld. */
 const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; person: string; caseOf: (id: string) => string | undefined }) => {
   const e = pair.enforcement;
+  const conflicts = pair.conflicts ?? [];
   return (
     <section className="ccpor-pair" aria-labelledby={`pair-${pair.protectedPerson}`}>
       <h3 id={`pair-${pair.protectedPerson}`}>Protecting {person}</h3>
+      {pair.tooManyRelatedOrders !== undefined && (
+        <div className="usa-alert usa-alert--warning usa-alert--slim" role="status">
+          <div className="usa-alert__body">
+            <p className="usa-alert__text">
+              <WarningIcon /> {pair.tooManyRelatedOrders.orders} orders about these two people are in force: more than the {pair.tooManyRelatedOrders.limit} the registry ranks
+              against each other. Which term governs and the conflicts are not worked out here; read the orders in the list below.
+            </p>
+          </div>
+        </div>
+      )}
       <p>
-        {e.inForce.length === 0
+        {e === undefined
+          ? null
+          : e.inForce.length === 0
           ? 'No order about these two people is in force now.'
           : `${e.inForce.length} ${e.inForce.length === 1 ? 'order is' : 'orders are'} in force about these two people now (as of ${formatDate(e.at)}).`}
         {pair.withheldOrders > 0 && (
@@ -87,6 +100,8 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
       </div>
       {pair.relatedOrders.length === 0 && <p className="ccpor-muted">No other order about these two people is in the registry{pair.withheldOrders > 0 ? ' that you may see' : ''}.</p>}
 
+      {e !== undefined && (
+        <>
       <h4>What to enforce</h4>
       {e.terms.length === 0 ? (
         <p className="ccpor-muted">No typed term is in force; read the judges’ terms below and the order images.</p>
@@ -143,11 +158,11 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
       )}
 
       <h4>Conflicts between the orders</h4>
-      {pair.conflicts.length === 0 ? (
+      {conflicts.length === 0 ? (
         <p>None found.</p>
       ) : (
         <ul className="ccpor-conflicts">
-          {pair.conflicts.map((c, i) => (
+          {conflicts.map((c, i) => (
             <li key={i}>
               <strong>
                 <WarningIcon /> 
@@ -168,6 +183,8 @@ const PairView = ({ pair, self, person, caseOf }: { pair: Pair; self: string; pe
             </li>
           ))}
         </ul>
+      )}
+        </>
       )}
     </section>
   );

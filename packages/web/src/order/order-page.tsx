@@ -62,8 +62,8 @@ export const OrderPage = () => {
   const shown = images[Math.min(image, Math.max(0, images.length - 1))];
   const shownIndex = shown ? images.indexOf(shown) : -1;
   const pairs = r.precedence?.pairs ?? [];
-  const inForce = pairs.reduce((n, p) => n + p.enforcement.inForce.filter((id) => id !== orderId).length, 0);
-  const conflicts = pairs.reduce((n, p) => n + p.conflicts.length, 0);
+  const inForce = pairs.reduce((n, p) => n + (p.enforcement?.inForce.filter((id) => id !== orderId).length ?? p.relatedOrders.filter((o) => o.state === 'in-force').length), 0);
+  const conflicts = pairs.reduce((n, p) => n + (p.conflicts?.length ?? 0), 0);
 
   const data = (
     <div className="ccpor-order-data">

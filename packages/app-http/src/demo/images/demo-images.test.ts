@@ -91,7 +91,7 @@ describe('demo images', () => {
     const before = await h.services.search.orderCount();
     const r = await seedDemo(h.services, 3);
     expect(r).toEqual({ added: 3, rejected: 0 });
-    const page = await h.services.search.search({ caseNumber: demoOrder(before + 1, h.services.clock.now()).details.caseNumber }, { now: h.services.clock.now(), visibility: { sealed: true, agencyOri: 'CASTATE00', confidential: 'all' } });
+    const page = await h.services.search.search({ caseNumber: demoOrder(before + 1, h.services.clock.now()).details.caseNumber }, { now: h.services.clock.now(), visibility: { sealed: 'all', agencyOri: 'CASTATE00', confidential: 'all' } });
     const hit = E.isRight(page) ? page.right.hits[0] : undefined;
     expect(hit).toBeDefined();
     const loaded = await h.services.commands.load(hit!.orderId as never);
