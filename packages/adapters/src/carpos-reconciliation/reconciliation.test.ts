@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomUUID } from 'node:crypto';
-import { expectNoStream, orderDecider, type CommandInput, type EventStore, type IssuedOrder } from '@ccpor/domain';
+import { type CommandInput, type IssuedOrder } from '@ccpor/domain';
 import { startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
 import * as E from 'fp-ts/Either';
-import { orderRecordFields } from '../carpos-gateway/order-message';
-import {
-  addOrder,
-  clerk,
-  COURT_ORI,
-  eventTypes,
-  eventually,
-  openPostgresRegistry,
-  orderDetails,
-  run,
-  SELF_KEYING_ORI,
-  startRig,
-  type Registry,
-  type Rig,
-} from '../carpos-gateway/__tests__/gateway-harness';
+import { addOrder, COURT_ORI, eventTypes, eventually, openPostgresRegistry, run, startRig, type Registry, type Rig } from '../carpos-gateway/__tests__/gateway-harness';
+import { appendOrangeOrder, dojFieldsOf, inParallel, ORANGE, ORANGE_SHERIFF } from './__tests__/reconciliation-harness';
 import { Reconciler } from './reconciler';
 import { courtSummaries, runDifferences, runDifferencesCsv, type ReconciliationDifference } from './reconciliation-report';
 import { type ReconciliationRun } from './reconciliation-run';
@@ -27,44 +13,7 @@ import { findRun, startReconciliation } from './start-reconciliation';
 // few of one that sends them through the registry, with differences of every kind injected at
 // DOJ; the link drops mid-run and the runner is stopped and resumed (ADR 0013).
 
-const ORANGE = SELF_KEYING_ORI;
-const ORANGE_COURT = { ori: ORANGE, county: '30', name: 'Superior Court of California, County of Orange' };
-const ORANGE_SHERIFF = 'CA0300000';
 const BULK = 10_000;
-
-/** Runs `work` over 0..count-1 with at most `width` at a time. */
-const inParallel = async (count: number, width: number, work: (i: number) => Promise<void>): Promise<void> => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < count) {
-        const i = next;
-        next += 1;
-        await work(i);
-      }
-    }),
-  );
-};
-
-/** An Orange County order added straight to the log (the command handler's events, without reading an empty stream). */
-const appendOrangeOrder = async (eventStore: EventStore, n: number, issuedAt: string): Promise<string> => {
-  const orderId = randomUUID();
-  const at = new Date().toISOString();
-  const details = orderDetails(n, { court: ORANGE_COURT, caseNumber: `26OC${String(n).padStart(6, '0')}`, issuedAt });
-  const decided = orderDecider.decide({ type: 'AddOrder', orderId, enteringAgencyOri: ORANGE, details, at } as Parameters<typeof orderDecider.decide>[0], { status: 'none' });
-  if (E.isLeft(decided)) throw new Error(decided.left.message);
-  const appended = await eventStore.append(
-    `order-${orderId}`,
-    decided.right.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: { eventId: randomUUID(), actor: { ...clerk, agencyOri: ORANGE }, correlationId: orderId, recordedAt: at } })),
-    expectNoStream,
-  );
-  if (E.isLeft(appended)) throw new Error(appended.left.code);
-  return orderId;
-};
-
-/** What DOJ would hold had the order been keyed exactly as the registry has it. */
-const dojFieldsOf = (order: IssuedOrder): Record<string, string | string[]> =>
-  Object.fromEntries(orderRecordFields(order).map((f) => [f.code, f.values.length === 1 ? (f.values[0] ?? '') : [...f.values]]));
 
 const pick = <T>(items: T[], count: number): T[] => items.splice(0, count);
 
