@@ -93,6 +93,29 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
               ? allow('CLETS-certified staff, own agency')
               : deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order act on its DOJ messages.', 'DOJ queues: submitting agency'),
     )
+    .with('doj.query', () =>
+      p.cletsCertified
+        ? allow('CLETS-certified user')
+        : deny('CLETS_CERTIFICATION_REQUIRED', 'A CARPOS query is a CLETS transaction and its answer CLETS data; only CLETS-certified users may make one.', 'CLETS data: certified users only (domain-brief §1.5)'),
+    )
+    .with('doj.reconciliation.read', () =>
+      p.cletsCertified
+        ? allow('CLETS-certified user')
+        : deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation report holds DOJ’s records, which are CLETS data; only CLETS-certified users may see it.', 'CLETS data: certified users only (domain-brief §1.5)'),
+    )
+    .with('doj.reconcile', () =>
+      !p.cletsCertified
+        ? deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation queries DOJ over CLETS; only CLETS-certified users may start one.', 'CLETS data: certified users only (domain-brief §1.5)')
+        : has(p, 'state-admin')
+          ? allow('CLETS-certified state administrator')
+          : !has(p, ...DATA_ENTRY_ROLES, 'local-admin')
+            ? deny('ROLE_NOT_PERMITTED', 'Only data-entry staff and administrators reconcile their court’s orders with DOJ.', 'reconciliation: data entry and administrators')
+            : scope.agencyOri === undefined
+              ? deny('ROLE_NOT_PERMITTED', 'Only a state administrator reconciles the whole state.', 'reconciliation of the state: state administrators')
+              : scope.agencyOri === p.agencyOri
+                ? allow('CLETS-certified staff, own court')
+                : deny('NOT_YOUR_AGENCY', 'Staff reconcile their own court’s orders only.', 'reconciliation: own court'),
+    )
     .with('users.manage', 'api-keys.manage', () =>
       has(p, 'state-admin')
         ? allow('state administrator')
