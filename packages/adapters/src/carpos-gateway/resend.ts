@@ -126,3 +126,16 @@ export const requestResend = async (store: CarposStore, request: ResendRequest):
   if (entry === undefined) throw new Error('the resend row vanished after it was written');
   return E.right(entry);
 };
+
+/** Who takes part in an order's CARPOS record: the agency that added it, and the one submitting it (a resend's scope). */
+export const carposOrderFacts = async (
+  store: CarposStore,
+  orderId: string,
+): Promise<{ readonly agencyOri: string | null; readonly submitterOri: string | null; readonly submitted: boolean | null } | undefined> => {
+  const rows = await store.db.query<{ agency_ori: string | null; submitter_ori: string | null; submitted: boolean | null }>(
+    schemaSql(store.schema)('SELECT agency_ori, submitter_ori, submitted FROM {{schema}}.carpos_orders WHERE order_id = $1'),
+    [orderId],
+  );
+  const row = rows.rows[0];
+  return row === undefined ? undefined : { agencyOri: row.agency_ori, submitterOri: row.submitter_ori, submitted: row.submitted };
+};

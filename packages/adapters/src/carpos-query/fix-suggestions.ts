@@ -30,9 +30,11 @@ export interface FixSuggestion {
   readonly orderId?: string;
   /** The outbox row a queue action acts on. */
   readonly outboxId?: string;
+  /** The record to look up at DOJ. */
+  readonly fcn?: string;
 }
 
-const fix = (action: FixAction, label: string, extra: { orderId?: string; outboxId?: string } = {}): FixSuggestion => ({ action, label, ...extra });
+const fix = (action: FixAction, label: string, extra: { orderId?: string; outboxId?: string; fcn?: string } = {}): FixSuggestion => ({ action, label, ...extra });
 
 /** In force in the registry, no record at DOJ: why, as far as the gateway knows, and what to do. */
 export const fixesForAbsent = (registry: RegistryOrder): FixSuggestion[] => {
@@ -57,7 +59,7 @@ export const fixesForAbsent = (registry: RegistryOrder): FixSuggestion[] => {
   if (registry.order.doj.fcn === undefined) return [fix('resend-enter', 'Send the order to DOJ again as an entry.', { orderId })];
   // DOJ numbered it once and holds no active record now: retired, cleared at a terminal, or purged.
   return [
-    fix('check-record-at-doj', `Query FCN ${registry.order.doj.fcn} to see whether DOJ cleared, cancelled or retired it.`, { orderId }),
+    fix('check-record-at-doj', `Query FCN ${registry.order.doj.fcn} to see whether DOJ cleared, cancelled or retired it.`, { orderId, fcn: registry.order.doj.fcn }),
     fix('enter-at-clets-terminal', 'If DOJ no longer holds it, re-enter it at a CLETS terminal (a new FCN must then be recorded on the order).', { orderId }),
   ];
 };
@@ -68,7 +70,8 @@ export const fixesForDifferent = (registry: RegistryOrder, fields: readonly Fiel
   const status = fields.find((f) => f.field === 'STS');
   const others = fields.filter((f) => f.field !== 'STS' && f.field !== 'FCN');
   const fixes: FixSuggestion[] = [];
-  if (fields.some((f) => f.field === 'FCN')) fixes.push(fix('check-record-at-doj', 'DOJ holds this order under another record number: check which record is right.', { orderId }));
+  const fcn = fields.find((f) => f.field === 'FCN');
+  if (fcn !== undefined) fixes.push(fix('check-record-at-doj', 'DOJ holds this order under another record number: check which record is right.', { orderId, ...(fcn.registry !== null ? { fcn: fcn.registry } : {}) }));
   if (others.length > 0 && registry.submitted === true) {
     fixes.push(fix('resend-modify', 'Send the registry’s record to DOJ (a modify carrying every field).', { orderId }));
   }
@@ -77,7 +80,7 @@ export const fixesForDifferent = (registry: RegistryOrder, fields: readonly Fiel
     if (status.registry === 'S' && status.doj === 'A' && registry.submitted === true) fixes.push(fix('resend-service', 'Send the proof of service to DOJ again.', { orderId }));
     else if (status.registry === 'A' && status.doj === 'S') fixes.push(fix('record-service', 'DOJ has a proof of service the registry lacks: record the service on the order.', { orderId }));
     else if (registry.order.doj.fcn === undefined || registry.submitted !== true) fixes.push(fix('enter-at-clets-terminal', 'DOJ’s record is not in force: re-enter the order.', { orderId }));
-    else fixes.push(fix('check-record-at-doj', 'DOJ’s record is not in force while the order is: check with DOJ and re-enter it.', { orderId }));
+    else fixes.push(fix('check-record-at-doj', 'DOJ’s record is not in force while the order is: check with DOJ and re-enter it.', { orderId, fcn: registry.order.doj.fcn }));
   }
   return fixes;
 };

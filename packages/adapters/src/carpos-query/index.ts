@@ -14,3 +14,4 @@ export {
 export { describeQuery, queryKeysOf, queryMessage, type CarposQuery, type Paging, type QueryKeys } from './query-criteria';
 export { findRegistryMatches, matchDojRecords, type MatchedBy, type RegistryMatch } from './registry-match';
 export { snapshotOf, type OpenOutboxRow, type RegistryOrder, type RegistrySnapshot } from './registry-order';
+export { attachDojRecord, attachedDojRecords, type AttachedDojRecord } from './attached-records';

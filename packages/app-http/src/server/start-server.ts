@@ -83,6 +83,8 @@ const withCarpos = async (s: AppServices): Promise<AppServices> => {
     agency: (ori) => s.identity.view.agencies.get(ori),
     logger: s.logger,
     metrics: s.metrics,
+    // A state reconciliation also lists registered courts that have no order in the registry yet.
+    courts: () => [...s.identity.view.agencies.values()].filter((a) => a.kind === 'superior-court' || a.kind === 'tribal-court').map((a) => a.ori),
   }).catch(async (error: unknown) => {
     await closeServices(s);
     throw error;

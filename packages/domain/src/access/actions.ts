@@ -18,6 +18,7 @@ export const ORDER_ACTIONS = [
   'order.image.read',
   'order.doj.read',
   'order.doj.review',
+  'order.doj.resend',
 ] as const;
 
 export const GLOBAL_ACTIONS = [

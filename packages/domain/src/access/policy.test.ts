@@ -19,7 +19,7 @@ const ENTRY: Role[] = ['court-clerk', 'supervisor', 'lea-data-entry'];
 const expected = (role: Role, action: OrderAction, agency: 'own' | 'assigned' | 'other', sealed: boolean, certified: boolean): boolean => {
   if (sealed && role !== 'supervisor' && !(role === 'state-admin' && action === 'order.history')) return false;
   if (action === 'order.doj.read') return certified;
-  if (action === 'order.doj.review') return certified && ENTRY.includes(role) && agency !== 'other';
+  if (action === 'order.doj.review' || action === 'order.doj.resend') return certified && ENTRY.includes(role) && agency !== 'other';
   if (READS.includes(action)) return true;
   return ENTRY.includes(role) && agency !== 'other';
 };

@@ -45,12 +45,15 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
   if (o.sealed && !has(p, 'supervisor') && !(has(p, 'state-admin') && action === 'order.history')) {
     return deny('SEALED_ORDER', 'This order is sealed; only a supervisor may view or act on it.', 'sealed orders: supervisors only (domain-brief §1.5, §8)');
   }
-  if (action === 'order.doj.read' || action === 'order.doj.review') {
+  if (action === 'order.doj.read' || action === 'order.doj.review' || action === 'order.doj.resend') {
     if (!p.cletsCertified) {
       return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)');
     }
     if (action === 'order.doj.review' && !(has(p, ...DATA_ENTRY_ROLES) && actsForOrder(p, o))) {
       return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order review its DOJ responses.', 'DOJ review: submitting agency');
+    }
+    if (action === 'order.doj.resend' && !(has(p, ...DATA_ENTRY_ROLES) && actsForOrder(p, o))) {
+      return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submits the order send it to DOJ again.', 'DOJ resend: submitting agency');
     }
     return allow('CLETS-certified user');
   }
