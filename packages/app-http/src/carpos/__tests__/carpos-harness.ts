@@ -3,6 +3,7 @@ import { startDojSimulator, type DojSimulator, type DojSimulatorOptions } from '
 import { startHarness, type Harness } from '../../__tests__/harness';
 import { createApp } from '../../http/app';
 import { CarposService, type CarposServiceDeps } from '../carpos-service';
+import { registeredCourts } from '../registered-courts';
 
 export interface CarposHarness {
   readonly simulator: DojSimulator;
@@ -29,6 +30,7 @@ export const startCarposHarness = async (
     agency: (ori) => h.services.identity.view.agencies.get(ori),
     logger: h.services.logger,
     metrics: h.services.metrics,
+    courts: () => registeredCourts(h.services.identity.view.agencies.values()),
     ...gateway,
   });
   return {
