@@ -45,6 +45,8 @@ export interface CarposServiceDeps {
   readonly queries?: Partial<QueryClientSettings>;
   /** Courts a state reconciliation lists besides those the registry's orders name (the registered courts). */
   readonly courts?: () => readonly string[];
+  /** False: leave reconciliations a stopped process left running alone, and schedule none (the command line runs its own). */
+  readonly backgroundReconciliations?: boolean;
 }
 
 export interface CarposStatus {
@@ -119,8 +121,16 @@ export class CarposService {
     link.onConnectionChange((up) => logger.info({ host: config.host, port: config.port }, up ? 'CLETS link up' : 'CLETS link down'));
     const store = { db: home.db, schema: home.schema };
     const unregister = deps.metrics !== undefined ? registerCarposMetrics(deps.metrics, store, () => link.connected, () => new Date(deps.clock.now())) : () => undefined;
-    const reconciliations = new ReconciliationService(store, gateway, config.reconciliation, deps.clock, logger, deps.courts);
-    await reconciliations.begin();
+    const background = deps.backgroundReconciliations ?? true;
+    const reconciliations = new ReconciliationService(store, gateway, background ? config.reconciliation : { ...config.reconciliation, dailyAt: undefined }, deps.clock, logger, deps.courts);
+    try {
+      await reconciliations.begin(background);
+    } catch (error) {
+      await gateway.stop();
+      await link.close();
+      await home.close();
+      throw error;
+    }
     return new CarposService(store, home, link, gateway, config, unregister, reconciliations);
   }
 

@@ -59,13 +59,14 @@ export class ReconciliationService {
     this.config = { ...defaultReconciliationConfig, ...config };
   }
 
-  /** Resumes runs a stopped process left running, and arms the daily run. */
-  async begin(): Promise<void> {
-    for (const id of await runningRuns(this.store)) this.launch(id);
+  /** Resumes runs a stopped process left running (unless `resume` is false), and arms the daily run. */
+  async begin(resume = true): Promise<void> {
+    if (resume) for (const id of await runningRuns(this.store)) this.launch(id);
     this.arm();
   }
 
-  async start(request: ReconciliationStart): Promise<E.Either<StartRefusal, ReconciliationRun>> {
+  /** Records a run and (unless `launch` is false: the caller runs it with `runToEnd`) runs it in the background. */
+  async start(request: ReconciliationStart, launch = true): Promise<E.Either<StartRefusal, ReconciliationRun>> {
     const started = await startReconciliation(this.store, {
       scope: request.scope,
       ...(request.courtOri !== undefined ? { courtOri: request.courtOri } : {}),
@@ -76,7 +77,7 @@ export class ReconciliationService {
       pageSize: request.pageSize ?? this.config.pageSize,
       ...(request.scope === 'state' ? { courts: this.courts() } : {}),
     });
-    if (started._tag === 'Right') this.launch(started.right.id);
+    if (started._tag === 'Right' && launch) this.launch(started.right.id);
     return started;
   }
 
