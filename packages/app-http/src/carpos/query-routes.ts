@@ -92,7 +92,7 @@ const registrySearchHref = (query: CarposQuery): string | undefined => {
 
 /**
  * What the caller may see of a match: a sealed registry order is the registry's secret like any
- * other (only supervisors see it, domain-brief §8), so for everyone else the match says only that
+ * other (only supervisors see it, by the domain's access policy), so for everyone else the match says only that
  * an order was withheld — never "only at DOJ", which would be untrue.
  */
 const visibleMatch = (match: RecordMatch, p: Principal): { readonly match: RecordMatch | { readonly kind: 'withheld' }; readonly withheld?: { orderId: string; rule: string; code: string } } => {

@@ -121,7 +121,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     note: 'Forms: name with date of birth (sex and race narrow it), FCN, NIC, or court case number with the issuing court ORI. CTK asks for the next page of an earlier answer.',
     fields: ['NAM', 'DOB', 'SEX', 'RAC', 'FCN', 'NIC', 'PNO', 'CTI', 'PGS', 'CTK'].map(optional),
     atLeastOneOf: [['NAM', 'FCN', 'NIC', 'PNO']],
-    // NCIC person inquiries pair a name with a date of birth (domain-brief §10.2); a case number is unique only within its court.
+    // NCIC person inquiries pair a name with a date of birth [U]; a case number is unique only within its court.
     allOrNone: [
       ['NAM', 'DOB'],
       ['PNO', 'CTI'],
@@ -132,7 +132,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     role: 'list',
     direction: 'to-doj',
     verified: false,
-    source: `${PROJECT_CHOICE}; modelled on the validation listings an entering agency checks its records against (domain-brief §10.2) [U]`,
+    source: `${PROJECT_CHOICE}; modelled on the NCIC validation an entering agency does of its own records [U]`,
     note: 'Answered with hit messages a page at a time, in FCN order; CTK continues after the last record of the previous page.',
     fields: [required('CTI'), optional('PGS'), optional('CTK')],
   },

@@ -99,16 +99,16 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
     .with('doj.query', () =>
       p.cletsCertified
         ? allow('CLETS-certified user')
-        : deny('CLETS_CERTIFICATION_REQUIRED', 'A CARPOS query is a CLETS transaction and its answer CLETS data; only CLETS-certified users may make one.', 'CLETS data: certified users only (domain-brief §1.5)'),
+        : deny('CLETS_CERTIFICATION_REQUIRED', 'A CARPOS query is a CLETS transaction and its answer CLETS data; only CLETS-certified users may make one.', 'CLETS data: certified users only'),
     )
     .with('doj.reconciliation.read', () =>
       p.cletsCertified
         ? allow('CLETS-certified user')
-        : deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation report holds DOJ’s records, which are CLETS data; only CLETS-certified users may see it.', 'CLETS data: certified users only (domain-brief §1.5)'),
+        : deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation report holds DOJ’s records, which are CLETS data; only CLETS-certified users may see it.', 'CLETS data: certified users only'),
     )
     .with('doj.reconcile', () =>
       !p.cletsCertified
-        ? deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation queries DOJ over CLETS; only CLETS-certified users may start one.', 'CLETS data: certified users only (domain-brief §1.5)')
+        ? deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation queries DOJ over CLETS; only CLETS-certified users may start one.', 'CLETS data: certified users only')
         : has(p, 'state-admin')
           ? allow('CLETS-certified state administrator')
           : !has(p, ...DATA_ENTRY_ROLES, 'local-admin')

@@ -3,7 +3,7 @@ import { field, type HandlerContext, only, type Outcome, rejectMessage, respond 
 import { type DojRecord, type QueryCriteria, statusCode } from './record-store';
 
 /**
- * Queries and court listings (the project's reading of CARPOS, domain-brief §10–§12 [I]): the
+ * Queries and court listings (the project's reading of CARPOS [I]; ADR 0012): the
  * answer is one hit per record, a page at a time in FCN order. A page that is not the last tells
  * on each hit where to continue (CTK); the requester sends the same query again with it.
  */

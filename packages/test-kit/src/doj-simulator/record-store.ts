@@ -50,7 +50,7 @@ const nameMatches = (recordName: string, queried: string): boolean => {
 const value = (record: DojRecord, code: string): string | undefined => record.fields.get(code)?.[0];
 
 /**
- * NCIC retires a record at its expiry date (domain-brief §10.2, "automatic retirement"): from the
+ * NCIC retires a record at its expiry date ("automatic retirement" is a rule of its protection order file) [U]: from the
  * day after EXP the simulator shows it as expired and leaves it out of person, case and court
  * queries. A non-expiring order (EXP NONEXP) never expires.
  */
