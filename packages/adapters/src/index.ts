@@ -19,3 +19,5 @@ export * from './clets-link';
 export * from './carpos-gateway';
 export * from './historical-import';
 export * from './search';
+export * from './carpos-query';
+export * from './carpos-reconciliation';

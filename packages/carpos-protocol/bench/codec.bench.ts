@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createCodec, defaultDictionary, type Layout, type Message } from '../src/index';
-import { anyMessageArbitrary } from '../src/__tests__/message-arbitraries';
+import { anyMessageArbitrary, messageArbitrary } from '../src/__tests__/message-arbitraries';
 
 const codec = createCodec(defaultDictionary);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? '2');
@@ -14,6 +14,9 @@ const fixtureMessages = readdirSync(fixtureDir)
   .filter((file) => file.endsWith('.json') && !file.endsWith('.errors.json'))
   .map((file) => JSON.parse(readFileSync(join(fixtureDir, file), 'utf8')) as Message);
 const generatedMessages = fc.sample(anyMessageArbitrary(defaultDictionary), { numRuns: 2000, seed: 20250310 });
+// Queries, court listings and their answers (hits carry a whole record plus DOJ's own fields).
+const queryFamily = fc.constantFrom('QPO', 'QPL', 'QHT', 'QNH').chain((key) => messageArbitrary(defaultDictionary, key));
+const queryMessages = fc.sample(queryFamily, { numRuns: 2000, seed: 20261124 });
 
 const encodeAll = (messages: readonly Message[], layout: Layout): string[] =>
   messages.map((message) => {
@@ -54,4 +57,5 @@ console.log(`${'set'.padEnd(34)} ${'layout'.padEnd(10)} ${'chars'.padStart(6)} $
 for (const layout of ['keyword', 'positional'] as const) {
   report(`golden fixtures (${fixtureMessages.length} messages)`, fixtureMessages, layout);
   report(`generated mix (${generatedMessages.length} messages)`, generatedMessages, layout);
+  report(`query family (${queryMessages.length} messages)`, queryMessages, layout);
 }

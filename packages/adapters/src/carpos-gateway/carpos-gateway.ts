@@ -9,6 +9,8 @@ import { defaultDispatchSettings, Dispatcher, type DispatchSettings } from './di
 import { carposGatewayMigrations } from './gateway-migrations';
 import { OutboxFeeder } from './outbox-feeder';
 import { ResponseHandler, type ResponseStats } from './response-handler';
+import { readyEntriesProbe } from '../carpos-query/entry-priority';
+import { CarposQueryClient, type QueryClientSettings } from '../carpos-query/query-client';
 
 export interface CarposGatewayOptions {
   /** The registry's database; the gateway's tables live beside the event log. */
@@ -31,6 +33,8 @@ export interface CarposGatewayOptions {
   readonly responseConcurrency?: number;
   /** Apply the gateway's migrations on start (default true). */
   readonly migrate?: boolean;
+  /** Query pages: timeout, attempts, how many in flight (ADR 0012). */
+  readonly queries?: Partial<QueryClientSettings>;
   /** Where loop failures go; the loop itself backs off and carries on. */
   readonly onError?: (where: 'feeder' | 'dispatcher' | 'responses', error: unknown) => void;
 }
@@ -82,10 +86,15 @@ export class CarposGateway {
   private readonly responses: ResponseHandler;
   private readonly unsubscribe: () => void;
   private readonly pollMs: number;
+  /** CARPOS queries over the same link, after entries (ADR 0012). */
+  readonly queries: CarposQueryClient;
+  readonly codec: ProtocolCodec;
 
   private constructor(private readonly options: CarposGatewayOptions) {
     const codec = options.codec ?? createCodec(defaultDictionary);
+    this.codec = codec;
     const layout = options.layout ?? 'keyword';
+    this.queries = new CarposQueryClient(options.link, codec, layout, readyEntriesProbe(options.db, options.schema), options.queries);
     const keys = { ...defaultMessageKeys, ...options.keys };
     this.pollMs = options.pollIntervalMs ?? 200;
     this.feeder = new OutboxFeeder({
@@ -98,11 +107,20 @@ export class CarposGateway {
       ...(options.feedBatchSize !== undefined ? { batchSize: options.feedBatchSize } : {}),
     });
     this.dispatcher = new Dispatcher(options.db, options.schema, options.link, codec, layout, { ...defaultDispatchSettings, ...options.dispatch });
-    this.responses = new ResponseHandler(options.db, options.schema, codec, layout, options.commands, () => this.dispatchWake.raise());
+    this.responses = new ResponseHandler(
+      options.db,
+      options.schema,
+      codec,
+      layout,
+      options.commands,
+      () => this.dispatchWake.raise(),
+      (message) => this.queries.deliver(message),
+    );
     this.unsubscribe = isObservable(options.link)
       ? options.link.onConnectionChange((up) => {
           if (up) this.dispatchWake.raise();
-          else
+          else this.queries.linkDropped();
+          if (!up)
             this.dispatcher
               .requeueInFlight()
               .then(() => this.dispatchWake.raise())
@@ -131,6 +149,7 @@ export class CarposGateway {
   /** Stops the loops; the link stays open (its owner closes it). */
   async stop(): Promise<void> {
     this.abort.abort();
+    this.queries.stop();
     this.unsubscribe();
     this.feedWake.raise();
     this.dispatchWake.raise();

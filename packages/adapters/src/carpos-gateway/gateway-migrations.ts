@@ -95,5 +95,106 @@ CREATE INDEX carpos_notifications_agency ON {{schema}}.carpos_notifications (age
 `,
 };
 
+/**
+ * CARPOS queries and reconciliation (ADR 0012, 0013):
+ * - expression indexes on the folded order state, so a DOJ record finds its registry order by
+ *   FCN, NIC or (issuing court, case number as CARPOS writes it: letters and digits, upper case,
+ *   at most 20) without reading every order;
+ * - `requested_by` on outbox rows an operator asked for (a resend), not fed from the log;
+ * - the reconciliation's runs, its per-court progress (the continuation token of the listing
+ *   is the checkpoint), the DOJ records each run has read (its journal: read once, never twice),
+ *   and the differences it found (unique per run, kind, record and order);
+ * - DOJ records a user attached to an order (answers are otherwise not kept).
+ */
+const queriesAndReconciliation: Migration = {
+  id: 'carpos-gateway-0002',
+  sql: `
+CREATE INDEX carpos_order_state_fcn ON {{schema}}.carpos_order_state ((state->'doj'->>'fcn')) WHERE state->'doj'->>'fcn' IS NOT NULL;
+CREATE INDEX carpos_order_state_nic ON {{schema}}.carpos_order_state ((state->'doj'->>'nic')) WHERE state->'doj'->>'nic' IS NOT NULL;
+CREATE INDEX carpos_order_state_case ON {{schema}}.carpos_order_state (
+  (state->'details'->'court'->>'ori'),
+  (left(upper(regexp_replace(state->'details'->>'caseNumber', '[^A-Za-z0-9]', '', 'g')), 20)));
+
+ALTER TABLE {{schema}}.carpos_outbox ADD COLUMN requested_by jsonb;
+
+CREATE TABLE {{schema}}.carpos_recon_runs (
+  id bigserial PRIMARY KEY,
+  scope text NOT NULL,
+  court_ori text,
+  trigger text NOT NULL,
+  requested_by jsonb NOT NULL,
+  status text NOT NULL,
+  as_of timestamptz NOT NULL,
+  rate_per_second double precision NOT NULL,
+  page_size integer NOT NULL,
+  started_at timestamptz NOT NULL DEFAULT now(),
+  heartbeat_at timestamptz NOT NULL DEFAULT now(),
+  finished_at timestamptz,
+  registry_in_force integer NOT NULL DEFAULT 0,
+  doj_records integer NOT NULL DEFAULT 0,
+  doj_total integer NOT NULL DEFAULT 0,
+  pages integer NOT NULL DEFAULT 0,
+  differences integer NOT NULL DEFAULT 0,
+  last_error text,
+  CONSTRAINT carpos_recon_runs_status CHECK (status IN ('running', 'completed', 'failed', 'canceled')),
+  CONSTRAINT carpos_recon_runs_scope CHECK (scope IN ('state', 'court'))
+);
+CREATE UNIQUE INDEX carpos_recon_runs_one_running ON {{schema}}.carpos_recon_runs ((true)) WHERE status = 'running';
+
+CREATE TABLE {{schema}}.carpos_recon_courts (
+  run_id bigint NOT NULL REFERENCES {{schema}}.carpos_recon_runs (id) ON DELETE CASCADE,
+  court_ori text NOT NULL,
+  phase text NOT NULL DEFAULT 'listing',
+  next_token text,
+  pages integer NOT NULL DEFAULT 0,
+  doj_records integer NOT NULL DEFAULT 0,
+  doj_total integer,
+  registry_in_force integer,
+  PRIMARY KEY (run_id, court_ori),
+  CONSTRAINT carpos_recon_courts_phase CHECK (phase IN ('listing', 'listed', 'done'))
+);
+
+CREATE TABLE {{schema}}.carpos_recon_seen (
+  run_id bigint NOT NULL REFERENCES {{schema}}.carpos_recon_runs (id) ON DELETE CASCADE,
+  fcn text NOT NULL,
+  court_ori text NOT NULL,
+  order_id text,
+  PRIMARY KEY (run_id, fcn)
+);
+CREATE INDEX carpos_recon_seen_order ON {{schema}}.carpos_recon_seen (run_id, order_id) WHERE order_id IS NOT NULL;
+
+CREATE TABLE {{schema}}.carpos_recon_differences (
+  id bigserial PRIMARY KEY,
+  run_id bigint NOT NULL REFERENCES {{schema}}.carpos_recon_runs (id) ON DELETE CASCADE,
+  court_ori text NOT NULL,
+  kind text NOT NULL,
+  order_id text,
+  fcn text,
+  nic text,
+  case_number text,
+  sealed boolean NOT NULL DEFAULT false,
+  fields jsonb NOT NULL DEFAULT '[]',
+  registry jsonb,
+  doj jsonb,
+  fixes jsonb NOT NULL DEFAULT '[]',
+  CONSTRAINT carpos_recon_differences_kind CHECK (kind IN ('absent-at-doj', 'different', 'inactive-in-registry', 'only-at-doj'))
+);
+CREATE UNIQUE INDEX carpos_recon_differences_once ON {{schema}}.carpos_recon_differences (run_id, kind, (coalesce(fcn, '')), (coalesce(order_id, '')));
+CREATE INDEX carpos_recon_differences_court ON {{schema}}.carpos_recon_differences (run_id, court_ori, id);
+
+CREATE TABLE {{schema}}.carpos_attached_records (
+  id bigserial PRIMARY KEY,
+  order_id text NOT NULL,
+  fcn text NOT NULL,
+  query_message_id text NOT NULL,
+  asked_at timestamptz NOT NULL,
+  record jsonb NOT NULL,
+  attached_by jsonb NOT NULL,
+  attached_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (order_id, fcn, query_message_id)
+);
+`,
+};
+
 /** Every migration of the CARPOS gateway, in order. Append only. */
-export const carposGatewayMigrations: readonly Migration[] = [createGatewayTables];
+export const carposGatewayMigrations: readonly Migration[] = [createGatewayTables, queriesAndReconciliation];

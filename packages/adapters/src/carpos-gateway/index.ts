@@ -6,6 +6,7 @@ export { type ResponseStats } from './response-handler';
 export { planEvent, type EventPlan, type MissingData } from './plan-event';
 export { retireTransaction, serviceScreen, type ServiceScreen } from './order-message';
 export { heartbeatProbeText } from './heartbeat-probe';
+export { carposOrderFacts, requestResend, type ResendRefusal, type ResendRefusalCode, type ResendRequest, type ResendTransaction } from './resend';
 export {
   awaitingDataQueue,
   correctionQueue,

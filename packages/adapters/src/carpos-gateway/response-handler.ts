@@ -2,6 +2,7 @@ import { fieldValue, type Layout, type Message, type ProtocolCodec } from '@ccpo
 import { type Actor, type CommandHandler, type CommandInput, type DojTransaction } from '@ccpor/domain';
 import * as E from 'fp-ts/Either';
 import { HEARTBEAT_ID_PREFIX } from '../clets-link/tcp-clets-link';
+import { QUERY_ID_PREFIX } from '../carpos-query/query-client';
 import { isPostgresError, type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
 import { schemaSql } from './gateway-sql';
 import { GroupCommit } from './group-commit';
@@ -15,6 +16,8 @@ export interface ResponseStats {
   heartbeats: number;
   /** Rejects read as "already done" because an earlier attempt of the same message got through. */
   repeatsRecognised: number;
+  /** Answers to CARPOS queries, handed to the query client (ADR 0012). */
+  queryAnswers: number;
 }
 
 type AnsweredRow = {
@@ -61,7 +64,7 @@ interface AckOutcome {
  * row open, it is sent again, and the repeated answer finds the command already applied.
  */
 export class ResponseHandler {
-  readonly stats: ResponseStats = { answers: 0, duplicates: 0, unmatched: 0, undecodable: 0, notifications: 0, heartbeats: 0, repeatsRecognised: 0 };
+  readonly stats: ResponseStats = { answers: 0, duplicates: 0, unmatched: 0, undecodable: 0, notifications: 0, heartbeats: 0, repeatsRecognised: 0, queryAnswers: 0 };
   private readonly q: (template: string) => string;
   private readonly acknowledged: GroupCommit<AckOutcome, boolean>;
 
@@ -72,6 +75,8 @@ export class ResponseHandler {
     private readonly layout: Layout,
     private readonly commands: CommandHandler,
     private readonly onAnswered: () => void,
+    /** Where answers to queries go (their MRI starts with the query prefix). */
+    private readonly onQueryAnswer: (message: Message) => boolean = () => false,
   ) {
     this.q = schemaSql(schema);
     this.acknowledged = new GroupCommit((items) => this.closeAcknowledged(items));
@@ -130,6 +135,11 @@ export class ResponseHandler {
     const replyTo = fieldValue(message, 'MRI');
     if (replyTo?.startsWith(HEARTBEAT_ID_PREFIX) === true) {
       this.stats.heartbeats += 1;
+      return;
+    }
+    if (replyTo?.startsWith(QUERY_ID_PREFIX) === true) {
+      // A page no longer awaited (timed out, asked again) is dropped by the query client.
+      if (this.onQueryAnswer(message)) this.stats.queryAnswers += 1;
       return;
     }
     if ((role !== 'acknowledgement' && role !== 'reject') || replyTo === undefined) {

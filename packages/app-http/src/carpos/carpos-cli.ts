@@ -14,13 +14,15 @@ import {
   type CarposStore,
   type QueueFilter,
 } from '@ccpor/adapters';
-import { Ori, type Actor } from '@ccpor/domain';
+import { Ori, type Actor, type EventStore } from '@ccpor/domain';
 import { AccessAuditLog } from '../audit/access-audit';
 import type { Config } from '../config/config';
 import type { AppServices } from '../composition/services';
 import { openEventStore } from '../store/open-event-store';
 import { randomIds, systemClock } from '../store/system-ports';
 import { openCarposStore } from './carpos-service';
+import { CletsAudit } from './clets-audit';
+import { addReconcileCommands } from './reconcile-cli';
 
 type WithServices = <T>(fn: (s: AppServices, c: Config) => Promise<T>) => Promise<T>;
 
@@ -44,7 +46,7 @@ const positive = (value: string): number => {
  * Opens the configured store's gateway tables without starting the gateway or the read model,
  * so an operator can look at the queues while (on PostgreSQL) `serve` keeps running.
  */
-const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore, audit: AccessAuditLog) => Promise<T>): Promise<T> => {
+const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore, audit: AccessAuditLog, eventStore: EventStore) => Promise<T>): Promise<T> => {
   const eventStore = await openEventStore(config().store);
   // The operator's actions go to the same access audit as the API's (written before the store closes).
   const audit = new AccessAuditLog(eventStore, systemClock, randomIds, {
@@ -55,7 +57,7 @@ const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore,
   try {
     const store = await openCarposStore(eventStore);
     try {
-      return await fn(store, audit);
+      return await fn(store, audit, eventStore);
     } finally {
       await store.close();
     }
@@ -176,6 +178,7 @@ export const addCarposCommands = (program: Command, config: () => Config, withSe
         out(`Message ${id} (${entry.transaction} of order ${entry.orderId}) is queued again.`);
       }),
     );
+  addReconcileCommands(carpos, withServices, (fn) => withCarposStore(config, (store, _audit, eventStore) => fn(store, new CletsAudit(eventStore, systemClock, randomIds))), actor);
   carpos
     .command('agency <ori>')
     .description('Set how an agency takes part in CARPOS (applies to orders added from now on)')

@@ -32,6 +32,28 @@ describe('CLETS link configuration', () => {
     });
   });
 
+  it('reads the query timeout and the reconciliation’s rate, page size and daily time', () => {
+    const c = decode({
+      CCPOR_CLETS_HOST: 'clets',
+      CCPOR_CLETS_PORT: '7001',
+      CCPOR_CARPOS_QUERY_TIMEOUT_MS: '4000',
+      CCPOR_CARPOS_RECONCILE_RATE: '5',
+      CCPOR_CARPOS_RECONCILE_PAGE_SIZE: '250',
+      CCPOR_CARPOS_RECONCILE_AT: '02:30',
+    });
+    expect(E.isRight(c) && c.right.carpos).toEqual({ host: 'clets', port: 7001, queryTimeoutMs: 4000, reconciliation: { ratePerSecond: 5, pageSize: 250, dailyAt: '02:30' } });
+  });
+
+  it.each([
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CARPOS_RECONCILE_AT: '2:30am' }, 'CCPOR_CARPOS_RECONCILE_AT'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CARPOS_RECONCILE_AT: '24:00' }, 'CCPOR_CARPOS_RECONCILE_AT'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CARPOS_RECONCILE_PAGE_SIZE: '1000' }, 'CCPOR_CARPOS_RECONCILE_PAGE_SIZE'],
+    [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '7001', CCPOR_CARPOS_RECONCILE_RATE: '0' }, 'CCPOR_CARPOS_RECONCILE_RATE'],
+  ])('refuses a bad reconciliation setting %j, naming %s', (env, field) => {
+    const c = decode(env);
+    expect(E.isLeft(c) && JSON.stringify(c.left)).toContain(field);
+  });
+
   it.each([
     [{ CCPOR_CLETS_HOST: 'clets' }, 'CCPOR_CLETS_PORT'],
     [{ CCPOR_CLETS_HOST: 'clets', CCPOR_CLETS_PORT: '70000' }, 'CCPOR_CLETS_PORT'],

@@ -20,6 +20,17 @@ const OptionalPort = new t.Type<number | undefined, string | undefined, unknown>
 
 const OptionalMs = optionalWhole('milliseconds', 1, 3_600_000);
 
+/** A time of day, HH:MM (24-hour, California): when the daily reconciliation starts. */
+const OptionalTimeOfDay = new t.Type<string | undefined, string | undefined, unknown>(
+  'time of day (HH:MM)',
+  (u): u is string | undefined => u === undefined || typeof u === 'string',
+  (u, c) => {
+    if (u === undefined || u === '') return t.success(undefined);
+    return typeof u === 'string' && /^([01]\d|2[0-3]):[0-5]\d$/.test(u) ? t.success(u) : t.failure(u, c, `must be a time of day HH:MM (24-hour, California); got ${JSON.stringify(u)}`);
+  },
+  (a) => a,
+);
+
 export const CarposEnvCodec = t.type({
   CCPOR_CLETS_HOST: OptionalText,
   CCPOR_CLETS_PORT: OptionalPort,
@@ -35,6 +46,10 @@ export const CarposEnvCodec = t.type({
   CCPOR_CLETS_SEND_TIMEOUT_MS: OptionalMs,
   CCPOR_CLETS_MAX_QUEUED_FRAMES: optionalWhole('frames', 1, 100_000),
   CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: OptionalMs,
+  CCPOR_CARPOS_QUERY_TIMEOUT_MS: OptionalMs,
+  CCPOR_CARPOS_RECONCILE_RATE: optionalWhole('pages a second', 1, 1_000),
+  CCPOR_CARPOS_RECONCILE_PAGE_SIZE: optionalWhole('records a page', 1, 999),
+  CCPOR_CARPOS_RECONCILE_AT: OptionalTimeOfDay,
 });
 
 export const CARPOS_ENV_DOCS: Record<keyof typeof CarposEnvCodec.props, string> = {
@@ -52,6 +67,10 @@ export const CARPOS_ENV_DOCS: Record<keyof typeof CarposEnvCodec.props, string> 
   CCPOR_CLETS_SEND_TIMEOUT_MS: 'How long a send waits for the link to come up before the message is retried later (default 5000).',
   CCPOR_CLETS_MAX_QUEUED_FRAMES: 'Frames accepted but not yet written to the socket; more senders wait (backpressure; default 256).',
   CCPOR_CARPOS_RESPONSE_TIMEOUT_MS: 'How long the gateway waits for DOJ’s answer before sending a message again under the same id (default 10000; 8 attempts, then dead letter).',
+  CCPOR_CARPOS_QUERY_TIMEOUT_MS: 'How long a CARPOS query waits for a whole page of DOJ’s answer before asking again under a new id (default 10000; 3 attempts, then 504).',
+  CCPOR_CARPOS_RECONCILE_RATE: 'Most DOJ listing pages a reconciliation asks for a second (default 2); with the page size it bounds the records read a second.',
+  CCPOR_CARPOS_RECONCILE_PAGE_SIZE: 'Records a reconciliation asks DOJ for per page (default 100; DOJ may send fewer).',
+  CCPOR_CARPOS_RECONCILE_AT: 'Time of day (HH:MM, California) at which `serve` reconciles the whole state with DOJ every day (unset: only on demand).',
 };
 
 /** What `serve` needs to open the CLETS link; undefined when the gateway is off. */
@@ -66,7 +85,22 @@ export interface CarposConfig {
   readonly sendTimeoutMs?: number;
   readonly maxQueuedFrames?: number;
   readonly responseTimeoutMs?: number;
+  /** A query page unanswered this long is asked for again (ADR 0012). */
+  readonly queryTimeoutMs?: number;
+  /** Set when any CCPOR_CARPOS_RECONCILE_* variable is; the defaults are `defaultReconciliationConfig`. */
+  readonly reconciliation?: Partial<ReconciliationConfig>;
 }
+
+/** How reconciliations run (ADR 0013). */
+export interface ReconciliationConfig {
+  /** DOJ listing pages a second, at most. */
+  readonly ratePerSecond: number;
+  readonly pageSize: number;
+  /** HH:MM, California: the daily state run; undefined: on demand only. */
+  readonly dailyAt?: string;
+}
+
+export const defaultReconciliationConfig: ReconciliationConfig = { ratePerSecond: 2, pageSize: 100 };
 
 export type CarposEnv = t.TypeOf<typeof CarposEnvCodec>;
 
@@ -100,6 +134,16 @@ export const carposConfigFrom = (v: CarposEnv): { readonly config?: CarposConfig
       ...(v.CCPOR_CLETS_SEND_TIMEOUT_MS !== undefined ? { sendTimeoutMs: v.CCPOR_CLETS_SEND_TIMEOUT_MS } : {}),
       ...(v.CCPOR_CLETS_MAX_QUEUED_FRAMES !== undefined ? { maxQueuedFrames: v.CCPOR_CLETS_MAX_QUEUED_FRAMES } : {}),
       ...(v.CCPOR_CARPOS_RESPONSE_TIMEOUT_MS !== undefined ? { responseTimeoutMs: v.CCPOR_CARPOS_RESPONSE_TIMEOUT_MS } : {}),
+      ...(v.CCPOR_CARPOS_QUERY_TIMEOUT_MS !== undefined ? { queryTimeoutMs: v.CCPOR_CARPOS_QUERY_TIMEOUT_MS } : {}),
+      ...(v.CCPOR_CARPOS_RECONCILE_RATE !== undefined || v.CCPOR_CARPOS_RECONCILE_PAGE_SIZE !== undefined || v.CCPOR_CARPOS_RECONCILE_AT !== undefined
+        ? {
+            reconciliation: {
+              ...(v.CCPOR_CARPOS_RECONCILE_RATE !== undefined ? { ratePerSecond: v.CCPOR_CARPOS_RECONCILE_RATE } : {}),
+              ...(v.CCPOR_CARPOS_RECONCILE_PAGE_SIZE !== undefined ? { pageSize: v.CCPOR_CARPOS_RECONCILE_PAGE_SIZE } : {}),
+              ...(v.CCPOR_CARPOS_RECONCILE_AT !== undefined ? { dailyAt: v.CCPOR_CARPOS_RECONCILE_AT } : {}),
+            },
+          }
+        : {}),
     },
     problems: [],
   };

@@ -8,8 +8,10 @@ import {
   type CletsLinkStats,
   type DispatchSettings,
   type ResponseStats,
+  type CarposQueryClient,
+  type QueryClientSettings,
 } from '@ccpor/adapters';
-import { createCodec, defaultDictionary } from '@ccpor/carpos-protocol';
+import { createCodec, defaultDictionary, type ProtocolCodec } from '@ccpor/carpos-protocol';
 import type { Clock, CommandHandler, EventStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { Agency } from '../identity/identity-view';
@@ -18,6 +20,8 @@ import { carposSettingsOf } from './agency-carpos-settings';
 import type { CarposConfig } from './carpos-env';
 import { openCarposHome, type CarposHome } from './carpos-home';
 import { registerCarposMetrics } from './carpos-metrics';
+import { AnswerCache } from './answer-cache';
+import { ReconciliationService } from './reconciliation-service';
 
 /** The ORI the idle probe goes out under: the registry's own (identity-service STATE_AGENCY). */
 const PROBE_ORI = 'CASTATE00';
@@ -37,6 +41,12 @@ export interface CarposServiceDeps {
   /** Tests shorten the dispatcher's timeouts; production takes the defaults. */
   readonly dispatch?: Partial<DispatchSettings>;
   readonly pollIntervalMs?: number;
+  /** Tests shorten the query page timeout. */
+  readonly queries?: Partial<QueryClientSettings>;
+  /** Courts a state reconciliation lists besides those the registry's orders name (the registered courts). */
+  readonly courts?: () => readonly string[];
+  /** False: leave reconciliations a stopped process left running alone, and schedule none (the command line runs its own). */
+  readonly backgroundReconciliations?: boolean;
 }
 
 export interface CarposStatus {
@@ -60,7 +70,12 @@ export class CarposService {
     readonly gateway: CarposGateway,
     private readonly config: CarposConfig,
     private readonly unregisterMetrics: () => void,
+    /** Reconciliations with DOJ (ADR 0013): on demand, daily, resumed after a restart. */
+    readonly reconciliations: ReconciliationService,
   ) {}
+
+  /** Query answers held (in memory, briefly) for their users to attach a record to an order (ADR 0014). */
+  readonly answers = new AnswerCache();
 
   static async start(deps: CarposServiceDeps): Promise<CarposService> {
     const home = await openCarposHome(deps.eventStore, deps.memoryStore);
@@ -92,6 +107,9 @@ export class CarposService {
           ? { dispatch: { ...(config.responseTimeoutMs !== undefined ? { responseTimeoutMs: config.responseTimeoutMs } : {}), ...deps.dispatch } }
           : {}),
         ...(deps.pollIntervalMs !== undefined ? { pollIntervalMs: deps.pollIntervalMs } : {}),
+        ...(deps.queries !== undefined || config.queryTimeoutMs !== undefined
+          ? { queries: { ...(config.queryTimeoutMs !== undefined ? { pageTimeoutMs: config.queryTimeoutMs } : {}), ...deps.queries } }
+          : {}),
         // Loop failures carry no personal data (SQL and link errors); the loops back off by themselves.
         onError: (where, err) => logger.error({ err, where }, 'CARPOS gateway loop failed; retrying'),
       });
@@ -103,7 +121,26 @@ export class CarposService {
     link.onConnectionChange((up) => logger.info({ host: config.host, port: config.port }, up ? 'CLETS link up' : 'CLETS link down'));
     const store = { db: home.db, schema: home.schema };
     const unregister = deps.metrics !== undefined ? registerCarposMetrics(deps.metrics, store, () => link.connected, () => new Date(deps.clock.now())) : () => undefined;
-    return new CarposService(store, home, link, gateway, config, unregister);
+    const background = deps.backgroundReconciliations ?? true;
+    const reconciliations = new ReconciliationService(store, gateway, background ? config.reconciliation : { ...config.reconciliation, dailyAt: undefined }, deps.clock, logger, deps.courts);
+    try {
+      await reconciliations.begin(background);
+    } catch (error) {
+      await gateway.stop();
+      await link.close();
+      await home.close();
+      throw error;
+    }
+    return new CarposService(store, home, link, gateway, config, unregister, reconciliations);
+  }
+
+  /** The gateway's CARPOS query client (entries first, ADR 0012). */
+  get queries(): CarposQueryClient {
+    return this.gateway.queries;
+  }
+
+  get codec(): ProtocolCodec {
+    return this.gateway.codec;
   }
 
   /** Feeds and dispatches now rather than at the next poll (after an order command). */
@@ -125,6 +162,7 @@ export class CarposService {
   /** Stops the loops, closes the link and lets go of the tables; nothing acknowledged is lost (it is all in the tables). */
   async stop(): Promise<void> {
     this.unregisterMetrics();
+    await this.reconciliations.stop();
     await this.gateway.stop();
     await this.link.close();
     await this.home.close();

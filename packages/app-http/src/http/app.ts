@@ -7,6 +7,8 @@ import { pinoHttp } from 'pino-http';
 import { registerAuditRoutes } from '../audit/audit-routes';
 import { authenticate } from '../auth/authenticate';
 import { registerCarposRoutes } from '../carpos/carpos-routes';
+import { registerCarposQueryRoutes } from '../carpos/query-routes';
+import { registerCarposReconciliationRoutes } from '../carpos/reconciliation-routes';
 import { registerSessionRoutes } from '../auth/session-routes';
 import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
@@ -137,6 +139,8 @@ export const createApp = (s: AppServices) => {
   registerAuditRoutes(api, s, guard);
   registerCarposRoutes(api, s, guard);
   registerFormReadingRoutes(api, s, guard);
+  registerCarposQueryRoutes(api, s, guard);
+  registerCarposReconciliationRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

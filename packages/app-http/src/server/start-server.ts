@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import { CarposService } from '../carpos/carpos-service';
+import { registeredCourts } from '../carpos/registered-courts';
 import type { Config } from '../config/config';
 import { buildContainer, closeServices, resolveServices, type Overrides } from '../composition/container';
 import type { AppServices } from '../composition/services';
@@ -91,6 +92,8 @@ const withCarpos = async (s: AppServices): Promise<AppServices> => {
     agency: (ori) => s.identity.view.agencies.get(ori),
     logger: s.logger,
     metrics: s.metrics,
+    // A state reconciliation also lists registered courts that have no order in the registry yet.
+    courts: () => registeredCourts(s.identity.view.agencies.values()),
   }).catch(async (error: unknown) => {
     await closeServices(s);
     throw error;

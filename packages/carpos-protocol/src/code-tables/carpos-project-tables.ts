@@ -35,6 +35,7 @@ export const recordStatusTable: CodeTable = {
     { code: 'S', meaning: 'ACTIVE AND SERVED' },
     { code: 'C', meaning: 'CLEARED' },
     { code: 'X', meaning: 'CANCELLED' },
+    { code: 'E', meaning: 'EXPIRED (RETIRED AT ITS EXPIRY DATE)' },
   ],
 };
 
@@ -68,5 +69,6 @@ export const rejectReasonTable: CodeTable = {
     { code: 'INA', meaning: 'RECORD IS NO LONGER ACTIVE' },
     { code: 'DUP', meaning: 'DUPLICATE RECORD ALREADY ON FILE' },
     { code: 'AUT', meaning: 'AGENCY NOT AUTHORISED FOR THIS RECORD' },
+    { code: 'TOK', meaning: 'CONTINUATION TOKEN NOT VALID; START THE QUERY AGAIN' },
   ],
 };

@@ -4,8 +4,8 @@ import { defaultDictionary } from '../dictionary/default-dictionary';
 import { type Dictionary } from '../dictionary/dictionary-codec';
 import { loadDictionary } from '../dictionary/load-dictionary';
 import { type Message } from '../model/message';
-import { type DecodeError } from '../model/protocol-error';
 import { anyMessageArbitrary, inPositionalOrder, messageArbitrary } from '../__tests__/message-arbitraries';
+import { mutatedTexts, protocolAlphabet, wellFormedErrors } from '../__tests__/hostile-texts';
 import { decode, encode, type Layout } from './codec';
 
 const mustEncode = (message: Message, dictionary: Dictionary, layout: Layout): string => {
@@ -60,49 +60,13 @@ describe('round trip', () => {
   });
 });
 
-// Texts to throw at the decoder: random strings, strings over the protocol's own alphabet,
-// and valid texts with a few characters changed, dropped, inserted or swapped.
-const protocolAlphabet = fc.constantFrom(...'EPOQXMCSHACK$0123456789NAMSEXPCOMIS./;\\, -\t\u0000\u00ff\u2028'.split(''));
-
-type Mutation = { kind: 'replace' | 'insert' | 'delete' | 'swap'; at: number; char: string };
-const mutation: fc.Arbitrary<Mutation> = fc.record({
-  kind: fc.constantFrom('replace', 'insert', 'delete', 'swap'),
-  at: fc.nat(),
-  char: fc.oneof(protocolAlphabet, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
-});
-
-const mutate = (text: string, mutations: readonly Mutation[]): string =>
-  mutations.reduce((t, m) => {
-    if (t.length === 0) return m.char;
-    const at = m.at % t.length;
-    switch (m.kind) {
-      case 'replace':
-        return t.slice(0, at) + m.char + t.slice(at + 1);
-      case 'insert':
-        return t.slice(0, at) + m.char + t.slice(at);
-      case 'delete':
-        return t.slice(0, at) + t.slice(at + 1);
-      case 'swap': {
-        const other = (at + 1) % t.length;
-        const chars = t.split('');
-        [chars[at], chars[other]] = [chars[other] ?? '', chars[at] ?? ''];
-        return chars.join('');
-      }
-    }
-  }, text);
-
-const mutatedValidText = fc
-  .tuple(anyMessageArbitrary(defaultDictionary), fc.constantFrom<Layout>('keyword', 'positional'), fc.array(mutation, { minLength: 1, maxLength: 4 }))
-  .map(([message, layout, mutations]) => mutate(mustEncode(message, defaultDictionary, layout), mutations));
+const mutatedValidText = mutatedTexts(anyMessageArbitrary(defaultDictionary), (message, layout) => mustEncode(message, defaultDictionary, layout));
 
 const fuzzText = fc.oneof(
   { arbitrary: fc.string({ unit: 'binary', maxLength: 200 }), weight: 2 },
   { arbitrary: fc.string({ unit: protocolAlphabet, maxLength: 120 }), weight: 3 },
   { arbitrary: mutatedValidText, weight: 5 },
 );
-
-const wellFormedErrors = (errors: readonly DecodeError[], text: string): boolean =>
-  errors.length > 0 && errors.every((e) => Number.isInteger(e.position) && e.position >= 0 && e.position <= text.length && e.message.length > 0);
 
 describe('decode is total', () => {
   it('returns a value, never throws, on 100,000 hostile texts in both layouts', () => {

@@ -42,7 +42,7 @@ describe('encode', () => {
   });
 
   it('refuses a field that the dictionary knows but the message does not list', () => {
-    const query: Message = { key: 'QPO', ori: 'CA0190000', fields: [{ code: 'NAM', values: ['DOE,JOHN'] }, { code: 'MIS', values: ['WHY'] }] };
+    const query: Message = { key: 'QPO', ori: 'CA0190000', fields: [{ code: 'NAM', values: ['DOE,JOHN'] }, { code: 'DOB', values: ['19800115'] }, { code: 'MIS', values: ['WHY'] }] };
     expect(brief(encodeErrors(query))).toEqual(['MIS:forbidden-field']);
   });
 
@@ -100,7 +100,7 @@ describe('decode', () => {
   });
 
   it('groups repeated keyword fields even when they are not adjacent', () => {
-    const result = decode('QPO.CA0190000.NAM/DOE,JOHN.SEX/M.NAM/DOE,JON.');
+    const result = decode('QPO.CA0190000.NAM/DOE,JOHN.SEX/M.DOB/19800115.NAM/DOE,JON.');
     expect(E.isLeft(result) && brief(result.left)).toEqual(['NAM:too-many-repeats']);
   });
 
@@ -141,7 +141,7 @@ describe('decode', () => {
     expect(errors[0]).toEqual(expect.objectContaining({ field: 'SEX', reason: 'not-in-code-table', position: 31 }));
     expect(errors[1]).toEqual(expect.objectContaining({ field: 'FCN', reason: 'forbidden-field', position: 33 }));
     expect(errors.slice(2).every((e) => e.reason === 'missing-required-field' && e.position === text.length)).toBe(true);
-    expect(decodeErrors('QPO.CA019-000.NAM/DOE,JOHN.')).toEqual([expect.objectContaining({ field: 'ORI', reason: 'mask-mismatch', position: 9 })]);
+    expect(decodeErrors('QPO.CA019-000.NAM/DOE,JOHN.DOB/19800115.')).toEqual([expect.objectContaining({ field: 'ORI', reason: 'mask-mismatch', position: 9 })]);
   });
 
   it('returns an error for a non-string from untyped callers', () => {

@@ -17,7 +17,7 @@ describe('the default dictionary', () => {
   });
 
   it('has a message for every transaction and every response', () => {
-    const roles: MessageRole[] = ['enter', 'modify', 'cancel', 'clear', 'service', 'query', 'acknowledgement', 'reject', 'hit', 'no-hit', 'notification'];
+    const roles: MessageRole[] = ['enter', 'modify', 'cancel', 'clear', 'service', 'query', 'list', 'acknowledgement', 'reject', 'hit', 'no-hit', 'notification'];
     for (const role of roles) expect(messageKeysFor(d, role).length).toBeGreaterThan(0);
     expect(messageKeysFor(d, 'enter')).toEqual(['EPO', 'ETO']);
   });

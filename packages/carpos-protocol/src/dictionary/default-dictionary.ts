@@ -21,7 +21,7 @@ import { defaultMessages } from './default-messages';
 export const defaultDictionary: Dictionary = {
   format: DICTIONARY_FORMAT,
   id: 'ccpor-default-carpos',
-  version: '0.1.0',
+  version: '0.2.0',
   title: 'CCPOR default CARPOS message dictionary (unverified placeholder for the DOJ specification)',
   verified: false,
   source: `${UNCONFIRMED_CANDIDATE}. Code tables are [S] where marked`,

@@ -103,8 +103,23 @@ export const defaultFields: Readonly<Record<string, FieldDefinition>> = {
   ERF: { name: 'Field in error', type: 'alphanumeric', minLength: 1, maxLength: 8, ...one, ...projectChoice('rejects name the offending field (domain-brief §12) [U]') },
   ERC: { name: 'Reject reason', type: 'code', table: 'REJECT_REASON', minLength: 3, maxLength: 3, ...one, ...projectChoice('reject reason codes') },
   ERM: { name: 'Reject explanation', type: 'text', minLength: 1, maxLength: 200, ...one, ...projectChoice('reject text') },
-  HCT: { name: 'Number of records that matched the query', type: 'numeric', minLength: 1, maxLength: 3, ...one, ...projectChoice('one hit message per record') },
-  HSQ: { name: 'Sequence number of this hit (1 to HCT)', type: 'numeric', minLength: 1, maxLength: 3, ...one, ...projectChoice('one hit message per record') },
+  HCT: { name: 'Number of hits in this page of the answer', type: 'numeric', minLength: 1, maxLength: 3, ...one, ...projectChoice('one hit message per record') },
+  HSQ: { name: 'Sequence number of this hit within its page (1 to HCT)', type: 'numeric', minLength: 1, maxLength: 3, ...one, ...projectChoice('one hit message per record') },
   STS: { name: 'Record status', type: 'code', table: 'RECORD_STATUS', minLength: 1, maxLength: 1, ...one, ...projectChoice('status shown with a hit') },
   NTY: { name: 'Notification type', type: 'code', table: 'NOTIFICATION_TYPE', minLength: 3, maxLength: 3, ...one, ...projectChoice('unsolicited notification') },
+
+  // Queries and their answers: DOJ's own record facts, and paging
+  DTE: { name: 'Date DOJ entered the record', type: 'date', minLength: 8, maxLength: 8, ...one, ...candidate('NCIC records show a date of entry; the code DTE is a guess') },
+  DLU: { name: 'Date DOJ last updated the record', type: 'date', minLength: 8, maxLength: 8, ...one, ...candidate('NCIC records show a date of last update; the code DLU is a guess') },
+  EAG: { name: 'Entering agency ORI (the agency that owns the CARPOS record)', type: 'mask', mask: 'AAXXXXXXX', minLength: 9, maxLength: 9, ...one, ...projectChoice('a hit names the record owner; the envelope ORI is the requester') },
+  TOT: { name: 'Number of records the query matched, over all pages', type: 'numeric', minLength: 1, maxLength: 6, ...one, ...projectChoice('paging of large answers') },
+  PGS: { name: 'Records wanted per page of the answer (DOJ may send fewer)', type: 'numeric', minLength: 1, maxLength: 3, ...one, ...projectChoice('paging of large answers') },
+  CTK: {
+    name: 'Continuation token: in a hit, more records follow (send it back to get the next page); in a query, where to continue',
+    type: 'alphanumeric',
+    minLength: 1,
+    maxLength: 20,
+    ...one,
+    ...projectChoice('paging of large answers; opaque to the requester'),
+  },
 };

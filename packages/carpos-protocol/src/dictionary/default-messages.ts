@@ -113,13 +113,28 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     ],
   },
   QPO: {
-    name: 'Query the protection order file',
+    name: 'Query the protection order file about a person or a record',
     role: 'query',
     direction: 'to-doj',
     verified: false,
     source: `${UNCONFIRMED_CANDIDATE}; QPO`,
-    fields: ['NAM', 'DOB', 'SEX', 'RAC', 'FCN', 'NIC', 'PNO'].map(optional),
+    note: 'Forms: name with date of birth (sex and race narrow it), FCN, NIC, or court case number with the issuing court ORI. CTK asks for the next page of an earlier answer.',
+    fields: ['NAM', 'DOB', 'SEX', 'RAC', 'FCN', 'NIC', 'PNO', 'CTI', 'PGS', 'CTK'].map(optional),
     atLeastOneOf: [['NAM', 'FCN', 'NIC', 'PNO']],
+    // NCIC person inquiries pair a name with a date of birth [U]; a case number is unique only within its court.
+    allOrNone: [
+      ['NAM', 'DOB'],
+      ['PNO', 'CTI'],
+    ],
+  },
+  QPL: {
+    name: 'List the active records of an issuing court (validation listing)',
+    role: 'list',
+    direction: 'to-doj',
+    verified: false,
+    source: `${PROJECT_CHOICE}; modelled on the NCIC validation an entering agency does of its own records [U]`,
+    note: 'Answered with hit messages a page at a time, in FCN order; CTK continues after the last record of the previous page.',
+    fields: [required('CTI'), optional('PGS'), optional('CTK')],
   },
   ACK: {
     name: 'Acknowledgement',
@@ -138,7 +153,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     fields: [required('MRI'), required('ERC'), optional('ERF'), required('ERM'), optional('FCN'), optional('NIC'), optional('OCA')],
   },
   QHT: {
-    name: 'Query hit (one message per matching record)',
+    name: 'Query hit (one message per matching record, a page at a time)',
     role: 'hit',
     direction: 'from-doj',
     verified: false,
@@ -156,7 +171,15 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
       ...serviceGroup.map(optional),
       optional('SVM'),
       optional('MIS'),
+      // DOJ's own facts about the record, then paging (added after the record fields so older positional texts still read).
+      optional('CLD'),
+      optional('DTE'),
+      optional('DLU'),
+      optional('EAG'),
+      optional('TOT'),
+      optional('CTK'),
     ],
+    note: 'HSQ counts 1 to HCT within one page; TOT is the number of records over all pages; CTK on every hit of a page means another page follows.',
   },
   QNH: {
     name: 'Query no hit',
@@ -164,7 +187,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     direction: 'from-doj',
     verified: false,
     source: PROJECT_CHOICE,
-    fields: [required('MRI'), ...['NAM', 'DOB', 'FCN', 'NIC', 'PNO'].map(optional)],
+    fields: [required('MRI'), ...['NAM', 'DOB', 'FCN', 'NIC', 'PNO', 'CTI'].map(optional)],
   },
   $H: {
     name: 'Unsolicited notification',

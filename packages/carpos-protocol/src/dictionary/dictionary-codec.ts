@@ -45,6 +45,7 @@ export const MessageRoleC = t.keyof(
     clear: null,
     service: null,
     query: null,
+    list: null,
     acknowledgement: null,
     reject: null,
     hit: null,

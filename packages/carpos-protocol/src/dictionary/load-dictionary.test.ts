@@ -55,7 +55,7 @@ describe('loadDictionary', () => {
     expect(errorsOf(doc)).toEqual([
       { path: 'fields.SEX.table', message: 'no code table "GENDER"' },
       { path: 'envelope.oriField', message: 'no field definition for AGENCY' },
-      { path: 'messages.QPO.fields.7.code', message: 'no field definition for ZZZ' },
+      { path: 'messages.QPO.fields.10.code', message: 'no field definition for ZZZ' },
       { path: 'messages.QPO.atLeastOneOf.0.1', message: 'field SDT is not allowed in this message' },
     ]);
   });

@@ -18,6 +18,7 @@ export const ORDER_ACTIONS = [
   'order.image.read',
   'order.doj.read',
   'order.doj.review',
+  'order.doj.resend',
 ] as const;
 
 export const GLOBAL_ACTIONS = [
@@ -25,6 +26,9 @@ export const GLOBAL_ACTIONS = [
   'statistics.read',
   'doj.queue.read',
   'doj.queue.manage',
+  'doj.query',
+  'doj.reconcile',
+  'doj.reconciliation.read',
   'users.manage',
   'agencies.manage',
   'api-keys.manage',

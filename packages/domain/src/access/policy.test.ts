@@ -22,7 +22,7 @@ const expected = (role: Role, action: OrderAction, agency: 'own' | 'assigned' | 
   if (sealed && !(role === 'supervisor' && agency !== 'other')) return false;
   if (draft && agency === 'other') return false;
   if (action === 'order.doj.read') return certified;
-  if (action === 'order.doj.review') return certified && ENTRY.includes(role) && agency !== 'other';
+  if (action === 'order.doj.review' || action === 'order.doj.resend') return certified && ENTRY.includes(role) && agency !== 'other';
   if (READS.includes(action)) return true;
   return ENTRY.includes(role) && agency !== 'other';
 };
@@ -105,6 +105,26 @@ describe('global actions', () => {
     expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.queue.manage', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
     expect(authorizeGlobal(who('query-only', COURT, true), 'doj.queue.manage', { agencyOri: COURT })).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
     expect(authorizeGlobal(who('state-admin', COURT, true), 'doj.queue.manage', { agencyOri: OTHER }).allowed).toBe(true);
+  });
+
+  it('a CARPOS query and a reconciliation report need CLETS certification, whatever the role', () => {
+    for (const role of ROLES) {
+      for (const action of ['doj.query', 'doj.reconciliation.read'] as const) {
+        expect(authorizeGlobal(who(role, COURT, true), action).allowed).toBe(true);
+        expect(authorizeGlobal(who(role, COURT, false), action)).toMatchObject({ allowed: false, code: 'CLETS_CERTIFICATION_REQUIRED' });
+      }
+    }
+  });
+
+  it('a court’s staff reconcile their own court; only a state administrator reconciles the state', () => {
+    expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.reconcile', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(who('local-admin', COURT, true), 'doj.reconcile', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(who('court-clerk', COURT, false), 'doj.reconcile', { agencyOri: COURT })).toMatchObject({ allowed: false, code: 'CLETS_CERTIFICATION_REQUIRED' });
+    expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.reconcile', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeGlobal(who('court-clerk', COURT, true), 'doj.reconcile')).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
+    expect(authorizeGlobal(who('query-only', COURT, true), 'doj.reconcile', { agencyOri: COURT })).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
+    expect(authorizeGlobal(who('state-admin', COURT, true), 'doj.reconcile').allowed).toBe(true);
+    expect(authorizeGlobal(who('state-admin', COURT, true), 'doj.reconcile', { agencyOri: OTHER }).allowed).toBe(true);
   });
 
   it('audit and agency administration are for state administrators', () =>

@@ -92,12 +92,15 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
   if ((o.stage === 'draft' || o.stage === 'discarded') && !own) {
     return deny('DRAFT_OF_ANOTHER_AGENCY', 'Drafts are work in progress of the agency that entered them.', DRAFT_RULE, true);
   }
-  if (action === 'order.doj.read' || action === 'order.doj.review') {
+  if (action === 'order.doj.read' || action === 'order.doj.review' || action === 'order.doj.resend') {
     if (!p.cletsCertified) {
       return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)');
     }
     if (action === 'order.doj.review' && !(has(p, ...DATA_ENTRY_ROLES) && own)) {
       return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order review its DOJ responses.', 'DOJ review: submitting agency');
+    }
+    if (action === 'order.doj.resend' && !(has(p, ...DATA_ENTRY_ROLES) && actsForOrder(p, o))) {
+      return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submits the order send it to DOJ again.', 'DOJ resend: submitting agency');
     }
     return allow('CLETS-certified user');
   }
@@ -142,6 +145,29 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
             : scope.agencyOri === undefined || scope.agencyOri === p.agencyOri
               ? allow('CLETS-certified staff, own agency')
               : deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order act on its DOJ messages.', 'DOJ queues: submitting agency'),
+    )
+    .with('doj.query', () =>
+      p.cletsCertified
+        ? allow('CLETS-certified user')
+        : deny('CLETS_CERTIFICATION_REQUIRED', 'A CARPOS query is a CLETS transaction and its answer CLETS data; only CLETS-certified users may make one.', 'CLETS data: certified users only'),
+    )
+    .with('doj.reconciliation.read', () =>
+      p.cletsCertified
+        ? allow('CLETS-certified user')
+        : deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation report holds DOJ’s records, which are CLETS data; only CLETS-certified users may see it.', 'CLETS data: certified users only'),
+    )
+    .with('doj.reconcile', () =>
+      !p.cletsCertified
+        ? deny('CLETS_CERTIFICATION_REQUIRED', 'A reconciliation queries DOJ over CLETS; only CLETS-certified users may start one.', 'CLETS data: certified users only')
+        : has(p, 'state-admin')
+          ? allow('CLETS-certified state administrator')
+          : !has(p, ...DATA_ENTRY_ROLES, 'local-admin')
+            ? deny('ROLE_NOT_PERMITTED', 'Only data-entry staff and administrators reconcile their court’s orders with DOJ.', 'reconciliation: data entry and administrators')
+            : scope.agencyOri === undefined
+              ? deny('ROLE_NOT_PERMITTED', 'Only a state administrator reconciles the whole state.', 'reconciliation of the state: state administrators')
+              : scope.agencyOri === p.agencyOri
+                ? allow('CLETS-certified staff, own court')
+                : deny('NOT_YOUR_AGENCY', 'Staff reconcile their own court’s orders only.', 'reconciliation: own court'),
     )
     .with('users.manage', 'api-keys.manage', () =>
       has(p, 'state-admin')

@@ -1,4 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { connectDojTestClient } from './doj-client';
@@ -63,6 +65,40 @@ describe('ccpor-doj-sim (the simulator as a program)', () => {
 
     sim.child.kill('SIGTERM');
     expect(await sim.exited).toBe(0);
+  }, 60_000);
+
+  it('loads records from a seed file and answers a court-case query with DOJ’s own fields', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doj-seed-'));
+    const file = join(dir, 'records.jsonl');
+    const record = {
+      enteringOri: 'CA0300000',
+      fcn: '1230000000077',
+      enteredOn: '20250902',
+      fields: { NAM: 'GARCIA,MIGUEL', SEX: 'M', RAC: 'H', DOB: '19850704', HGT: '509', WGT: '175', HAI: 'BLK', OCA: '25DV77', PNO: '25FL000077', CTI: 'CA030015J', ISD: '20250901', EXP: 'NONEXP', PPN: 'GARCIA,ROSA', PCO: ['01'] },
+    };
+    writeFileSync(file, `${JSON.stringify(record)}\n`);
+    const sim = run('--port', '0', '--seed', file, '--quiet');
+    started.push(sim);
+    await until('the listening line', () => /listening on [\d.]+:\d+/.test(sim.stderr()));
+    expect(sim.stderr()).toContain('1 records on file');
+    const port = Number(/listening on [\d.]+:(\d+)/.exec(sim.stderr())?.[1]);
+    const client = await connectDojTestClient(port);
+    await client.send({ key: 'QPO', ori: 'CA019015J', fields: [{ code: 'PNO', values: ['25FL000077'] }, { code: 'CTI', values: ['CA030015J'] }] });
+    const [answer] = await client.waitForFrames(1);
+    const hit = answer !== undefined && E.isRight(answer.message) ? answer.message.right : undefined;
+    expect(hit?.key).toBe('QHT');
+    expect(Object.fromEntries((hit?.fields ?? []).map((f) => [f.code, f.values.join(';')]))).toEqual(
+      expect.objectContaining({ FCN: '1230000000077', STS: 'A', DTE: '20250902', EAG: 'CA0300000', TOT: '1', EXP: 'NONEXP' }),
+    );
+    await client.close();
+    sim.child.kill('SIGTERM');
+    expect(await sim.exited).toBe(0);
+
+    writeFileSync(file, `${JSON.stringify({ ...record, fields: { ...record.fields, SEX: 'Q' } })}\n`);
+    const refused = run('--port', '0', '--seed', file);
+    started.push(refused);
+    expect(await refused.exited).toBe(2);
+    expect(refused.stderr()).toMatch(/record 1: .*SEX/);
   }, 60_000);
 
   it('refuses a bad argument with exit code 2 and the usage', async () => {

@@ -1,17 +1,21 @@
 #!/usr/bin/env node
 /* The DOJ/CLETS simulator as a program: ccpor-doj-sim --port 7070 [--faults plan.json] [--dictionary doj.json] */
-import { createCodecFromJson, type Dictionary, type Layout } from '@ccpor/carpos-protocol';
+import { createCodecFromJson, defaultDictionary, type Dictionary, type Layout } from '@ccpor/carpos-protocol';
 import * as E from 'fp-ts/Either';
 import { PathReporter } from 'io-ts/PathReporter';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { FaultPlanC, type FaultPlan } from './fault-plan';
+import { IdentifierAuthority } from './identifiers';
+import { DojRecordStore } from './record-store';
+import { parseSeedText, seedRecords } from './seed-records';
 import { startDojSimulator } from './simulator';
 
 const usage = `usage: ccpor-doj-sim [--port N] [--host H] [--layout keyword|positional]
                      [--dictionary file.json] [--faults file.json | --faults '{"seed":7,"drop":{"probability":0.1}}']
-                     [--agency-prefix ORI=NNN ...] [--quiet]
-Accepts framed CARPOS messages on TCP, answers as the DOJ would, logs every exchange as a JSON line.`;
+                     [--agency-prefix ORI=NNN ...] [--seed records.jsonl] [--page-size N] [--max-page-size N] [--quiet]
+Accepts framed CARPOS messages on TCP, answers as the DOJ would, logs every exchange as a JSON line.
+--seed loads records DOJ holds already (JSON Lines or a JSON array; see the test-kit README).`;
 
 const fail = (message: string): never => {
   console.error(`ccpor-doj-sim: ${message}\n${usage}`);
@@ -36,6 +40,9 @@ const main = async (): Promise<void> => {
       dictionary: { type: 'string' },
       faults: { type: 'string' },
       'agency-prefix': { type: 'string', multiple: true, default: [] },
+      seed: { type: 'string' },
+      'page-size': { type: 'string' },
+      'max-page-size': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -67,16 +74,47 @@ const main = async (): Promise<void> => {
     else agencyPrefixes[match[1] ?? ''] = match[2] ?? '';
   }
 
+  const pageOption = (name: 'page-size' | 'max-page-size'): number | undefined => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    return Number.isInteger(n) && n >= 1 && n <= 999 ? n : fail(`--${name} ${raw} is not a whole number from 1 to 999`);
+  };
+  const pageSize = pageOption('page-size');
+  const maxPageSize = pageOption('max-page-size');
+  let seed: unknown[] | undefined;
+  if (values.seed !== undefined) {
+    let text = '';
+    try {
+      text = readFileSync(values.seed, 'utf8');
+    } catch (error) {
+      fail(`--seed ${values.seed}: ${(error as Error).message}`);
+    }
+    const parsed = parseSeedText(text);
+    if (E.isLeft(parsed)) fail(`--seed ${values.seed}:\n${parsed.left.map((p) => `  ${p.message}`).join('\n')}`);
+    else {
+      // A dry run on an empty file, so a bad record stops the start with exit code 2 and its index.
+      const checked = seedRecords(parsed.right, new DojRecordStore(), new IdentifierAuthority(), dictionary ?? defaultDictionary, '20000101');
+      if (E.isLeft(checked)) fail(`--seed ${values.seed} refused:\n${checked.left.map((p) => `  record ${p.index + 1}: ${p.message}`).join('\n')}`);
+      seed = parsed.right;
+    }
+  }
+
   const simulator = await startDojSimulator({
     port,
     host: values.host,
     layout: values.layout as Layout,
     agencyPrefixes,
+    ...(pageSize !== undefined ? { pageSize } : {}),
+    ...(maxPageSize !== undefined ? { maxPageSize } : {}),
+    ...(seed !== undefined ? { seed } : {}),
     ...(dictionary === undefined ? {} : { dictionary }),
     ...(faults === undefined ? {} : { faults }),
     ...(values.quiet ? {} : { onExchange: (exchange) => console.log(JSON.stringify(exchange)) }),
   });
-  console.error(`ccpor-doj-sim listening on ${simulator.host}:${simulator.port} (dictionary ${(dictionary ?? { id: 'ccpor-default-carpos' }).id}, ${values.layout} layout)`);
+  console.error(
+    `ccpor-doj-sim listening on ${simulator.host}:${simulator.port} (dictionary ${(dictionary ?? { id: 'ccpor-default-carpos' }).id}, ${values.layout} layout, ${simulator.records.size} records on file)`,
+  );
   const stop = (): void => {
     void simulator.close().then(() => process.exit(0));
   };

@@ -71,13 +71,20 @@ export class IdentifierAuthority {
     return configured ?? agencyPrefixFromOri(ori);
   }
 
-  nextFcn(ori: string): string {
-    this.fcnSequence += 1;
-    return formatFcn(this.prefixFor(ori), this.fcnSequence);
+  /** The next FCN for the agency; `taken` skips numbers already on file (seeded records). */
+  nextFcn(ori: string, taken: (fcn: string) => boolean = () => false): string {
+    for (;;) {
+      this.fcnSequence += 1;
+      const fcn = formatFcn(this.prefixFor(ori), this.fcnSequence);
+      if (!taken(fcn)) return fcn;
+    }
   }
 
-  nextNic(): string {
-    this.nicSequence += 1;
-    return formatNic(this.nicLetter, this.nicSequence);
+  nextNic(taken: (nic: string) => boolean = () => false): string {
+    for (;;) {
+      this.nicSequence += 1;
+      const nic = formatNic(this.nicLetter, this.nicSequence);
+      if (!taken(nic)) return nic;
+    }
   }
 }

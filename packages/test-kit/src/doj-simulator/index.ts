@@ -3,4 +3,5 @@ export { connectDojTestClient, type DojTestClient, type ReceivedFrame } from './
 export { type Exchange } from './exchange';
 export { FaultPlanC, FaultTriggerC, type FaultPlan, type FaultTrigger, type ResponseFault } from './fault-plan';
 export { agencyPrefixFromOri, formatFcn, formatNic, isValidNic, luhnCheckDigit, IdentifierAuthority } from './identifiers';
-export { DojRecordStore, type DojRecord, type RecordStatus, type QueryCriteria } from './record-store';
+export { DojRecordStore, isExpired, isInForce, statusCode, type DojRecord, type RecordStatus, type QueryCriteria, type QueryPage } from './record-store';
+export { parseSeedText, seedRecords, SeedRecordC, type SeedProblem, type SeedRecord } from './seed-records';

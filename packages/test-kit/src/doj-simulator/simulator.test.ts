@@ -66,7 +66,8 @@ const enter = async (c: DojTestClient, request: Message = entry()): Promise<{ fc
 };
 
 beforeEach(async () => {
-  simulator = await startDojSimulator({ port: 0, agencyPrefixes: { [SHERIFF]: '232' } });
+  // DOJ's clock is fixed, so which records have expired does not depend on the day the tests run.
+  simulator = await startDojSimulator({ port: 0, agencyPrefixes: { [SHERIFF]: '232' }, now: () => new Date('2026-03-15T20:00:00Z') });
 });
 
 afterEach(async () => {
@@ -220,8 +221,12 @@ describe('the simulated DOJ', () => {
     expect(summary(hits[0] ?? entry())).toEqual(expect.objectContaining({ FCN: first.fcn, PCO: '01;07', PPN: 'GARCIA,ELENA' }));
     const [byFcn] = await exchange(c, { key: 'QPO', ori: SHERIFF, fields: [{ code: 'FCN', values: [first.fcn] }] });
     expect(fieldValue(byFcn ?? entry(), 'HCT')).toBe('1');
-    const [none] = await exchange(c, { key: 'QPO', ori: SHERIFF, fields: [{ code: 'NAM', values: ['SMITH,JOHN'] }] });
-    expect(none).toEqual({ key: 'QNH', ori: SHERIFF, fields: [{ code: 'MRI', values: [expect.stringMatching(/^\d{8}$/)] }, { code: 'NAM', values: ['SMITH,JOHN'] }] });
+    const [none] = await exchange(c, { key: 'QPO', ori: SHERIFF, fields: [{ code: 'NAM', values: ['SMITH,JOHN'] }, { code: 'DOB', values: ['19700101'] }] });
+    expect(none).toEqual({
+      key: 'QNH',
+      ori: SHERIFF,
+      fields: [{ code: 'MRI', values: [expect.stringMatching(/^\d{8}$/)] }, { code: 'NAM', values: ['SMITH,JOHN'] }, { code: 'DOB', values: ['19700101'] }],
+    });
   });
 
   it('refuses response keys sent by an agency', async () => {
@@ -243,7 +248,7 @@ describe('the simulated DOJ', () => {
 });
 
 describe('fault injection', () => {
-  const query = (name: string): Message => ({ key: 'QPO', ori: COURT, fields: [{ code: 'NAM', values: [name] }] });
+  const query = (name: string): Message => ({ key: 'QPO', ori: COURT, fields: [{ code: 'NAM', values: [name] }, { code: 'DOB', values: ['19700101'] }] });
   const sentFaults = () => simulator.exchanges.flatMap((x) => (x.kind === 'sent' ? [x.faults] : []));
 
   it('drops scheduled responses', async () => {
@@ -382,6 +387,6 @@ describe('raw sockets', () => {
     });
     await simulator.waitFor((xs) => xs.some((x) => x.kind === 'connection' && x.event === 'closed'));
     const c = await client();
-    expect((await exchange(c, { key: 'QPO', ori: COURT, fields: [{ code: 'NAM', values: ['A,B'] }] }))[0]?.key).toBe('QNH');
+    expect((await exchange(c, { key: 'QPO', ori: COURT, fields: [{ code: 'NAM', values: ['A,B'] }, { code: 'DOB', values: ['19700101'] }] }))[0]?.key).toBe('QNH');
   });
 });

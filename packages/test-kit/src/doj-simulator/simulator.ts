@@ -10,6 +10,7 @@ import {
   type Layout,
   type Message,
 } from '@ccpor/carpos-protocol';
+import { californiaLocalDate } from '@ccpor/domain';
 import * as E from 'fp-ts/Either';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { type Exchange } from './exchange';
@@ -17,7 +18,8 @@ import { type FaultPlan, type ResponseFault } from './fault-plan';
 import { FaultState } from './fault-state';
 import { handleRequest, type HandlerContext, type Outcome, rejectDecodeErrors, rejectMessage } from './handle-request';
 import { IdentifierAuthority } from './identifiers';
-import { DojRecordStore } from './record-store';
+import { type DojRecord, DojRecordStore } from './record-store';
+import { seedRecords, type SeedProblem } from './seed-records';
 
 export interface DojSimulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -33,6 +35,13 @@ export interface DojSimulatorOptions {
   readonly ori?: string;
   /** Called with every exchange as it is recorded (the command line logs them). */
   readonly onExchange?: (exchange: Exchange) => void;
+  /** DOJ's clock: entry and update dates, and which records have expired (default: the system clock). */
+  readonly now?: () => Date;
+  /** Hits per answer page when a query names no page size (default 25), and the most it honours (default 100, at most 999). */
+  readonly pageSize?: number;
+  readonly maxPageSize?: number;
+  /** Records on file before the first connection (see `seed`). */
+  readonly seed?: readonly unknown[];
 }
 
 export interface DojSimulator {
@@ -41,6 +50,13 @@ export interface DojSimulator {
   /** Everything that happened, in order. */
   readonly exchanges: readonly Exchange[];
   readonly records: DojRecordStore;
+  /**
+   * Adds records DOJ holds that no agency sent through this link (seed-records.ts gives the
+   * format): all of them, or none and every problem with its record's index.
+   */
+  seed(records: readonly unknown[]): E.Either<SeedProblem[], DojRecord[]>;
+  /** DOJ's calendar day, CCYYMMDD (California). */
+  today(): string;
   /** Replaces the global plan, or the plan of one connection (numbered from 1 in accept order). */
   setFaults(plan: FaultPlan | undefined, connection?: number): void;
   /** Resolves once `predicate` holds for the exchanges, or rejects after `timeoutMs`. */
@@ -67,10 +83,18 @@ export const startDojSimulator = async (options: DojSimulatorOptions = {}): Prom
   if (missing.length > 0) throw new Error(`dictionary ${dictionary.id} has no message for ${missing.join(', ')}`);
 
   const layout = options.layout ?? 'keyword';
+  const now = options.now ?? (() => new Date());
+  const today = (): string => californiaLocalDate(now().toISOString()).replaceAll('-', '');
+  const maxPageSize = Math.max(1, Math.min(options.maxPageSize ?? 100, 999));
+  const pageSize = Math.max(1, Math.min(options.pageSize ?? 25, maxPageSize));
   const fallbackOri = options.ori ?? 'CADOJ0000';
   const exchanges: Exchange[] = [];
   const store = new DojRecordStore();
   const ids = new IdentifierAuthority(options.agencyPrefixes);
+  if (options.seed !== undefined) {
+    const seeded = seedRecords(options.seed, store, ids, dictionary, today());
+    if (E.isLeft(seeded)) throw new Error(`seed records refused:\n${seeded.left.map((p) => `  record ${p.index}: ${p.message}`).join('\n')}`);
+  }
   const connections = new Map<number, Connection>();
   const timers = new Set<NodeJS.Timeout>();
   const waiters = new Set<() => void>();
@@ -161,7 +185,7 @@ export const startDojSimulator = async (options: DojSimulatorOptions = {}): Prom
     const decoded = decode(payload, dictionary, { layout });
     // A request whose ORI cannot be read is answered to the ORI the connection last used.
     const replyOri = [...connection.oris].pop() ?? fallbackOri;
-    const context: HandlerContext = { dictionary, store, ids, requestId: messageId, fallbackOri };
+    const context: HandlerContext = { dictionary, store, ids, requestId: messageId, fallbackOri, today: today(), pageSize, maxPageSize };
     if (E.isLeft(decoded)) {
       record({ kind: 'received', at, connection: connection.id, messageId, payload, errors: decoded.left });
       deliver(rejectDecodeErrors(context, replyOri, decoded.left), connection, messageId);
@@ -223,6 +247,8 @@ export const startDojSimulator = async (options: DojSimulatorOptions = {}): Prom
     host,
     exchanges,
     records: store,
+    seed: (records) => seedRecords(records, store, ids, dictionary, today()),
+    today,
     setFaults: (plan, connection) => {
       if (connection === undefined) globalFaults = new FaultState(plan ?? {});
       else if (plan === undefined) connectionFaults.delete(connection);

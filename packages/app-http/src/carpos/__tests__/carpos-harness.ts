@@ -1,8 +1,9 @@
 import type { Express } from 'express';
-import { startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
+import { startDojSimulator, type DojSimulator, type DojSimulatorOptions } from '@ccpor/test-kit';
 import { startHarness, type Harness } from '../../__tests__/harness';
 import { createApp } from '../../http/app';
 import { CarposService, type CarposServiceDeps } from '../carpos-service';
+import { registeredCourts } from '../registered-courts';
 
 export interface CarposHarness {
   readonly simulator: DojSimulator;
@@ -14,8 +15,11 @@ export interface CarposHarness {
 }
 
 /** The registry (memory store) with a CARPOS gateway linked to test-kit's DOJ simulator. */
-export const startCarposHarness = async (gateway: Pick<CarposServiceDeps, 'dispatch' | 'pollIntervalMs'>): Promise<CarposHarness> => {
-  const simulator = await startDojSimulator();
+export const startCarposHarness = async (
+  gateway: Pick<CarposServiceDeps, 'dispatch' | 'pollIntervalMs' | 'queries'>,
+  simulatorOptions: DojSimulatorOptions = {},
+): Promise<CarposHarness> => {
+  const simulator = await startDojSimulator(simulatorOptions);
   const h = await startHarness({ config: { CCPOR_CLETS_HOST: '127.0.0.1', CCPOR_CLETS_PORT: String(simulator.port) } });
   const carpos = await CarposService.start({
     config: h.services.config.carpos!,
@@ -26,6 +30,7 @@ export const startCarposHarness = async (gateway: Pick<CarposServiceDeps, 'dispa
     agency: (ori) => h.services.identity.view.agencies.get(ori),
     logger: h.services.logger,
     metrics: h.services.metrics,
+    courts: () => registeredCourts(h.services.identity.view.agencies.values()),
     ...gateway,
   });
   return {
