@@ -138,6 +138,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carpos/orders/{orderId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send an order to DOJ again as the registry holds it — the fix for a reconciliation difference: `enter` (an order DOJ never numbered), `modify` (DOJ holds other key fields), `service`, `cancel` or `clear` (DOJ still holds a canceled or expired order). CLETS-certified data-entry staff of the agency that added or submits the order; sealed orders for supervisors */
+        post: operations["postCarposOrdersOrderIdResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carpos/overdue": {
         parameters: {
             query?: never;
@@ -149,6 +166,40 @@ export type paths = {
         get: operations["getCarposOverdue"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carpos/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Query DOJ’s CARPOS (CLETS-certified users): a person by name with date of birth, a record by FCN or NIC, or a court case by case number and court. Sent over the CLETS link after any entries waiting; each DOJ record comes back matched to the registry order it stands for (by FCN/NIC, else case number and court) or marked only at DOJ, with the differing key fields and the commands that fix them. Audited as CLETS data (who, when, what was asked); the answer is not stored unless a record is attached to an order */
+        post: operations["postCarposQueries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carpos/queries/{answerId}/records/{fcn}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Keep one DOJ record of a query answer with an order (CLETS-certified data-entry staff of the order’s agency). Answers are held in memory for 15 minutes for the user who asked; attaching is the only way one is stored */
+        post: operations["postCarposQueriesAnswerIdRecordsFcnAttachments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -257,6 +308,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carpos/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reconciliation runs, newest first: the state’s and, for a court’s staff, their court’s (CLETS-certified) */
+        get: operations["getCarposReconciliations"];
+        put?: never;
+        /** Start reconciling the registry with DOJ (CLETS-certified): a court’s orders (`courtOri`, its own staff) or the whole state (no `courtOri`, state administrators). Runs in the background at the configured rate; 409 while another runs */
+        post: operations["postCarposReconciliations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carpos/reconciliations/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A reconciliation’s progress and, per court, how many differences of each kind it found (CLETS-certified; a court’s staff see their court) */
+        get: operations["getCarposReconciliationsRunId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carpos/reconciliations/{runId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a running reconciliation for good; what it found so far stays in its report (who may start it may stop it) */
+        post: operations["postCarposReconciliationsRunIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carpos/reconciliations/{runId}/differences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The differences a reconciliation found (CLETS data; audited): in force in the registry but absent at DOJ, at DOJ with other key fields, canceled or expired in the registry but in force at DOJ, and DOJ records with no registry order; each with the commands that fix it (`fixes`: method, href, body). Differences about sealed orders only for supervisors (`withheld` counts the others). Paged by `after` */
+        get: operations["getCarposReconciliationsRunIdDifferences"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/carpos/reconciliations/{runId}/report.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The differences as CSV, one line per differing field (CLETS data: CLETS-certified users; each export audited; sealed orders only for supervisors) */
+        get: operations["getCarposReconciliationsRunIdReport.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/carpos/status": {
         parameters: {
             query?: never;
@@ -353,6 +490,23 @@ export type paths = {
         put?: never;
         /** Cancel (terminate) an order */
         post: operations["postOrdersOrderIdCancellation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/carpos-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOJ records attached to an order from CARPOS query answers (CLETS-certified users; sealed orders for supervisors only). Each viewing is audited as CLETS data */
+        get: operations["getOrdersOrderIdCarposRecords"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1132,6 +1286,47 @@ export interface operations {
             };
         };
     };
+    postCarposOrdersOrderIdResend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    transaction: "enter" | "modify" | "service" | "cancel" | "clear";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCarposOverdue: {
         parameters: {
             query?: {
@@ -1146,6 +1341,107 @@ export interface operations {
         responses: {
             /** @description Success */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCarposQueries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description CaseNumber */
+                    caseNumber?: string;
+                    /** @description continuation token (1–20 letters and digits, as DOJ gave it) */
+                    continuation?: string;
+                    /** @description Ori */
+                    courtOri?: string;
+                    /** @description DateOfBirth */
+                    dateOfBirth?: string;
+                    /** @description Fcn */
+                    fcn?: string;
+                    name?: {
+                        /** @description first name */
+                        first: string;
+                        /** @description last name */
+                        last: string;
+                        /** @description middle name */
+                        middle?: string;
+                        /** @enum {string} */
+                        suffix?: "JR" | "SR" | "II" | "III" | "IV" | "V";
+                    };
+                    /** @description Nic */
+                    nic?: string;
+                    /** @description page size (1–999) */
+                    pageSize?: number;
+                    /** @enum {string} */
+                    race?: "A" | "B" | "I" | "U" | "W" | "P" | "H";
+                    /** @enum {string} */
+                    sex?: "F" | "M" | "U";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCarposQueriesAnswerIdRecordsFcnAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                answerId: string;
+                fcn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description OrderId */
+                    orderId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1345,6 +1641,205 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCarposReconciliations: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCarposReconciliations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Ori */
+                    courtOri?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCarposReconciliationsRunId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCarposReconciliationsRunIdCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCarposReconciliationsRunIdDifferences: {
+        parameters: {
+            query?: {
+                after?: string;
+                courtOri?: string;
+                kind?: "absent-at-doj" | "different" | "inactive-in-registry" | "only-at-doj";
+                limit?: string;
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getCarposReconciliationsRunIdReport.csv": {
+        parameters: {
+            query?: {
+                courtOri?: string;
+                kind?: "absent-at-doj" | "different" | "inactive-in-registry" | "only-at-doj";
+            };
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -2015,6 +2510,37 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrdersOrderIdCarposRecords: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {
