@@ -18,3 +18,4 @@ export * from './clets-link';
 export * from './carpos-gateway';
 export * from './historical-import';
 export * from './search';
+export * from './niem';
