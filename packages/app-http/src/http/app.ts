@@ -11,6 +11,7 @@ import { registerSessionRoutes } from '../auth/session-routes';
 import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
 import { registerImageRoutes } from '../images/image-routes';
+import { registerNiemRoutes } from '../niem/niem-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
@@ -119,6 +120,7 @@ export const createApp = (s: AppServices) => {
   registerAdminRoutes(api, s, guard);
   registerAuditRoutes(api, s, guard);
   registerCarposRoutes(api, s, guard);
+  registerNiemRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);
