@@ -19,3 +19,6 @@ export * from './carpos-gateway';
 export * from './historical-import';
 export * from './search';
 export * from './niem';
+export * from './outbox';
+export * from './webhooks';
+export * from './secrets';

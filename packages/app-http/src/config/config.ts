@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
+import { INTEGRATION_ENV_DOCS, IntegrationEnvCodec, integrationConfigFrom, type IntegrationConfig } from '../integrations/integration-env';
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 
@@ -86,6 +87,7 @@ export const EnvCodec = t.type({
   ...CarposEnvCodec.props,
   ...ImageEnvCodec.props,
   ...ScanEnvCodec.props,
+  ...IntegrationEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -109,6 +111,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   ...CARPOS_ENV_DOCS,
   ...IMAGE_ENV_DOCS,
   ...SCAN_ENV_DOCS,
+  ...INTEGRATION_ENV_DOCS,
 };
 
 export interface Config {
@@ -134,6 +137,8 @@ export interface Config {
   readonly images: ImageConfig;
   /** The scan inbox `serve` watches; undefined: none. */
   readonly scans?: ScanInboxConfig;
+  /** The integration feed and webhooks (and the secrets key the mail outbox shares). */
+  readonly integrations: IntegrationConfig;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +160,8 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
   const carpos = carposConfigFrom(v);
   const scans = scanConfigFrom(v);
   if (carpos.problems.length > 0) return E.left(new ConfigError(carpos.problems));
+  const integrations = integrationConfigFrom(v);
+  if (integrations.config === undefined) return E.left(new ConfigError(integrations.problems));
   return E.right({
     store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA, v.CCPOR_PG_POOL_SIZE),
     host: v.CCPOR_HOST,
@@ -174,6 +181,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
     images: imageConfigFrom(v),
     ...(scans !== undefined ? { scans } : {}),
+    integrations: integrations.config,
   });
 };
 

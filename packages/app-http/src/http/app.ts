@@ -12,6 +12,7 @@ import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
 import { registerImageRoutes } from '../images/image-routes';
 import { registerNiemRoutes } from '../niem/niem-routes';
+import { registerIntegrationRoutes } from '../integrations/integration-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
@@ -121,6 +122,7 @@ export const createApp = (s: AppServices) => {
   registerAuditRoutes(api, s, guard);
   registerCarposRoutes(api, s, guard);
   registerNiemRoutes(api, s, guard);
+  registerIntegrationRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);
