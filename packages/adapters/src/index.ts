@@ -22,3 +22,5 @@ export * from './niem';
 export * from './outbox';
 export * from './webhooks';
 export * from './secrets';
+export * from './mail';
+export * from './notifications';

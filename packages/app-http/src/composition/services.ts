@@ -6,6 +6,7 @@ import type { SessionTokens } from '../auth/sessions';
 import type { Config } from '../config/config';
 import type { IdempotencyStore } from '../http/idempotency';
 import type { IntegrationService } from '../integrations/integration-service';
+import type { NotificationService } from '../notifications/notification-service';
 import type { IdentityService } from '../identity/identity-service';
 import type { Metrics } from '../ops/metrics';
 import type { IdentityReadModel } from '../identity/identity-read-model';
@@ -36,4 +37,6 @@ export interface AppServices {
   readonly carpos?: CarposService;
   /** The integration feed and webhooks, when `serve` runs them (CCPOR_INTEGRATIONS); the routes answer 503 without them. */
   readonly integrations?: IntegrationService;
+  /** E-mail notifications, when `serve` runs them (CCPOR_SMTP_URL); the routes answer 503 without them. */
+  readonly notifications?: NotificationService;
 }

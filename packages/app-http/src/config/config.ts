@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
 import { INTEGRATION_ENV_DOCS, IntegrationEnvCodec, integrationConfigFrom, type IntegrationConfig } from '../integrations/integration-env';
+import { NOTIFICATION_ENV_DOCS, NotificationEnvCodec, notificationConfigFrom, type NotificationConfig } from '../notifications/notification-env';
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 
@@ -88,6 +89,7 @@ export const EnvCodec = t.type({
   ...ImageEnvCodec.props,
   ...ScanEnvCodec.props,
   ...IntegrationEnvCodec.props,
+  ...NotificationEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -112,6 +114,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   ...IMAGE_ENV_DOCS,
   ...SCAN_ENV_DOCS,
   ...INTEGRATION_ENV_DOCS,
+  ...NOTIFICATION_ENV_DOCS,
 };
 
 export interface Config {
@@ -139,6 +142,8 @@ export interface Config {
   readonly scans?: ScanInboxConfig;
   /** The integration feed and webhooks (and the secrets key the mail outbox shares). */
   readonly integrations: IntegrationConfig;
+  /** Mail notifications; undefined: `serve` sends no mail (CCPOR_SMTP_URL unset). */
+  readonly notifications?: NotificationConfig;
 }
 
 export class ConfigError extends Error {
@@ -162,6 +167,8 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
   if (carpos.problems.length > 0) return E.left(new ConfigError(carpos.problems));
   const integrations = integrationConfigFrom(v);
   if (integrations.config === undefined) return E.left(new ConfigError(integrations.problems));
+  const notifications = notificationConfigFrom(v);
+  if (notifications.problems.length > 0) return E.left(new ConfigError(notifications.problems));
   return E.right({
     store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA, v.CCPOR_PG_POOL_SIZE),
     host: v.CCPOR_HOST,
@@ -182,6 +189,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     images: imageConfigFrom(v),
     ...(scans !== undefined ? { scans } : {}),
     integrations: integrations.config,
+    ...(notifications.config !== undefined ? { notifications: notifications.config } : {}),
   });
 };
 
