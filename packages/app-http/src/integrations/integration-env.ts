@@ -18,7 +18,7 @@ export const IntegrationEnvCodec = t.type({
 
 export const INTEGRATION_ENV_DOCS: Record<keyof typeof IntegrationEnvCodec.props, string> = {
   CCPOR_INTEGRATIONS:
-    '`false` turns off the integration feed and webhooks in `serve` (default `true` on the embedded, PostgreSQL and memory stores; EventStoreDB has no SQL beside the log for them). The feed starts at the log\'s end the first time it runs.',
+    '`true` or `false`: run the integration feed and webhooks in `serve` (default: on with the embedded store and PostgreSQL, off with `memory`; never on EventStoreDB, which has no SQL beside the log). The feed starts at the log\'s end the first time it runs.',
   CCPOR_SECRETS_KEY:
     'Key (32 bytes: 64 hex digits or base64) that encrypts webhook signing secrets and protected persons\' e-mail addresses at rest. Required to create webhook subscriptions or mail contacts on a lasting store; the memory store uses a key of its own.',
   CCPOR_WEBHOOK_TIMEOUT_MS: 'How long a webhook receiver has to answer before the attempt counts as failed (default 10000).',
@@ -28,7 +28,8 @@ export const INTEGRATION_ENV_DOCS: Record<keyof typeof IntegrationEnvCodec.props
 };
 
 export interface IntegrationConfig {
-  readonly enabled: boolean;
+  /** Undefined: the default for the store (on for the embedded store and PostgreSQL, off for memory). */
+  readonly enabled?: boolean;
   /** Undefined: no lasting key (the memory store makes one; other stores refuse to store secrets). */
   readonly secretsKey?: string;
   readonly webhookTimeoutMs: number;
@@ -47,7 +48,7 @@ const flag = (v: string | undefined, fallback: boolean, field: string): boolean 
 };
 
 export const integrationConfigFrom = (v: IntegrationEnv): { readonly config?: IntegrationConfig; readonly problems: readonly { field: string; reason: string }[] } => {
-  const enabled = flag(v.CCPOR_INTEGRATIONS, true, 'CCPOR_INTEGRATIONS');
+  const enabled = v.CCPOR_INTEGRATIONS === undefined || v.CCPOR_INTEGRATIONS.trim() === '' ? undefined : flag(v.CCPOR_INTEGRATIONS, true, 'CCPOR_INTEGRATIONS');
   const allowHttp = flag(v.CCPOR_WEBHOOK_ALLOW_HTTP, false, 'CCPOR_WEBHOOK_ALLOW_HTTP');
   const problems = [enabled, allowHttp].filter((x): x is { field: string; reason: string } => typeof x === 'object');
   const key = v.CCPOR_SECRETS_KEY?.trim();
@@ -58,7 +59,7 @@ export const integrationConfigFrom = (v: IntegrationEnv): { readonly config?: In
   if (problems.length > 0) return { problems };
   return {
     config: {
-      enabled: enabled as boolean,
+      ...(typeof enabled === 'boolean' ? { enabled } : {}),
       ...(key !== undefined && key !== '' ? { secretsKey: key } : {}),
       webhookTimeoutMs: v.CCPOR_WEBHOOK_TIMEOUT_MS ?? 10_000,
       webhookMaxAttempts: v.CCPOR_WEBHOOK_MAX_ATTEMPTS ?? 10,

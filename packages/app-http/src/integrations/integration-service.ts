@@ -18,7 +18,8 @@ import {
 import type { Clock, EventStore, Principal } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
-import { openCarposHome, type CarposHome } from '../carpos/carpos-home';
+import type { CarposHome } from '../carpos/carpos-home';
+import { openOutboxHome } from './outbox-home';
 import type { ApiKey } from '../identity/identity-view';
 import type { Metrics } from '../ops/metrics';
 import { renderChange } from './change-renderer';
@@ -59,7 +60,7 @@ export class IntegrationService {
   ) {}
 
   static async start(deps: IntegrationServiceDeps): Promise<IntegrationService> {
-    const home = await openCarposHome(deps.eventStore, deps.memoryStore);
+    const home = await openOutboxHome(deps.eventStore, deps.memoryStore);
     try {
       await runMigrations(home.db, home.schema, deliveryMigrations);
       await runMigrations(home.db, home.schema, integrationMigrations);

@@ -3,12 +3,13 @@ import type { AppServices } from '../composition/services';
 import { IntegrationService } from './integration-service';
 
 /**
- * Starts the integration feed and webhooks inside `serve` unless CCPOR_INTEGRATIONS=false. On
+ * Starts the integration feed and webhooks inside `serve` (CCPOR_INTEGRATIONS; by default with the
+ * embedded store and PostgreSQL, not with `memory`, whose feed would die with the process). On
  * EventStoreDB (no SQL beside the log) they stay off with a warning rather than stop the start.
  */
 export const withIntegrations = async (s: AppServices): Promise<AppServices> => {
   const config = s.config.integrations;
-  if (!config.enabled) return s;
+  if (!(config.enabled ?? s.config.store.kind !== 'memory')) return s;
   if (s.config.store.kind === 'esdb') {
     s.logger.warn('integration feed and webhooks are off: they keep their outbox in SQL beside the log, which EventStoreDB does not have');
     return s;

@@ -17,7 +17,8 @@ import {
 } from '@ccpor/adapters';
 import { californiaLocalDate, formInfo, renewalWindow, type Clock, type CommandHandler, type EventStore, type MailPort, type OrderId } from '@ccpor/domain';
 import type { Logger } from 'pino';
-import { openCarposHome, type CarposHome } from '../carpos/carpos-home';
+import type { CarposHome } from '../carpos/carpos-home';
+import { openOutboxHome } from '../integrations/outbox-home';
 import { registerOutboxMetrics } from '../integrations/outbox-metrics';
 import type { Metrics } from '../ops/metrics';
 import type { NotificationConfig } from './notification-env';
@@ -67,7 +68,7 @@ export class NotificationService {
     if (key === undefined) throw new Error('CCPOR_SECRETS_KEY must be set to send e-mail notifications: it seals the recipients\' addresses.');
     const secrets = SecretBox.fromText(key);
     if (secrets === undefined) throw new Error('CCPOR_SECRETS_KEY is not a 32-byte key.');
-    const home = await openCarposHome(deps.eventStore, deps.memoryStore);
+    const home = await openOutboxHome(deps.eventStore, deps.memoryStore);
     try {
       await runMigrations(home.db, home.schema, deliveryMigrations);
       await runMigrations(home.db, home.schema, notificationMigrations);
