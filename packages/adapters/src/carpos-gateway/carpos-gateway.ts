@@ -4,6 +4,7 @@ import { type ObservableCletsLink } from '../clets-link/tcp-clets-link';
 import { backoffDelay } from '../clets-link/exponential-backoff';
 import { runMigrations } from '../event-store/sql/migration-runner';
 import { type SqlDatabase } from '../event-store/sql/sql-database';
+import { Signal } from '../outbox/signal';
 import { defaultMessageKeys, type CarposMessageKeys, type CarposSettingsLookup } from './carpos-settings';
 import { defaultDispatchSettings, Dispatcher, type DispatchSettings } from './dispatcher';
 import { carposGatewayMigrations } from './gateway-migrations';
@@ -37,35 +38,6 @@ export interface CarposGatewayOptions {
   readonly queries?: Partial<QueryClientSettings>;
   /** Where loop failures go; the loop itself backs off and carries on. */
   readonly onError?: (where: 'feeder' | 'dispatcher' | 'responses', error: unknown) => void;
-}
-
-/** A wake-up that a sleeping loop can wait on, with a timeout. */
-class Signal {
-  private waiters: (() => void)[] = [];
-  private raised = false;
-
-  raise(): void {
-    this.raised = true;
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
-  }
-
-  async wait(ms: number): Promise<void> {
-    if (this.raised) {
-      this.raised = false;
-      return;
-    }
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.waiters.push(done);
-    });
-    this.raised = false;
-  }
 }
 
 const isObservable = (link: CletsLink): link is ObservableCletsLink => typeof (link as Partial<ObservableCletsLink>).onConnectionChange === 'function';

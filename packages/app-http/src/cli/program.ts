@@ -13,6 +13,7 @@ import { AgencyKind } from '../identity/identity-events';
 import { startServer } from '../server/start-server';
 import { describeStore } from '../store/open-event-store';
 import { addImportCommands } from './import-cli';
+import { addNiemCommands } from '../niem/niem-cli';
 import { progressBar } from './progress';
 
 /** Who the command line acts as: the operating-system user, recorded as a system actor. */
@@ -254,6 +255,7 @@ export const buildProgram = (): Command => {
 
   addCarposCommands(program, () => loadConfig(), withServices, cliActor);
   addImportCommands(program, () => loadConfig(), withServices, cliActor);
+  addNiemCommands(program, withServices, cliActor);
 
   return program;
 };

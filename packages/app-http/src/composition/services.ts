@@ -6,6 +6,8 @@ import type { CarposService } from '../carpos/carpos-service';
 import type { SessionTokens } from '../auth/sessions';
 import type { Config } from '../config/config';
 import type { IdempotencyStore } from '../http/idempotency';
+import type { IntegrationService } from '../integrations/integration-service';
+import type { NotificationService } from '../notifications/notification-service';
 import type { IdentityService } from '../identity/identity-service';
 import type { Metrics } from '../ops/metrics';
 import type { IdentityReadModel } from '../identity/identity-read-model';
@@ -36,4 +38,8 @@ export interface AppServices {
   readonly formReading: FormReadingService;
   /** The CARPOS gateway, when `serve` runs it (CCPOR_CLETS_HOST set); the routes answer 503 without it. */
   readonly carpos?: CarposService;
+  /** The integration feed and webhooks, when `serve` runs them (CCPOR_INTEGRATIONS); the routes answer 503 without them. */
+  readonly integrations?: IntegrationService;
+  /** E-mail notifications, when `serve` runs them (CCPOR_SMTP_URL); the routes answer 503 without them. */
+  readonly notifications?: NotificationService;
 }

@@ -2,6 +2,8 @@ import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { decodeWith } from '@ccpor/domain';
 import { CARPOS_ENV_DOCS, CarposEnvCodec, carposConfigFrom, type CarposConfig } from '../carpos/carpos-env';
+import { INTEGRATION_ENV_DOCS, IntegrationEnvCodec, integrationConfigFrom, type IntegrationConfig } from '../integrations/integration-env';
+import { NOTIFICATION_ENV_DOCS, NotificationEnvCodec, notificationConfigFrom, type NotificationConfig } from '../notifications/notification-env';
 import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from '../images/image-env';
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 import { WEB_ENV_DOCS, WebEnvCodec, webConfigFrom, type WebConfig } from '../web/web-env';
@@ -92,6 +94,8 @@ export const EnvCodec = t.type({
   ...ScanEnvCodec.props,
   ...WebEnvCodec.props,
   ...FormReadingEnvCodec.props,
+  ...IntegrationEnvCodec.props,
+  ...NotificationEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -118,6 +122,8 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   ...SCAN_ENV_DOCS,
   ...WEB_ENV_DOCS,
   ...FORM_READING_ENV_DOCS,
+  ...INTEGRATION_ENV_DOCS,
+  ...NOTIFICATION_ENV_DOCS,
 };
 
 export interface Config {
@@ -149,6 +155,10 @@ export interface Config {
   readonly formReading: FormReadingConfig;
   /** Trusted proxies and how long a client may take to send a request (ADR 0037). */
   readonly transport: TransportConfig;
+  /** The integration feed and webhooks (and the secrets key the mail outbox shares). */
+  readonly integrations: IntegrationConfig;
+  /** Mail notifications; undefined: `serve` sends no mail (CCPOR_SMTP_URL unset). */
+  readonly notifications?: NotificationConfig;
 }
 
 export class ConfigError extends Error {
@@ -170,6 +180,10 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
   const carpos = carposConfigFrom(v);
   const scans = scanConfigFrom(v);
   if (carpos.problems.length > 0) return E.left(new ConfigError(carpos.problems));
+  const integrations = integrationConfigFrom(v);
+  if (integrations.config === undefined) return E.left(new ConfigError(integrations.problems));
+  const notifications = notificationConfigFrom(v);
+  if (notifications.problems.length > 0) return E.left(new ConfigError(notifications.problems));
   return E.right({
     store: storeFromString(v.CCPOR_STORE, v.CCPOR_PG_SCHEMA, v.CCPOR_PG_POOL_SIZE),
     host: v.CCPOR_HOST,
@@ -192,6 +206,8 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     web: webConfigFrom(v),
     formReading: formReadingConfigFrom(v),
     transport: transportConfigFrom(v),
+    integrations: integrations.config,
+    ...(notifications.config !== undefined ? { notifications: notifications.config } : {}),
   });
 };
 

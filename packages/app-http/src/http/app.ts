@@ -14,6 +14,9 @@ import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
 import { registerFormReadingRoutes } from '../form-reading/form-reading-routes';
 import { registerImageRoutes } from '../images/image-routes';
+import { registerNiemRoutes } from '../niem/niem-routes';
+import { registerIntegrationRoutes } from '../integrations/integration-routes';
+import { registerNotificationRoutes } from '../notifications/notification-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
@@ -141,6 +144,9 @@ export const createApp = (s: AppServices) => {
   registerFormReadingRoutes(api, s, guard);
   registerCarposQueryRoutes(api, s, guard);
   registerCarposReconciliationRoutes(api, s, guard);
+  registerNiemRoutes(api, s, guard);
+  registerIntegrationRoutes(api, s, guard);
+  registerNotificationRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

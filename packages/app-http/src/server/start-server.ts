@@ -7,6 +7,8 @@ import { buildContainer, closeServices, resolveServices, type Overrides } from '
 import type { AppServices } from '../composition/services';
 import { createApp, markShuttingDown } from '../http/app';
 import { startScanInbox } from '../scans/scan-inbox';
+import { withIntegrations } from '../integrations/start-integrations';
+import { withNotifications } from '../notifications/start-notifications';
 
 export interface RunningServer {
   readonly services: AppServices;
@@ -21,12 +23,14 @@ export interface RunningServer {
 export const startServer = async (config: Config, overrides: Overrides = {}, onProgress?: (applied: number) => void): Promise<RunningServer> => {
   const resolved = await resolveServices(buildContainer(config, overrides), onProgress);
   const bootstrap = await resolved.identity.bootstrap(config.bootstrapAdmin);
-  const services = await withCarpos(resolved);
+  const services = await withNotifications(await withIntegrations(await withCarpos(resolved)));
   let scans: Awaited<ReturnType<typeof startScanInbox>> | undefined;
   // A start that fails after this point (a missing scan inbox, a port in use) lets go of what it
   // started, so the store is released and the process (or a test) can go on.
   const abandon = async (error: unknown): Promise<never> => {
     await scans?.stop();
+    await services.notifications?.stop();
+    await services.integrations?.stop();
     await services.carpos?.stop();
     await closeServices(services);
     throw error;
@@ -72,6 +76,8 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
       for (const socket of sockets.keys()) socket.destroy();
       // The scan inbox and the gateway first: they use the store that closeServices closes.
       await scans?.stop();
+      await services.notifications?.stop();
+      await services.integrations?.stop();
       await services.carpos?.stop();
       await closeServices(services);
     })());

@@ -35,6 +35,10 @@ export const GLOBAL_ACTIONS = [
   'audit.replay',
   'audit.verify',
   'projections.manage',
+  'integrations.manage',
+  'integrations.feed.read',
+  'notifications.manage',
+  'notifications.log.read',
 ] as const;
 
 export type OrderAction = (typeof ORDER_ACTIONS)[number];

@@ -132,6 +132,20 @@ describe('global actions', () => {
       ROLES.forEach((r) => expect(authorizeGlobal(who(r), a).allowed).toBe(r === 'state-admin')),
     ));
 
+  it('integrations: an agency’s API key and its administrators, own agency only', () => {
+    const key: Principal = { userId: 'api-key:k1', agencyOri: COURT, roles: ['query-only'], cletsCertified: false, kind: 'api-key' };
+    expect(authorizeGlobal(key, 'integrations.feed.read', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(key, 'integrations.manage', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeGlobal(who('local-admin'), 'integrations.manage', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(who('court-clerk'), 'integrations.feed.read')).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
+    expect(authorizeGlobal(who('state-admin'), 'integrations.manage', { agencyOri: OTHER }).allowed).toBe(true);
+  });
+  it('notifications: administrators, own agency unless state', () => {
+    expect(authorizeGlobal(who('local-admin'), 'notifications.manage', { agencyOri: COURT }).allowed).toBe(true);
+    expect(authorizeGlobal(who('local-admin'), 'notifications.log.read', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeGlobal(who('supervisor'), 'notifications.log.read')).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
+    expect(authorizeGlobal(who('state-admin'), 'notifications.manage', { agencyOri: OTHER }).allowed).toBe(true);
+  });
   it('names a rule for every decision', () => GLOBAL_ACTIONS.forEach((a) => ROLES.forEach((r) => expect(authorizeGlobal(who(r), a).rule).not.toBe(''))));
 });
 

@@ -179,6 +179,27 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
               deny('NOT_YOUR_AGENCY', 'A local administrator manages only their own agency.', 'administration: own agency (ADR 0035)', true)
             : deny('ROLE_NOT_PERMITTED', 'Only administrators manage users and API keys.', 'administration (domain-brief §1.5)'),
     )
+    .with('integrations.manage', 'integrations.feed.read', () =>
+      // An agency's integration (its API key) manages and reads its own feed; administrators set it up.
+      has(p, 'state-admin')
+        ? allow('state administrator')
+        : scope.agencyOri !== undefined && scope.agencyOri !== p.agencyOri
+          ? deny('NOT_YOUR_AGENCY', 'An integration receives the changes of its own agency only.', 'integrations: own agency')
+          : p.kind === 'api-key'
+            ? allow('the agency’s integration (API key), own agency')
+            : has(p, 'local-admin')
+              ? allow('local administrator, own agency')
+              : deny('ROLE_NOT_PERMITTED', 'Only an agency’s integration (API key) or its administrators use the integration feed.', 'integrations: API keys and administrators'),
+    )
+    .with('notifications.manage', 'notifications.log.read', () =>
+      has(p, 'state-admin')
+        ? allow('state administrator')
+        : !has(p, 'local-admin')
+          ? deny('ROLE_NOT_PERMITTED', 'Only administrators configure notifications and read their delivery log.', 'notifications: administrators')
+          : scope.agencyOri === undefined || scope.agencyOri === p.agencyOri
+            ? allow('local administrator, own agency')
+            : deny('NOT_YOUR_AGENCY', 'A local administrator manages only their own agency.', 'notifications: own agency'),
+    )
     .with('agencies.manage', 'audit.replay', 'audit.verify', 'projections.manage', () =>
       has(p, 'state-admin') ? allow('state administrator') : deny('ROLE_NOT_PERMITTED', 'Only a state administrator may do this.', 'state administration'),
     )

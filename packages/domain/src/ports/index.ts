@@ -5,3 +5,4 @@ export * from './image-store';
 export * from './clets-link';
 export * from './related-orders';
 export * from './form-reader';
+export * from './mail';

@@ -1,0 +1,1 @@
+export { SmtpMail, withoutAddresses, type SmtpMailOptions } from './smtp-mail';
