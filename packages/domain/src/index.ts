@@ -9,3 +9,4 @@ export * from './ports';
 export * from './application';
 export * from './access';
 export * from './precedence';
+export * from './courts';

@@ -42,6 +42,20 @@ export const DOMAIN_ERROR_CODES = [
   'IMAGE_NOT_ATTACHED',
   'DOJ_RECORD_CONFLICT',
   'DOJ_RESPONSE_NOT_PENDING',
+  'FIREARM_TERM_NOT_LAWFUL',
+  'FIREARM_RELINQUISHMENT_NOT_ORDERED',
+  'FIREARM_RECEIPT_ALREADY_RECORDED',
+  'SERVICE_BY_MAIL_NOT_ALLOWED',
+  'REGISTRATION_REQUIRED',
+  'REGISTRATION_NOT_APPLICABLE',
+  'ESTABLISHMENT_REQUIRED',
+  'COURT_FILING_NOT_APPLICABLE',
+  'COURT_FILING_ALREADY_RECORDED',
+  'ORDERED_AT_INVALID',
+  'COURT_ALREADY_CLOSED',
+  'COURT_CLOSURE_EXISTS',
+  'COURT_CLOSURE_NOT_FOUND',
+  'CLOSE_OF_BUSINESS_OUT_OF_RANGE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -50,7 +64,7 @@ export interface DomainError {
   readonly code: DomainErrorCode;
   readonly message: string;
   readonly field?: string;
-  /** Where the rule comes from, e.g. "Fam. Code 6256 (domain-brief §2)". */
+  /** Where the rule comes from, e.g. "Fam. Code 6256; docs/law/durations.md". */
   readonly rule?: string;
   readonly details?: Readonly<Record<string, unknown>>;
 }

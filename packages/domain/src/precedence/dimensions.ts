@@ -46,7 +46,7 @@ export const restrictiveness = (p: Provision): number => {
     case 'stay-away':
       return p.distanceYards * 100 + new Set(p.places).size;
     case 'firearm-relinquishment':
-      return 1000 - p.withinHours;
+      return 1000 - (p.withinHours ?? 24);
     case 'residence-exclusion':
     case 'personal-conduct':
     case 'custody-visitation-carve-out':
