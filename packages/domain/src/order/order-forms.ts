@@ -11,7 +11,11 @@ import { LAW_DOCS } from '../rules/law-docs';
 export type OrderType = 'CPO' | 'CH' | 'DV' | 'EA' | 'EPO' | 'GV' | 'JV' | 'WV' | 'SV' | 'RT' | 'OOS' | 'CAN';
 /** `registered`: an order of another state, a tribe or Canada, registered in California and kept on its own terms. */
 export type OrderStage = 'emergency' | 'temporary' | 'after-hearing' | 'registered';
-/** For the precedence ladder (Pen. Code 136.2(c)(1); Fam. Code 6383(h)): emergency, civil and criminal orders. */
+/**
+ * The order's place on the precedence ladder (Pen. Code 136.2(c)(1); Fam. Code 6383(h), 6405(b);
+ * docs/law/precedence.md): `emergency` only for an emergency protective order under Fam. Code 6250
+ * et seq. or Pen. Code 646.91 (EPO-001) — a gun violence emergency order is a civil order there.
+ */
 export type OrderCategory = 'emergency' | 'civil' | 'criminal';
 
 export interface OrderFormInfo {
@@ -46,7 +50,7 @@ export const ORDER_FORMS = {
   'EA-110': { type: 'EA', stage: 'temporary', category: 'civil', title: 'Temporary Restraining Order (Elder or Dependent Adult Abuse)', basis: 'Welf. & Inst. Code 15657.03', source: `form EA-110; ${TYPES}`, verified: true },
   'EA-130': { type: 'EA', stage: 'after-hearing', category: 'civil', title: 'Elder or Dependent Adult Abuse Restraining Order After Hearing', clets: 'CLETS-EAR or EAF', basis: 'Welf. & Inst. Code 15657.03', source: `form EA-130 (2008); ${TYPES}`, verified: true },
   'EPO-001': { type: 'EPO', stage: 'emergency', category: 'emergency', title: 'Emergency Protective Order', basis: 'Fam. Code 6240–6275 (6250 et seq.); Pen. Code 646.91', source: `Fam. Code 6250, 6253, 6256; form EPO-001; ${TYPES}`, verified: true },
-  'EPO-002': { type: 'GV', stage: 'emergency', category: 'emergency', title: 'Gun Violence Emergency Protective Order', basis: 'Pen. Code 18125–18145', source: `Pen. Code 18125, 18135, 18140; form EPO-002; ${TYPES}`, verified: true },
+  'EPO-002': { type: 'GV', stage: 'emergency', category: 'civil', title: 'Gun Violence Emergency Protective Order', basis: 'Pen. Code 18125–18145', source: `Pen. Code 18125, 18135, 18140; form EPO-002; ${TYPES}`, verified: true },
   'GV-110': { type: 'GV', stage: 'temporary', category: 'civil', title: 'Temporary Gun Violence Restraining Order', basis: 'Pen. Code 18150–18160', source: `form GV-110; ${TYPES}`, verified: true },
   'GV-130': { type: 'GV', stage: 'after-hearing', category: 'civil', title: 'Gun Violence Restraining Order After Hearing', basis: 'Pen. Code 18170–18197', source: `form GV-130; ${TYPES}`, verified: true },
   'JV-250': { type: 'JV', stage: 'temporary', category: 'civil', title: 'Notice of Court Hearing and Temporary Restraining Order — Juvenile', basis: 'Welf. & Inst. Code 213.5; CRC 5.630', source: `CRC 5.630; form JV-250; ${TYPES}`, verified: true },
