@@ -8,3 +8,4 @@ export * from './search-orders';
 export * from './party-index-queries';
 export * from './order-statistics';
 export * from './related-orders';
+export * from './firearm-overdue';

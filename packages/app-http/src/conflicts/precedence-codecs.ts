@@ -24,6 +24,8 @@ export const ConflictCodec = t.type(
   {
     kind: t.keyof({
       'criminal-order-vs-visitation': null,
+      'epo-overrides-visitation': null,
+      'no-contact-order-weaker-term': null,
       'contact-terms-differ': null,
       'stay-away-differs': null,
       'residence-terms-differ': null,
@@ -39,23 +41,31 @@ export const ConflictCodec = t.type(
   'Conflict',
 );
 
-export const EnforcementViewCodec = t.type(
-  {
-    at: t.string,
-    inForce: t.readonlyArray(t.string),
-    terms: t.readonlyArray(
-      t.type({
-        dimension: Dimension,
-        provision: Provision,
-        orderId: t.string,
-        step: LadderStep,
-        rule: t.string,
-        explanation: t.string,
-        overrides: t.readonlyArray(t.type({ orderId: t.string, provision: Provision })),
-      }),
-    ),
-    otherTerms: t.readonlyArray(t.type({ orderId: t.string, text: t.string })),
-  },
+export const EnforcementViewCodec = t.intersection(
+  [
+    t.type({
+      at: t.string,
+      inForce: t.readonlyArray(t.string),
+      terms: t.readonlyArray(
+        t.type({
+          dimension: Dimension,
+          provision: Provision,
+          orderId: t.string,
+          step: LadderStep,
+          rule: t.string,
+          explanation: t.string,
+          overrides: t.readonlyArray(t.type({ orderId: t.string, provision: Provision })),
+          /** statute: the order the statute names (or an EPO's more restrictive term); registry-reading: combined from another order, for a judge. */
+          basis: t.keyof({ statute: null, 'registry-reading': null }),
+        }),
+      ),
+      otherTerms: t.readonlyArray(t.type({ orderId: t.string, text: t.string })),
+      combinedReading: t.boolean,
+      /** Orders in force never served: tell the restrained person the terms, then enforce (Fam. Code 6383(e)). */
+      notServed: t.readonlyArray(t.type({ orderId: t.string, notice: t.string, rule: t.string })),
+    }),
+    t.partial({ statutoryOrder: t.type({ orderId: t.string, step: LadderStep, rule: t.string, explanation: t.string }) }),
+  ],
   'EnforcementView',
 );
 

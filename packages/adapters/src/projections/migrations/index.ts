@@ -6,6 +6,7 @@ import { orderStatisticsMigration } from './0004-order-statistics.sql';
 import { orderSearchAgencyMigration } from './0005-order-search-agency.sql';
 import { orderProvisionsMigration } from './0006-order-provisions.sql';
 import { relatedOrdersFunctionsMigration } from './0007-related-orders-functions.sql';
+import { firearmReceiptsMigration } from './0008-firearm-receipts.sql';
 
 /**
  * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
@@ -20,4 +21,5 @@ export const viewMigrations: readonly Migration[] = [
   orderSearchAgencyMigration,
   orderProvisionsMigration,
   relatedOrdersFunctionsMigration,
+  firearmReceiptsMigration,
 ];
