@@ -74,6 +74,7 @@ export const planEvent = (event: OrderEvent, after: OrderState, submitterOri: st
     // court (Pen. Code 18140(c)) changes nothing DOJ holds. Both stay on the order and its deadlines.
     case 'FirearmReceiptRecorded':
     case 'CourtFilingRecorded':
+      return { kind: 'none' };
     // Registry-internal: drafts, images and DOJ's own answers.
     case 'DraftCreated':
     case 'DraftUpdated':
