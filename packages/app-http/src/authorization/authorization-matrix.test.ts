@@ -47,6 +47,16 @@ const ROUTES: RouteCase[] = [
   { name: 'PUT image', kind: 'write', send: (c, id) => withCsrf(c, c.agent.put(`/api/v1/orders/${id}/images/${SAMPLE_IMAGE.sha256}`)).send({ image: { ...SAMPLE_IMAGE, sha256: 'd'.repeat(64) } }) },
   { name: 'DELETE image', kind: 'write', send: (c, id) => withCsrf(c, c.agent.delete(`/api/v1/orders/${id}/images/${SAMPLE_IMAGE.sha256}`)).send({ reason: 'rescanned' }) },
   { name: 'POST DOJ review', kind: 'doj', send: (c, id) => withCsrf(c, c.agent.post(`/api/v1/orders/${id}/doj-reviews`)).send({ messageId: 'm1', outcome: 'accurate' }) },
+  {
+    name: 'POST firearm receipt',
+    kind: 'write',
+    send: (c, id) =>
+      withCsrf(c, c.agent.post(`/api/v1/orders/${id}/firearm-receipts`)).send({
+        receipt: { receiptId: 'r1', filedAt: '2026-03-03T09:00:00-08:00', filedBy: { name: 'D. Rivera', role: 'restrained-person' }, filedWith: ['court'], outcome: { kind: 'none-owned' } },
+      }),
+  },
+  // A DV-130 is not filed with the court afterwards: an allowed caller gets the rule (422), others 403/404.
+  { name: 'POST court filing', kind: 'write', send: (c, id) => withCsrf(c, c.agent.post(`/api/v1/orders/${id}/court-filing`)).send({ filedAt: '2026-03-03T09:00:00-08:00' }) },
 ];
 
 const expected = (role: Role, kind: Kind, own: boolean, sealed: boolean): 'allowed' | 403 | 404 => {
@@ -111,6 +121,12 @@ describe('global routes', () => {
     ],
     ['audit verify', (c) => c.agent.post('/api/v1/audit/verify').set('X-CSRF-Token', c.csrf), (r) => r === 'state-admin'],
     ['audit replay', (c) => c.agent.get('/api/v1/audit/orders/5a1c7a52-8d4e-4b6a-9c1d-000000000001'), (r) => r === 'state-admin'],
+    [
+      'close a day at the own court',
+      (c) => c.agent.post(`/api/v1/courts/${COURT}/closures`).set('X-CSRF-Token', c.csrf).send({ date: '2026-12-28', reason: 'Storm', authority: 'gov-68115' }),
+      (r) => ['local-admin', 'state-admin'].includes(r),
+    ],
+    ['firearm overdue report', (c) => c.agent.get('/api/v1/firearms/overdue'), (r) => ['supervisor', 'local-admin', 'state-admin'].includes(r)],
   ];
   const gcases = ROLES.flatMap((role) => global.map(([name]) => [role, name] as [Role, string]));
   it.each(gcases)('%s → %s', async (role, name) => {

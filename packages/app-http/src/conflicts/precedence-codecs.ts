@@ -105,8 +105,15 @@ export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec,
  * not run; `withheldOrders` counts orders about the same people the caller may not see (sealed).
  */
 export const CommandWarnings = t.partial({ warnings: t.readonlyArray(ConflictCodec), withheldOrders: t.number, warningsUnavailable: t.string }, 'CommandWarnings');
-/** What `GET /search` adds to each hit. */
-export const SearchHitsRelated = t.type({ hits: t.readonlyArray(t.type({ orderId: t.string, related: ConflictIndicatorCodec })) }, 'SearchHitsRelated');
+/** What `GET /search` adds to each hit: the related-orders indicator, and the officer's notice on an order in force never served (Fam. Code 6383(e)). */
+export const SearchHitsRelated = t.type(
+  {
+    hits: t.readonlyArray(
+      t.intersection([t.type({ orderId: t.string, related: ConflictIndicatorCodec }), t.partial({ unservedNotice: t.type({ notice: t.string, rule: t.string }) })]),
+    ),
+  },
+  'SearchHitsRelated',
+);
 
 /** OpenAPI success content described by `codec` (the body may carry more than it names). */
 export const jsonContent = (codec: t.Mixed): Record<string, unknown> => ({ 'application/json': { schema: toJsonSchema(codec) } });

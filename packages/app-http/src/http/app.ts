@@ -12,6 +12,8 @@ import type { AppServices } from '../composition/services';
 import { registerAdminRoutes } from '../identity/admin-routes';
 import { registerImageRoutes } from '../images/image-routes';
 import { openApiDocument } from '../openapi/openapi-document';
+import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
+import { registerFirearmRoutes } from '../firearms/firearm-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
 import { ApiRouter } from './api-router';
@@ -119,6 +121,8 @@ export const createApp = (s: AppServices) => {
   registerAdminRoutes(api, s, guard);
   registerAuditRoutes(api, s, guard);
   registerCarposRoutes(api, s, guard);
+  registerCourtCalendarRoutes(api, s, guard);
+  registerFirearmRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

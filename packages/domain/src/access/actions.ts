@@ -18,6 +18,8 @@ export const ORDER_ACTIONS = [
   'order.image.read',
   'order.doj.read',
   'order.doj.review',
+  'order.firearms.receipt',
+  'order.court-filing',
 ] as const;
 
 export const GLOBAL_ACTIONS = [
@@ -31,6 +33,7 @@ export const GLOBAL_ACTIONS = [
   'audit.replay',
   'audit.verify',
   'projections.manage',
+  'courts.calendar.manage',
 ] as const;
 
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
@@ -49,4 +52,6 @@ export const WRITE_ACTIONS: ReadonlySet<OrderAction> = new Set([
   'order.discard',
   'order.image.attach',
   'order.image.remove',
+  'order.firearms.receipt',
+  'order.court-filing',
 ]);

@@ -93,6 +93,16 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
               ? allow('CLETS-certified staff, own agency')
               : deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order act on its DOJ messages.', 'DOJ queues: submitting agency'),
     )
+    // A court's closures and close of business (docs/law/calendar.md): its own local administrator, or a state administrator.
+    .with('courts.calendar.manage', () =>
+      has(p, 'state-admin')
+        ? allow('state administrator')
+        : has(p, 'local-admin') && scope.agencyOri !== undefined && scope.agencyOri === p.agencyOri
+          ? allow('local administrator of the court')
+          : has(p, 'local-admin')
+            ? deny('NOT_YOUR_AGENCY', 'A local administrator keeps only their own court’s calendar.', 'court calendars: own court')
+            : deny('ROLE_NOT_PERMITTED', 'Only administrators keep court calendars.', 'court calendars: administrators'),
+    )
     .with('users.manage', 'api-keys.manage', () =>
       has(p, 'state-admin')
         ? allow('state administrator')
