@@ -36,18 +36,19 @@ export const actsForOrder = (p: Principal, o: OrderFacts): boolean =>
   o.ownerAgencyOri === undefined || o.ownerAgencyOri === p.agencyOri || (o.assignedAgencies ?? []).includes(p.agencyOri);
 
 /**
- * The access policy (pure). Sources: domain-brief §1.5 (roles; sealed orders for supervisors;
- * CLETS data for certified users) and §8 (sealed and confidential handling); the issue adds the
- * own-or-assigned-agency rule for changes. Every decision names the rule that made it, so the
+ * The access policy (pure). Sources: CCPOR's roles (query only, court, supervisor, administrator;
+ * sealed orders for supervisors) and the CLETS rule that data received through CLETS is for
+ * certified users only; sealed and confidential handling (Fam. Code 6301.5; 18 U.S.C.
+ * 2265(d)(3)); the issue adds the own-or-assigned-agency rule for changes. Every decision names the rule that made it, so the
  * audit log can record why.
  */
 export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts): AccessDecision => {
   if (o.sealed && !has(p, 'supervisor') && !(has(p, 'state-admin') && action === 'order.history')) {
-    return deny('SEALED_ORDER', 'This order is sealed; only a supervisor may view or act on it.', 'sealed orders: supervisors only (domain-brief §1.5, §8)');
+    return deny('SEALED_ORDER', 'This order is sealed; only a supervisor may view or act on it.', 'sealed orders: supervisors only (CCPOR roles; Fam. Code 6301.5)');
   }
   if (action === 'order.doj.read' || action === 'order.doj.review') {
     if (!p.cletsCertified) {
-      return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)');
+      return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)');
     }
     if (action === 'order.doj.review' && !(has(p, ...DATA_ENTRY_ROLES) && actsForOrder(p, o))) {
       return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order review its DOJ responses.', 'DOJ review: submitting agency');
@@ -58,10 +59,10 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
     // Statewide query for every role: reading orders and their images is what the registry is for.
     return action === 'order.history' && !has(p, ...DATA_ENTRY_ROLES, 'state-admin', 'local-admin', 'query-only')
       ? deny('ROLE_NOT_PERMITTED', 'Your role cannot read order histories.', 'history: registry users')
-      : allow('statewide query (domain-brief §1.2)');
+      : allow('statewide query (CCPOR query)');
   }
   if (!has(p, ...DATA_ENTRY_ROLES)) {
-    return deny('ROLE_NOT_PERMITTED', 'Your role may search and view orders but not enter or change them.', 'data entry: court clerk, supervisor, LEA data entry (domain-brief §1.5)');
+    return deny('ROLE_NOT_PERMITTED', 'Your role may search and view orders but not enter or change them.', 'data entry: court clerk, supervisor, LEA data entry (CCPOR roles; CLETS policy)');
   }
   if (!actsForOrder(p, o)) {
     return deny(
@@ -75,16 +76,16 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
 
 export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: ScopeFacts = {}): AccessDecision =>
   match(action)
-    .with('search', () => allow('statewide query for every role (domain-brief §1.2)'))
+    .with('search', () => allow('statewide query for every role (CCPOR query)'))
     .with('statistics.read', () =>
-      has(p, 'local-admin', 'state-admin', 'supervisor') ? allow('reports') : deny('ROLE_NOT_PERMITTED', 'Reports are for administrators and supervisors.', 'reports (domain-brief §1.6)'),
+      has(p, 'local-admin', 'state-admin', 'supervisor') ? allow('reports') : deny('ROLE_NOT_PERMITTED', 'Reports are for administrators and supervisors.', 'reports (CCPOR reports)'),
     )
     .with('doj.queue.read', () =>
-      p.cletsCertified ? allow('CLETS-certified user') : deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)'),
+      p.cletsCertified ? allow('CLETS-certified user') : deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)'),
     )
     .with('doj.queue.manage', () =>
       !p.cletsCertified
-        ? deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may act on them.', 'CLETS data: certified users only (domain-brief §1.5)')
+        ? deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may act on them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)')
         : has(p, 'state-admin')
           ? allow('CLETS-certified state administrator')
           : !has(p, ...DATA_ENTRY_ROLES, 'local-admin')
@@ -110,7 +111,7 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
           ? allow('local administrator, own agency')
           : has(p, 'local-admin')
             ? deny('NOT_YOUR_AGENCY', 'A local administrator manages only their own agency.', 'administration: own agency')
-            : deny('ROLE_NOT_PERMITTED', 'Only administrators manage users and API keys.', 'administration (domain-brief §1.5)'),
+            : deny('ROLE_NOT_PERMITTED', 'Only administrators manage users and API keys.', 'administration (CCPOR roles; CLETS policy)'),
     )
     .with('agencies.manage', 'audit.replay', 'audit.verify', 'projections.manage', () =>
       has(p, 'state-admin') ? allow('state administrator') : deny('ROLE_NOT_PERMITTED', 'Only a state administrator may do this.', 'state administration'),
