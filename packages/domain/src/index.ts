@@ -10,3 +10,4 @@ export * from './application';
 export * from './access';
 export * from './precedence';
 export * from './form-reading';
+export * from './courts';

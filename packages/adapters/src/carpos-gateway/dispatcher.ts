@@ -109,17 +109,24 @@ export class Dispatcher {
                      OR (p.status = 'pending' AND (p.transaction = 'enter' OR r.fcn IS NOT NULL))))
           ORDER BY o.id
           LIMIT $1
-          FOR UPDATE OF o SKIP LOCKED)
-        UPDATE {{schema}}.carpos_outbox o
-        SET status = 'in-flight',
-            attempts = o.attempts + 1,
-            sends = o.sends + 1,
-            first_sent_at = COALESCE(o.first_sent_at, now()),
-            last_sent_at = now(),
-            response_due_at = now() + $2 * interval '1 millisecond'
-        FROM ready, {{schema}}.carpos_orders r
-        WHERE o.id = ready.id AND r.order_id = o.order_id
-        RETURNING o.id, o.message_id, o.transaction, o.message, r.fcn, r.nic`),
+          FOR UPDATE OF o SKIP LOCKED),
+        claimed AS (
+          UPDATE {{schema}}.carpos_outbox o
+          SET status = 'in-flight',
+              attempts = o.attempts + 1,
+              sends = o.sends + 1,
+              first_sent_at = COALESCE(o.first_sent_at, now()),
+              last_sent_at = now(),
+              response_due_at = now() + $2 * interval '1 millisecond'
+          FROM ready, {{schema}}.carpos_orders r
+          WHERE o.id = ready.id AND r.order_id = o.order_id
+          RETURNING o.id, o.message_id, o.transaction, o.message, r.fcn, r.nic, o.order_id, o.deadline_ids),
+        -- The first time a message carrying a DOJ deadline goes to CLETS is when the registry sent it (ADR 0042).
+        sent AS (
+          UPDATE {{schema}}.carpos_deadlines d SET sent_at = now()
+          FROM claimed c WHERE d.order_id = c.order_id AND d.deadline_id = ANY(c.deadline_ids) AND d.sent_at IS NULL
+          RETURNING 1)
+        SELECT id, message_id, transaction, message, fcn, nic FROM claimed`),
       [limit, this.settings.responseTimeoutMs],
     );
     return [...rows.rows].sort((a, b) => Number(a.id) - Number(b.id));

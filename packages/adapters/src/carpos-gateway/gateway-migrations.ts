@@ -193,8 +193,42 @@ CREATE TABLE {{schema}}.carpos_attached_records (
   attached_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (order_id, fcn, query_message_id)
 );
+ * Every DOJ deadline of every order the gateway submits, one row each (ADR 0042): what it is for,
+ * when it started and falls due (as the domain decided it), when the gateway first sent a message
+ * carrying it to CLETS and when DOJ acknowledged one, so timeliness is measured both ways. An
+ * outbox row names the deadlines its message carries (`deadline_ids`): an enter or modify carries
+ * the whole record, so every record deadline still open when it was written. Orders the gateway
+ * already held get their first deadline (the enter's, 'd1' as the domain numbers it) from what
+ * carpos_orders recorded.
+ */
+const deadlineTables: Migration = {
+  id: 'carpos-gateway-0003-deadlines',
+  sql: `
+ALTER TABLE {{schema}}.carpos_outbox ADD COLUMN deadline_ids text[] NOT NULL DEFAULT '{}';
+
+CREATE TABLE {{schema}}.carpos_deadlines (
+  order_id text NOT NULL,
+  deadline_id text NOT NULL,
+  purpose text NOT NULL,
+  transaction text,
+  started_at timestamptz NOT NULL,
+  due_at timestamptz NOT NULL,
+  sent_at timestamptz,
+  acknowledged_at timestamptz,
+  withdrawn boolean NOT NULL DEFAULT false,
+  PRIMARY KEY (order_id, deadline_id)
+);
+CREATE INDEX carpos_deadlines_open ON {{schema}}.carpos_deadlines (due_at) WHERE acknowledged_at IS NULL AND NOT withdrawn;
+
+INSERT INTO {{schema}}.carpos_deadlines (order_id, deadline_id, purpose, transaction, started_at, due_at, sent_at, acknowledged_at, withdrawn)
+SELECT r.order_id, 'd1', 'issue', 'enter', COALESCE(r.issued_at, r.added_at, r.doj_deadline), r.doj_deadline,
+       (SELECT min(o.first_sent_at) FROM {{schema}}.carpos_outbox o WHERE o.order_id = r.order_id AND o.transaction = 'enter'),
+       r.entered_at, r.withdrawn
+FROM {{schema}}.carpos_orders r WHERE r.submitted AND r.doj_deadline IS NOT NULL
+ON CONFLICT DO NOTHING;
+UPDATE {{schema}}.carpos_outbox SET deadline_ids = ARRAY['d1'] WHERE transaction = 'enter';
 `,
 };
 
 /** Every migration of the CARPOS gateway, in order. Append only. */
-export const carposGatewayMigrations: readonly Migration[] = [createGatewayTables, queriesAndReconciliation];
+export const carposGatewayMigrations: readonly Migration[] = [createGatewayTables, queriesAndReconciliation, deadlineTables];

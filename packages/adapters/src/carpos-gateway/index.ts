@@ -27,4 +27,13 @@ export {
   type QueueFilter,
   type ReviewEntry,
 } from './queues';
-export { overdueGauge, overdueGaugeText, overdueOrders, submissionLatencyByAgency, type OverdueOrder, type SubmissionLatency } from './timeliness';
+export {
+  overdueGauge,
+  overdueGaugeText,
+  overdueOrders,
+  submissionLatencyByAgency,
+  transmissionTimeliness,
+  type OverdueOrder,
+  type SubmissionLatency,
+  type TransmissionTimeliness,
+} from './timeliness';

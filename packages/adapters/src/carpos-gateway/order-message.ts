@@ -11,8 +11,29 @@ import {
   carposTimeOfInstant,
 } from './carpos-values';
 
-/** MIS holds the order's terms in words (domain-brief §4); 500 is the default dictionary's limit. */
+/** MIS holds the order's terms in words (the CARPOS Miscellaneous field); 500 is the default dictionary's limit. */
 const MIS_LIMIT = 500;
+
+/**
+ * What CARPOS must know about an order that its fields do not carry, put before the terms in MIS
+ * [U: the dictionary has no fields for them]: where a registered order comes from (Fam. Code 6404,
+ * 6454), and the establishment a retail-theft order protects (Pen. Code 490.8).
+ */
+const misPreamble = (order: IssuedOrder): string | undefined => {
+  const { registration, retailEstablishment } = order.details;
+  const parts = [
+    ...(registration !== undefined
+      ? [`REGISTERED ORDER OF ${registration.jurisdiction.name}, ${registration.issuingCourt}, CASE ${registration.foreignCaseNumber}`]
+      : []),
+    ...(retailEstablishment !== undefined ? [`PROTECTED ESTABLISHMENT ${retailEstablishment.name}, ${retailEstablishment.address}`] : []),
+  ];
+  return parts.length === 0 ? undefined : parts.join('. ');
+};
+
+const misText = (order: IssuedOrder): string | undefined => {
+  const text = [misPreamble(order), order.details.terms].filter((x): x is string => x !== undefined && x.length > 0).join('. ');
+  return text.length === 0 ? undefined : text;
+};
 
 const field = (code: string, value: string | undefined): MessageField[] =>
   value === undefined || value.length === 0 ? [] : [{ code, values: [value] }];
@@ -50,13 +71,20 @@ export const orderRecordFields = (order: IssuedOrder): MessageField[] => {
     ...field('PSX', protectedPerson?.sex),
     ...field('PPR', protectedPerson?.race),
     ...field('PPB', protectedPerson?.dateOfBirth === undefined ? undefined : carposDate(protectedPerson.dateOfBirth)),
-    ...field('MIS', details.terms === undefined ? undefined : carposText(details.terms, MIS_LIMIT)),
+    ...field('MIS', misText(order) === undefined ? undefined : carposText(misText(order)!, MIS_LIMIT)),
   ];
 };
 
-/** Temporary and emergency orders go in with the temporary-order key; orders after hearing with the other. */
-export const enterKey = (order: IssuedOrder, keys: CarposMessageKeys): string =>
-  formInfo(order.details.form).stage === 'after-hearing' ? keys.enter : keys.enterTemporary;
+/**
+ * Temporary and emergency orders go in with the temporary-order key; orders after hearing with the
+ * other. A registered order of another jurisdiction goes in as its own stage: a final order (or
+ * one whose stage was not recorded) with the final key [U: how CARPOS keys registered orders].
+ */
+export const enterKey = (order: IssuedOrder, keys: CarposMessageKeys): string => {
+  const stage = formInfo(order.details.form).stage;
+  if (stage === 'registered') return order.details.registration?.foreignStage === 'temporary' || order.details.registration?.foreignStage === 'emergency' ? keys.enterTemporary : keys.enter;
+  return stage === 'after-hearing' ? keys.enter : keys.enterTemporary;
+};
 
 export const enterMessage = (order: IssuedOrder, submitterOri: string, keys: CarposMessageKeys): Message => ({
   key: enterKey(order, keys),
@@ -70,12 +98,18 @@ export const modifyMessage = (order: IssuedOrder, submitterOri: string, keys: Ca
   fields: orderRecordFields(order),
 });
 
-/** SVM codes of the default dictionary's service-method table; "by officer" is read as verbal service [U]. */
+/**
+ * SVM codes of the default dictionary's service-method table (a project placeholder [U]): a
+ * copy handed over, by anyone or an officer, is personal service; an officer's verbal notice
+ * (Fam. Code 6383(e)) is V; a court-ordered method A (docs/law/service.md).
+ */
 const SERVICE_METHOD: Readonly<Record<ServiceMethod, string>> = {
   personal: 'P',
+  'by-officer': 'P',
+  'officer-verbal-notice': 'V',
   'present-in-court': 'C',
   mail: 'M',
-  'by-officer': 'V',
+  'court-ordered-alternative': 'A',
 };
 
 /**

@@ -13,6 +13,7 @@ import * as E from 'fp-ts/Either';
 import { type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
 import { type CarposMessageKeys, type CarposSettingsLookup } from './carpos-settings';
 import { schemaSql } from './gateway-sql';
+import { carriedDeadlineIds, deadlineRow, startedDojDeadlines, type Carried, type DeadlineRow } from './deadline-coverage';
 import { planEvent, type EventPlan, type MissingData } from './plan-event';
 
 export interface OutboxFeederOptions {
@@ -57,6 +58,8 @@ interface NewRow {
   readonly status: string;
   readonly merged_into: string | null;
   readonly event_recorded_at: string;
+  /** The DOJ deadlines the row's message carries (ADR 0042). */
+  readonly deadline_ids: readonly string[];
 }
 
 interface OpenRow {
@@ -86,6 +89,8 @@ export class OutboxFeeder {
   private loaded = false;
   /** Rows of the current batch not written yet: written together, before anything reads the outbox. */
   private buffered: NewRow[] = [];
+  /** DOJ deadlines the batch's events started, written with the rows. */
+  private deadlines: DeadlineRow[] = [];
 
   constructor(private readonly options: OutboxFeederOptions) {
     this.q = schemaSql(options.schema);
@@ -123,6 +128,9 @@ export class OutboxFeeder {
   }
 
   private async applyBatch(tx: SqlSession, events: readonly RecordedEvent[]): Promise<void> {
+    // Anything buffered by a batch whose transaction failed is dropped with it.
+    this.buffered = [];
+    this.deadlines = [];
     const orderIds = [...new Set(events.filter((e) => e.streamId.startsWith(ORDER_STREAM_PREFIX)).map((e) => e.streamId.slice(ORDER_STREAM_PREFIX.length)))];
     if (orderIds.length === 0) return;
     const orders = await this.loadOrders(tx, orderIds);
@@ -152,16 +160,17 @@ export class OutboxFeeder {
         orders.set(orderId, order);
       }
       if (recorded.streamVersion <= order.version) continue;
+      const before = order.state;
       order.state = evolve(order.state, decoded.right);
       order.version = recorded.streamVersion;
       order.dirty = true;
-      await this.applyEvent(tx, orderId, order, decoded.right, recorded);
+      await this.applyEvent(tx, orderId, order, decoded.right, recorded, before);
     }
     await this.flushRows(tx);
     await this.saveOrders(tx, orders);
   }
 
-  private async applyEvent(tx: SqlSession, orderId: string, order: OrderRow, event: OrderEvent, recorded: RecordedEvent): Promise<void> {
+  private async applyEvent(tx: SqlSession, orderId: string, order: OrderRow, event: OrderEvent, recorded: RecordedEvent, before: OrderState): Promise<void> {
     const { keys, codec } = this.options;
     if (event.type === 'OrderAdded') {
       const settings = await this.options.settings(event.data.enteringAgencyOri);
@@ -175,7 +184,16 @@ export class OutboxFeeder {
       order.factsDirty = true;
     }
     if (order.submitted !== true || order.submitterOri === null || order.withdrawn) return;
+    // The DOJ deadlines this event started, for the timeliness the gateway measures (ADR 0042).
+    this.deadlines.push(...startedDojDeadlines(before, order.state).map((d) => deadlineRow(orderId, d)));
     const plan: EventPlan = planEvent(event, order.state, order.submitterOri, keys, codec);
+    const carried = (c: Carried): string[] => carriedDeadlineIds(order.state, c);
+    const carriedBy = (transaction: string): string[] =>
+      transaction === 'service' && event.type === 'ServiceRecorded'
+        ? carried({ kind: 'service', serviceId: event.data.service.serviceId })
+        : transaction === 'cancel' || transaction === 'clear'
+          ? carried({ kind: 'retire' })
+          : carried({ kind: 'record' });
     const newRow = (transaction: string, message: unknown, status: string, extra: { missing?: readonly MissingData[]; screen?: string; mergedInto?: string }): NewRow => ({
       event_id: recorded.metadata.eventId,
       order_id: orderId,
@@ -187,6 +205,7 @@ export class OutboxFeeder {
       status,
       merged_into: extra.mergedInto ?? null,
       event_recorded_at: recorded.metadata.recordedAt,
+      deadline_ids: status === 'withdrawn' || status === 'merged' ? [] : carriedBy(transaction),
     });
     const insert = async (transaction: string, message: unknown, status: string, extra: { missing?: readonly MissingData[]; screen?: string; mergedInto?: string } = {}): Promise<void> => {
       this.buffered.push(newRow(transaction, message, status, extra));
@@ -211,12 +230,14 @@ export class OutboxFeeder {
         const open = await this.openRows(tx, orderId);
         const openEnter = open.find((r) => r.transaction === 'enter');
         if (openEnter !== undefined && unsent(openEnter)) {
-          // The record is not at DOJ yet: the enter is rebuilt from the order as it now stands.
-          await tx.query(this.q('UPDATE {{schema}}.carpos_outbox SET message = $2::jsonb, missing = $3::jsonb, status = $4 WHERE id = $1'), [
+          // The record is not at DOJ yet: the enter is rebuilt from the order as it now stands,
+          // so it now carries the change's deadline too.
+          await tx.query(this.q('UPDATE {{schema}}.carpos_outbox SET message = $2::jsonb, missing = $3::jsonb, status = $4, deadline_ids = $5::text[] WHERE id = $1'), [
             openEnter.id,
             JSON.stringify(plan.enter),
             plan.enterMissing.length > 0 ? JSON.stringify(plan.enterMissing) : null,
             statusFor(plan.enterMissing),
+            carried({ kind: 'record' }),
           ]);
           await insert('modify', plan.modify, 'merged', { mergedInto: openEnter.id });
           return;
@@ -245,6 +266,9 @@ export class OutboxFeeder {
           await insert(plan.transaction, plan.message, 'withdrawn');
           order.withdrawn = true;
           order.factsDirty = true;
+          // Nothing will be sent: the order's open DOJ deadlines no longer apply (the domain makes them moot).
+          await this.flushRows(tx);
+          await tx.query(this.q('UPDATE {{schema}}.carpos_deadlines SET withdrawn = true WHERE order_id = $1 AND acknowledged_at IS NULL'), [orderId]);
           return;
         }
         await insert(plan.transaction, plan.message, statusFor(plan.missing), { missing: plan.missing });
@@ -258,15 +282,27 @@ export class OutboxFeeder {
    * alone. Ids follow stream versions, so within an order they keep the order of its events.
    */
   private async flushRows(tx: SqlSession): Promise<void> {
+    if (this.deadlines.length > 0) {
+      const deadlines = this.deadlines;
+      this.deadlines = [];
+      await tx.query(
+        this.q(`INSERT INTO {{schema}}.carpos_deadlines (order_id, deadline_id, purpose, transaction, started_at, due_at)
+          SELECT order_id, deadline_id, purpose, transaction, started_at, due_at
+          FROM jsonb_to_recordset($1::jsonb) AS x(order_id text, deadline_id text, purpose text, transaction text, started_at timestamptz, due_at timestamptz)
+          ON CONFLICT (order_id, deadline_id) DO NOTHING`),
+        [JSON.stringify(deadlines)],
+      );
+    }
     if (this.buffered.length === 0) return;
     const rows = this.buffered;
     this.buffered = [];
     await tx.query(
       this.q(`INSERT INTO {{schema}}.carpos_outbox
-          (event_id, order_id, stream_version, transaction, screen, message, missing, status, merged_into, event_recorded_at)
-        SELECT event_id, order_id, stream_version, transaction, screen, message, missing, status, merged_into, event_recorded_at
+          (event_id, order_id, stream_version, transaction, screen, message, missing, status, merged_into, event_recorded_at, deadline_ids)
+        SELECT event_id, order_id, stream_version, transaction, screen, message, missing, status, merged_into, event_recorded_at,
+               ARRAY(SELECT jsonb_array_elements_text(deadline_ids))
         FROM jsonb_to_recordset($1::jsonb) AS x(event_id text, order_id text, stream_version integer, transaction text, screen text,
-          message jsonb, missing jsonb, status text, merged_into bigint, event_recorded_at timestamptz)
+          message jsonb, missing jsonb, status text, merged_into bigint, event_recorded_at timestamptz, deadline_ids jsonb)
         ORDER BY stream_version
         ON CONFLICT (event_id) DO NOTHING`),
       [JSON.stringify(rows)],

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { type CommandInput } from '@ccpor/domain';
+import { computeOrderView, type CommandInput } from '@ccpor/domain';
 import { startDojSimulator, type DojSimulator, type FaultPlan } from '@ccpor/test-kit';
 import { awaitingDataQueue, deadLetterQueue, pendingQueue, retryDeadLetter } from './queues';
-import { overdueGauge, overdueGaugeText, overdueOrders, submissionLatencyByAgency } from './timeliness';
+import { overdueGauge, overdueGaugeText, overdueOrders, submissionLatencyByAgency, transmissionTimeliness } from './timeliness';
 import { addOrder, COURT_ORI, eventTypes, eventually, openPgliteRegistry, outboxRows, run, startRig, type Registry, type Rig } from './__tests__/gateway-harness';
 
 describe('CARPOS gateway: awaiting data, dead letters, repeated answers, timeliness (PGlite)', () => {
@@ -97,7 +97,20 @@ describe('CARPOS gateway: awaiting data, dead letters, repeated answers, timelin
     // Issued 2026-03-02 (a Monday): due by the end of Tuesday 2026-03-03, California time.
     expect(await overdueOrders(store(), new Date('2026-03-03T12:00:00-08:00'))).toEqual([]);
     const overdue = await overdueOrders(store(), new Date('2026-03-04T00:00:01-08:00'));
-    expect(overdue).toEqual([{ orderId: held, agencyOri: COURT_ORI, issuedAt: '2026-03-02T18:15:00.000Z', dojDeadline: '2026-03-04T07:59:59.000Z', reason: 'awaiting-data' }]);
+    expect(overdue).toEqual([
+      {
+        orderId: held,
+        agencyOri: COURT_ORI,
+        issuedAt: '2026-03-02T18:15:00.000Z',
+        dojDeadline: '2026-03-04T07:59:59.000Z',
+        deadlineId: 'd1',
+        purpose: 'issue',
+        transaction: 'enter',
+        startedAt: '2026-03-02T18:15:00.000Z',
+        sentAt: null,
+        reason: 'awaiting-data',
+      },
+    ]);
     expect(await overdueGauge(store(), new Date('2026-03-04T00:00:01-08:00'))).toBe(1);
     expect(await overdueGaugeText(store())).toMatch(/^ccpor_carpos_overdue_orders 1$/m);
 
@@ -105,5 +118,47 @@ describe('CARPOS gateway: awaiting data, dead letters, repeated answers, timelin
     expect(latency).toMatchObject({ agencyOri: COURT_ORI, count: 1, late: 1, overdue: 1 });
     // Issued in March and acknowledged now: months, not milliseconds.
     expect(latency?.p50Ms).toBeGreaterThan(30 * 24 * 3_600_000);
+  });
+
+  it('times every transmission (Fam. Code 6380): the enter, a modification and an officer’s proof of service, each sent and acknowledged, and DOJ’s answers meet the order’s deadlines', async () => {
+    registry = await openPgliteRegistry();
+    rig = await startRig(registry, (simulator = await startDojSimulator()));
+    const orderId = await addOrder(registry.commands, 6);
+    const acks = async () => (await eventTypes(registry!.eventStore, orderId)).filter((t) => t === 'DojAcknowledgementRecorded').length;
+    await eventually(async () => (await acks()) === 1, 'the enter');
+    await run(registry.commands, { type: 'ModifyOrder', orderId, changes: { terms: 'Stay 150 yards away.' } } as CommandInput);
+    await eventually(async () => (await acks()) === 2, 'the modify');
+    const servedAt = new Date(Date.now() - 60_000).toISOString();
+    await run(registry.commands, {
+      type: 'RecordService',
+      orderId,
+      service: { serviceId: 'pos-t', servedAt, method: 'officer-verbal-notice', servedBy: { name: 'Deputy Osei' }, servingAgencyOri: 'CA0194200' },
+    } as CommandInput);
+    await eventually(async () => (await acks()) === 3, 'the proof of service');
+
+    const rows = await registry.db.query<{ deadline_id: string; purpose: string; sent: boolean; acknowledged: boolean }>(
+      `SELECT deadline_id, purpose, sent_at IS NOT NULL AS sent, acknowledged_at IS NOT NULL AS acknowledged FROM ${registry.schema}.carpos_deadlines WHERE order_id = $1 ORDER BY deadline_id`,
+      [orderId],
+    );
+    expect(rows.rows).toEqual([
+      { deadline_id: 'd1', purpose: 'issue', sent: true, acknowledged: true },
+      { deadline_id: 'd2', purpose: 'modify', sent: true, acknowledged: true },
+      { deadline_id: 'd3', purpose: 'service', sent: true, acknowledged: true },
+    ]);
+    const loaded = await registry.commands.load(orderId);
+    if (loaded._tag === 'Left') throw new Error('load');
+    const view = computeOrderView(loaded.right.state, new Date().toISOString());
+    expect(view.deadlines.filter((d) => d.kind === 'doj-transmission').map((d) => [d.id, d.status])).toEqual([
+      ['d1', 'met'],
+      ['d2', 'met'],
+      ['d3', 'met'],
+    ]);
+    const report = await transmissionTimeliness(store());
+    expect(report.map((r) => [r.purpose, r.deadlines, r.acknowledgedInTime + r.acknowledgedLate, r.sentInTime + r.sentLate])).toEqual([
+      ['issue', 1, 1, 1],
+      ['modify', 1, 1, 1],
+      ['service', 1, 1, 1],
+    ]);
+    expect(report.find((r) => r.purpose === 'modify')).toMatchObject({ sentInTime: 1, acknowledgedInTime: 1, overdue: 0 });
   });
 });

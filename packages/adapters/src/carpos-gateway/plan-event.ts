@@ -69,7 +69,23 @@ export const planEvent = (event: OrderEvent, after: OrderState, submitterOri: st
       const message = retireMessage(order, transaction, event.data.canceledAt, submitterOri, keys, event.data.note);
       return { kind: 'retire', transaction, message, missing: problemsOf(codec, message, true) };
     }
-    default:
+    // Not sent to CARPOS, on purpose: a relinquishment receipt is filed with the court and the
+    // law-enforcement agency, not DOJ (Fam. Code 6389(c)(2)); an emergency order's filing with the
+    // court (Pen. Code 18140(c)) changes nothing DOJ holds. Both stay on the order and its deadlines.
+    case 'FirearmReceiptRecorded':
+    case 'CourtFilingRecorded':
+      return { kind: 'none' };
+    // Registry-internal: drafts, images and DOJ's own answers.
+    case 'DraftCreated':
+    case 'DraftUpdated':
+    case 'DraftDiscarded':
+    case 'OrderCloned':
+    case 'ImageAttached':
+    case 'ImageReplaced':
+    case 'ImageRemoved':
+    case 'DojAcknowledgementRecorded':
+    case 'DojRejectionRecorded':
+    case 'DojResponseReviewed':
       return { kind: 'none' };
   }
 };

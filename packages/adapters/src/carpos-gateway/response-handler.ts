@@ -31,6 +31,8 @@ type AnsweredRow = {
   readonly fcn: string | null;
   readonly nic: string | null;
   readonly submitter_ori: string | null;
+  /** The DOJ deadlines the row's message carries (ADR 0042). */
+  readonly deadline_ids: readonly string[];
 };
 
 const OPEN = ['pending', 'in-flight', 'dead'];
@@ -54,6 +56,7 @@ interface AckOutcome {
   readonly is_enter: boolean;
   readonly clears_correction: boolean;
   readonly response: Message;
+  readonly deadline_ids: readonly string[];
 }
 
 /**
@@ -93,7 +96,7 @@ export class ResponseHandler {
       this.db.query<{ id: string }>(
       this.q(`WITH input AS (
           SELECT DISTINCT ON (id) * FROM jsonb_to_recordset($1::jsonb)
-            AS x(id bigint, order_id text, fcn text, nic text, is_enter boolean, clears_correction boolean, response jsonb)),
+            AS x(id bigint, order_id text, fcn text, nic text, is_enter boolean, clears_correction boolean, response jsonb, deadline_ids jsonb)),
         locked AS (
           SELECT o.id FROM {{schema}}.carpos_outbox o WHERE o.id IN (SELECT id FROM input) ORDER BY o.id FOR UPDATE),
         closed AS (
@@ -108,7 +111,12 @@ export class ResponseHandler {
               correction = CASE WHEN input.clears_correction THEN false ELSE r.correction END
           FROM input JOIN closed ON closed.id = input.id
           WHERE r.order_id = input.order_id
-          RETURNING input.id)
+          RETURNING input.id),
+        met AS (
+          UPDATE {{schema}}.carpos_deadlines d SET acknowledged_at = now()
+          FROM input JOIN closed ON closed.id = input.id
+          WHERE d.order_id = input.order_id AND d.deadline_id IN (SELECT jsonb_array_elements_text(input.deadline_ids)) AND d.acknowledged_at IS NULL
+          RETURNING 1)
         SELECT id FROM closed`),
       [JSON.stringify(items)],
     ),
@@ -201,6 +209,8 @@ export class ResponseHandler {
       messageId: row.message_id,
       fcn,
       ...(nic !== undefined ? { nic } : {}),
+      // The deadlines this message carried are the ones DOJ's answer meets (ADR 0042).
+      deadlineIds: [...row.deadline_ids],
     } as CommandInput);
     if (refused !== undefined) {
       await this.deadLetter(row, message, refused);
@@ -215,6 +225,7 @@ export class ResponseHandler {
       is_enter: isEnter,
       clears_correction: isEnter || row.transaction === 'modify',
       response: message,
+      deadline_ids: row.deadline_ids,
     });
     if (!closed) {
       this.stats.duplicates += 1;
@@ -295,7 +306,7 @@ export class ResponseHandler {
 
   private async findRow(messageId: string): Promise<AnsweredRow | undefined> {
     const rows = await this.db.query<AnsweredRow>(
-      this.q(`SELECT o.id, o.message_id, o.order_id, o.transaction, o.status, o.sends, o.message, r.fcn, r.nic, r.submitter_ori
+      this.q(`SELECT o.id, o.message_id, o.order_id, o.transaction, o.status, o.sends, o.message, r.fcn, r.nic, r.submitter_ori, o.deadline_ids
         FROM {{schema}}.carpos_outbox o JOIN {{schema}}.carpos_orders r ON r.order_id = o.order_id
         WHERE o.message_id = $1 ORDER BY o.id DESC LIMIT 1`),
       [messageId],

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ORDER_EVENT_TYPES, type RecordedEvent } from '@ccpor/domain';
 import { InMemoryEventStore } from '@ccpor/test-kit';
-import { lifecycleCommands, ORDER_A, ORDER_B, ORDER_C, ORDER_D, runCommands } from './__tests__/order-histories';
+import { lifecycleCommands, ORDER_A, ORDER_B, ORDER_C, ORDER_D, ORDER_E, runCommands } from './__tests__/order-histories';
 import { applyOrderEvent, UnreadableEventError } from './order-search-handlers';
 import type { OrderSearchRow } from './order-search-row';
 import { partyPairRows } from './party-pairs';
@@ -31,6 +31,15 @@ const rowAfter = (orderId: string, type?: string): OrderSearchRow => {
 describe('order search handlers', () => {
   it('the scenario holds every order event type', () => {
     expect(new Set(events.map((e) => e.type))).toEqual(new Set(ORDER_EVENT_TYPES));
+  });
+
+  it('the first service of an order that orders relinquishment sets the receipt due; the receipt clears it (docs/law/firearms.md)', () => {
+    expect(rowAfter(ORDER_E, 'OrderAdded')).toMatchObject({ status: 'active', firearm_receipt_due: null });
+    expect(rowAfter(ORDER_E, 'ServiceRecorded')).toMatchObject({ status: 'served', firearm_receipt_due: '2026-08-06T00:15:00-07:00', firearm_receipt_filed_at: null });
+    expect(rowAfter(ORDER_E, 'CourtFilingRecorded')).toMatchObject({ firearm_receipt_due: '2026-08-06T00:15:00-07:00' });
+    expect(rowAfter(ORDER_E)).toMatchObject({ firearm_receipt_due: null, firearm_receipt_filed_at: '2026-08-07T10:30:00-07:00' });
+    // An order that does not order relinquishment never gets a due time.
+    expect(rowAfter(ORDER_A, 'ServiceRecorded')).toMatchObject({ firearm_receipt_due: null });
   });
 
   it('DraftCreated starts a draft row with the details entered so far and the restrained person’s keys', () => {

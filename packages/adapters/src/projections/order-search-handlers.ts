@@ -1,6 +1,8 @@
 import {
   caseNumberKey,
+  DEADLINE_RULES,
   formInfo,
+  type DeadlineRuleId,
   ORDER_EVENT_TYPES,
   ORDER_STREAM_PREFIX,
   type DraftDetails,
@@ -170,6 +172,8 @@ const emptyRow = (orderId: string, enteringOri: string, event: RecordedEvent): O
   nic: null,
   doj_status: 'none',
   provisions: [],
+  firearm_receipt_due: null,
+  firearm_receipt_filed_at: null,
 });
 
 const isIssued = (row: OrderSearchRow): boolean => row.status === 'active' || row.status === 'served' || row.status === 'canceled';
@@ -207,10 +211,22 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
       return row && isIssued(row) ? { ...detailsColumns(e.data.changes), expires_at: e.data.expiresAt } : {};
     case 'OrderRenewed':
       return row && isIssued(row) ? { expires_at: e.data.expiresAt } : {};
-    case 'ServiceRecorded':
-      return row?.status === 'active' ? { status: 'served' } : {};
+    case 'ServiceRecorded': {
+      // Every method the domain accepts, an officer's verbal notice included, is service.
+      if (row === undefined || (row.status !== 'active' && row.status !== 'served')) return {};
+      const receiptDue = firearmReceiptDue(e.data.deadlines);
+      return {
+        ...(row.status === 'active' ? { status: 'served' as const } : {}),
+        ...(receiptDue !== undefined && row.firearm_receipt_due === null && row.firearm_receipt_filed_at === null ? { firearm_receipt_due: receiptDue } : {}),
+      };
+    }
     case 'OrderCanceled':
-      return row && (row.status === 'active' || row.status === 'served') ? { status: 'canceled' } : {};
+      return row && (row.status === 'active' || row.status === 'served') ? { status: 'canceled', firearm_receipt_due: null } : {};
+    case 'FirearmReceiptRecorded':
+      return row && isIssued(row) ? { firearm_receipt_filed_at: row.firearm_receipt_filed_at ?? e.data.receipt.filedAt, firearm_receipt_due: null } : {};
+    case 'CourtFilingRecorded':
+      // Kept on the order (its deadlines); nothing the search view shows changes.
+      return {};
     case 'ImageAttached':
       return row && hasImages(row) ? withImages([...row.image_shas, e.data.image.sha256]) : {};
     case 'ImageReplaced':
@@ -227,6 +243,10 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
       return {};
   }
 };
+
+/** When the receipt deadline a service started falls due (docs/law/firearms.md), if it started one. */
+const firearmReceiptDue = (deadlines: readonly { ruleId: string; dueAt: string }[] | undefined): string | undefined =>
+  deadlines?.find((d) => DEADLINE_RULES[d.ruleId as DeadlineRuleId]?.kind === 'firearm-receipt')?.dueAt;
 
 /**
  * Folds one recorded event into the order's row. Returns the same object when the event does

@@ -69,6 +69,13 @@ export interface OrderSearchRow {
   readonly doj_status: DojAnswer;
   /** The order's typed provisions (domain `Provision`s), for precedence and conflicts (ADR 0040). */
   readonly provisions: readonly unknown[];
+  /**
+   * When the firearm relinquishment receipt falls due, while none is filed (the domain's
+   * deadline, started by the first service; docs/law/firearms.md): the overdue list's key.
+   */
+  readonly firearm_receipt_due: string | null;
+  /** When a relinquishment receipt was filed. */
+  readonly firearm_receipt_filed_at: string | null;
 }
 
 /** Every column of `order_search`, in table order. */
@@ -113,4 +120,6 @@ export const ORDER_SEARCH_COLUMNS: readonly (keyof OrderSearchRow)[] = [
   'nic',
   'doj_status',
   'provisions',
+  'firearm_receipt_due',
+  'firearm_receipt_filed_at',
 ];

@@ -9,3 +9,4 @@ export * from './party-index-queries';
 export * from './order-statistics';
 export * from './related-orders';
 export * from './image-holders';
+export * from './firearm-overdue';

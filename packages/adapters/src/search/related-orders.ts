@@ -215,6 +215,8 @@ export const relatedOrderOf = (row: OrderColumns): RelatedOrder | undefined => {
       expiresAt: row.expires_at,
       status: SNAPSHOT_STATUS[row.status],
       provisions: provisions.right,
+      // The view keeps `served` apart from `active` for an order in force (Fam. Code 6383(e) notice).
+      served: row.status === 'served',
     },
     facts: { ownerAgencyOri: row.entering_ori, assignedAgencies: row.assigned_oris, sealed: row.sealed },
     match: row.exact ? 'exact' : 'phonetic',

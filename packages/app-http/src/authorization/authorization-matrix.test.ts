@@ -77,6 +77,16 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'DELETE image', kind: 'write', send: (c, o) => csrf(c, c.agent.delete(`/api/v1/orders/${o.id}/images/${o.sha256}`)).send({ reason: 'rescanned' }) },
   { name: 'POST DOJ review', kind: 'doj', send: (c, o) => csrf(c, c.agent.post(`/api/v1/orders/${o.id}/doj-reviews`)).send({ messageId: 'm1', outcome: 'accurate' }) },
+  {
+    name: 'POST firearm receipt',
+    kind: 'write',
+    send: (c, o) =>
+      csrf(c, c.agent.post(`/api/v1/orders/${o.id}/firearm-receipts`)).send({
+        receipt: { receiptId: 'r1', filedAt: '2026-03-03T09:00:00-08:00', filedBy: { name: 'D. Rivera', role: 'restrained-person' }, filedWith: ['court'], outcome: { kind: 'none-owned' } },
+      }),
+  },
+  // A DV-130 is not filed with the court afterwards: an allowed caller gets the rule (422), others 403/404.
+  { name: 'POST court filing', kind: 'write', send: (c, o) => csrf(c, c.agent.post(`/api/v1/orders/${o.id}/court-filing`)).send({ filedAt: '2026-03-03T09:00:00-08:00' }) },
 ];
 
 type Want = 'allowed' | 'withheld' | 403 | 404;
@@ -244,6 +254,12 @@ describe('global routes', () => {
       (r) => r === 'state-admin',
     ],
     ['audit verify', (c) => c.agent.post('/api/v1/audit/verify').set('X-CSRF-Token', c.csrf), (r) => r === 'state-admin'],
+    [
+      'close a day at the own court',
+      (c) => c.agent.post(`/api/v1/courts/${COURT}/closures`).set('X-CSRF-Token', c.csrf).send({ date: '2026-12-28', reason: 'Storm', authority: 'gov-68115' }),
+      (r) => ['local-admin', 'state-admin'].includes(r),
+    ],
+    ['firearm overdue report', (c) => c.agent.get('/api/v1/firearms/overdue'), (r) => ['supervisor', 'local-admin', 'state-admin'].includes(r)],
   ];
   const gcases = ROLES.flatMap((role) => global.map(([name]) => [role, name] as [Role, string]));
   it.each(gcases)('%s → %s', async (role, name) => {

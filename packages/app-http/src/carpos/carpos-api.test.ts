@@ -159,7 +159,7 @@ describe('CARPOS over the API, against the DOJ simulator', () => {
     expect((await entries(certifiedClerk, '/carpos/overdue')).some((e) => e.orderId === orderId)).toBe(false);
     h.clock.set('2026-03-06T18:00:00.000Z');
     const overdue = (await entries(certifiedClerk, '/carpos/overdue')).filter((e) => e.orderId === orderId);
-    expect(overdue).toEqual([expect.objectContaining({ orderId, reason: 'awaiting-data', agencyOri: COURT })]);
+    expect(overdue).toEqual([expect.objectContaining({ orderId, reason: 'awaiting-data', agencyOri: COURT, deadlineId: 'd1', purpose: 'issue', sentAt: null })]);
     const metrics = await request(app).get('/metrics').expect(200);
     const gauge = /^ccpor_carpos_overdue_orders (\d+)$/m.exec(metrics.text);
     expect(Number(gauge?.[1])).toBeGreaterThanOrEqual(1);
@@ -169,6 +169,9 @@ describe('CARPOS over the API, against the DOJ simulator', () => {
     const latency = await get(certifiedClerk, '/carpos/latency').expect(200);
     expect(latency.body.agencies).toEqual([expect.objectContaining({ agencyOri: COURT, overdue: expect.any(Number) })]);
     expect(latency.body.agencies[0].count).toBeGreaterThanOrEqual(2);
+    // Timeliness per purpose, as sent to CLETS and as acknowledged by DOJ (Fam. Code 6380).
+    const timeliness = await get(certifiedClerk, '/carpos/timeliness').expect(200);
+    expect(timeliness.body.agencies).toEqual(expect.arrayContaining([expect.objectContaining({ agencyOri: COURT, purpose: 'issue', overdue: expect.any(Number), sentInTime: expect.any(Number) })]));
   });
 
   it('puts a rejected order in the correction queue and takes it out once the corrected order is acknowledged', async () => {

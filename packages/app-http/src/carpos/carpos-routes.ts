@@ -10,6 +10,7 @@ import {
   retryDeadLetter,
   reviewQueue,
   submissionLatencyByAgency,
+  transmissionTimeliness,
   type CarposStore,
   type QueueFilter,
 } from '@ccpor/adapters';
@@ -156,6 +157,21 @@ export const registerCarposRoutes = (api: ApiRouter, s: AppServices, guard: Guar
     handler: async ({ req, res, query }) => {
       const { store, filter } = readable(req, res, query);
       const rows = await submissionLatencyByAgency(store, { ...(query.since !== undefined ? { since: new Date(query.since) } : {}), now: new Date(s.clock.now()) });
+      return { agencies: filter.agencyOri === undefined ? rows : rows.filter((r) => r.agencyOri === filter.agencyOri) };
+    },
+  });
+
+  api.add({
+    method: 'get',
+    path: '/carpos/timeliness',
+    summary:
+      'Per agency and purpose (issue, modification, renewal, termination, proof of service): DOJ deadlines, how many the registry sent to CLETS in time or late, how many DOJ acknowledged in time or late, overdue, and start-to-sent / start-to-acknowledgement times (Fam. Code 6380; CLETS-certified users)',
+    tag: TAG,
+    query: LatencyQuery,
+    success: 200,
+    handler: async ({ req, res, query }) => {
+      const { store, filter } = readable(req, res, query);
+      const rows = await transmissionTimeliness(store, { ...(query.since !== undefined ? { since: new Date(query.since) } : {}), now: new Date(s.clock.now()) });
       return { agencies: filter.agencyOri === undefined ? rows : rows.filter((r) => r.agencyOri === filter.agencyOri) };
     },
   });

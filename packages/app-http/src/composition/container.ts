@@ -1,6 +1,6 @@
 import { Container } from 'inversify';
 import { FormReadingService } from '@ccpor/adapters';
-import { createCommandHandler, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
+import { createCommandHandler, eventStoreCourtCalendars, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import { AccessAuditLog } from '../audit/access-audit';
 import { SessionTokens } from '../auth/sessions';
@@ -41,9 +41,11 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   c.bind(TOKENS.metrics).toDynamicValue(() => new Metrics(true));
   c.bind(TOKENS.idempotency).toDynamicValue(() => new IdempotencyStore());
   c.bind(TOKENS.sessions).toDynamicValue(() => new SessionTokens(config.sessionSecret, config.sessionTtlMinutes));
-  c.bind(TOKENS.commands).toDynamicValue(async (ctx) =>
-    createCommandHandler({ eventStore: await ctx.getAsync<EventStore>(TOKENS.eventStore), clock: ctx.get<Clock>(TOKENS.clock), ids: ctx.get<IdGenerator>(TOKENS.ids) }),
-  );
+  c.bind(TOKENS.commands).toDynamicValue(async (ctx) => {
+    const eventStore = await ctx.getAsync<EventStore>(TOKENS.eventStore);
+    // Order commands count court days and deadlines on the calendar of the order's court (ADR 0043).
+    return createCommandHandler({ eventStore, clock: ctx.get<Clock>(TOKENS.clock), ids: ctx.get<IdGenerator>(TOKENS.ids), courtCalendars: eventStoreCourtCalendars(eventStore) });
+  });
   c.bind(TOKENS.readModel).toDynamicValue(async (ctx) => new IdentityReadModel(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
   c.bind(TOKENS.searchViews).toDynamicValue(async (ctx) => openSearchViews(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
   c.bind(TOKENS.search).toDynamicValue(async (ctx) => {

@@ -5,7 +5,8 @@ import { decodeWith, OrderDetails, type OrderId, type Ori } from '@ccpor/domain'
 import { sampleOrderInput } from '@ccpor/test-kit';
 import { OTHER_COURT, startHarness, type Client, type Harness } from '../__tests__/harness';
 import { toJsonSchema } from '../openapi/io-ts-schema';
-import { CommandWarnings, OrderPrecedenceCodec, OrderReadPrecedence, SearchHitsRelated } from './precedence-codecs';
+import { CommandWarnings, OrderPrecedenceCodec, SearchHitsRelated } from './precedence-codecs';
+import { OrderReadCodec } from '../orders/order-view-codecs';
 
 /**
  * Issue 7 over HTTP: the order read's precedence block (related orders across counties, the
@@ -51,7 +52,7 @@ const violations = (codec: t.Mixed, body: unknown): string[] => {
 
 const read = async (c: Client, id: string) => {
   const r = await c.agent.get(`/api/v1/orders/${id}`).expect(200);
-  expect(violations(OrderReadPrecedence, r.body)).toEqual([]);
+  expect(violations(OrderReadCodec, r.body)).toEqual([]);
   return r;
 };
 
@@ -93,9 +94,9 @@ describe('the order read shows the enforcement view and the conflicts for its pa
     expect(JSON.stringify(pair)).not.toContain(stranger.id);
     expect(pair.enforcement.inForce).toEqual(expect.arrayContaining([family.id, criminal.id]));
     const stay = (pair.enforcement.terms as Term[]).find((t) => t.dimension === 'stay-away');
-    // Civil and criminal orders both exist: the latest criminal order's 300 yards are enforced (Fam. Code 6457 step 4).
-    expect(stay).toMatchObject({ orderId: criminal.id, step: 'latest-criminal' });
-    expect(stay?.rule).toContain('6457 step 4');
+    // Civil and criminal orders both exist: the latest criminal order's 300 yards are enforced (Pen. Code 136.2(c)(1); Fam. Code 6383(h)).
+    expect(stay).toMatchObject({ orderId: criminal.id, step: 'latest-criminal', basis: 'statute' });
+    expect(stay?.rule).toContain('the criminal order issued last is enforced');
     const kinds = (pair.conflicts as Conflict[]).map((c) => [c.kind, c.needsJudge]);
     expect(kinds).toEqual(expect.arrayContaining([['stay-away-differs', false], ['criminal-order-vs-visitation', true]]));
     const visitation = (pair.conflicts as Conflict[]).find((c) => c.kind === 'criminal-order-vs-visitation');
@@ -331,7 +332,7 @@ describe('the OpenAPI document describes what these routes add', () => {
     const doc = (await h.admin.agent.get('/api/v1/openapi.json').expect(200)).body;
     const success = (path: string, method: string, status: string) => doc.paths[path][method].responses[status].content['application/json'].schema;
     const read = success('/api/v1/orders/{orderId}', 'get', '200');
-    expect(read).toEqual(toJsonSchema(OrderReadPrecedence));
+    expect(read).toEqual(toJsonSchema(OrderReadCodec));
     expect(read.properties.precedence.required).toEqual(Object.keys(OrderPrecedenceCodec.props));
     for (const [path, method, status] of [
       ['/api/v1/orders/drafts', 'post', '201'],

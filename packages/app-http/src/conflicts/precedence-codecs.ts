@@ -24,6 +24,8 @@ export const ConflictCodec = t.type(
   {
     kind: t.keyof({
       'criminal-order-vs-visitation': null,
+      'epo-overrides-visitation': null,
+      'no-contact-order-weaker-term': null,
       'contact-terms-differ': null,
       'stay-away-differs': null,
       'residence-terms-differ': null,
@@ -39,23 +41,31 @@ export const ConflictCodec = t.type(
   'Conflict',
 );
 
-export const EnforcementViewCodec = t.type(
-  {
-    at: t.string,
-    inForce: t.readonlyArray(t.string),
-    terms: t.readonlyArray(
-      t.type({
-        dimension: Dimension,
-        provision: Provision,
-        orderId: t.string,
-        step: LadderStep,
-        rule: t.string,
-        explanation: t.string,
-        overrides: t.readonlyArray(t.type({ orderId: t.string, provision: Provision })),
-      }),
-    ),
-    otherTerms: t.readonlyArray(t.type({ orderId: t.string, text: t.string })),
-  },
+export const EnforcementViewCodec = t.intersection(
+  [
+    t.type({
+      at: t.string,
+      inForce: t.readonlyArray(t.string),
+      terms: t.readonlyArray(
+        t.type({
+          dimension: Dimension,
+          provision: Provision,
+          orderId: t.string,
+          step: LadderStep,
+          rule: t.string,
+          explanation: t.string,
+          overrides: t.readonlyArray(t.type({ orderId: t.string, provision: Provision })),
+          /** statute: the order the statute names (or an EPO's more restrictive term); registry-reading: combined from another order, for a judge. */
+          basis: t.keyof({ statute: null, 'registry-reading': null }),
+        }),
+      ),
+      otherTerms: t.readonlyArray(t.type({ orderId: t.string, text: t.string })),
+      combinedReading: t.boolean,
+      /** Orders in force never served: tell the restrained person the terms, then enforce (Fam. Code 6383(e)). */
+      notServed: t.readonlyArray(t.type({ orderId: t.string, notice: t.string, rule: t.string })),
+    }),
+    t.partial({ statutoryOrder: t.type({ orderId: t.string, step: LadderStep, rule: t.string, explanation: t.string }) }),
+  ],
   'EnforcementView',
 );
 
@@ -103,8 +113,15 @@ export const OrderReadPrecedence = t.partial({ precedence: OrderPrecedenceCodec,
  * not run; `withheldOrders` counts orders about the same people the caller may not see (sealed).
  */
 export const CommandWarnings = t.partial({ warnings: t.readonlyArray(ConflictCodec), withheldOrders: t.number, warningsUnavailable: t.string }, 'CommandWarnings');
-/** What `GET /search` adds to each hit. */
-export const SearchHitsRelated = t.type({ hits: t.readonlyArray(t.type({ orderId: t.string, related: ConflictIndicatorCodec })) }, 'SearchHitsRelated');
+/** What `GET /search` adds to each hit: the related-orders indicator, and the officer's notice on an order in force never served (Fam. Code 6383(e)). */
+export const SearchHitsRelated = t.type(
+  {
+    hits: t.readonlyArray(
+      t.intersection([t.type({ orderId: t.string, related: ConflictIndicatorCodec }), t.partial({ unservedNotice: t.type({ notice: t.string, rule: t.string }) })]),
+    ),
+  },
+  'SearchHitsRelated',
+);
 
 /** OpenAPI success content described by `codec` (the body may carry more than it names). */
 export const jsonContent = (codec: t.Mixed): Record<string, unknown> => ({ 'application/json': { schema: toJsonSchema(codec) } });

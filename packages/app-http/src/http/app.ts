@@ -18,6 +18,8 @@ import { registerNiemRoutes } from '../niem/niem-routes';
 import { registerIntegrationRoutes } from '../integrations/integration-routes';
 import { registerNotificationRoutes } from '../notifications/notification-routes';
 import { openApiDocument } from '../openapi/openapi-document';
+import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
+import { registerFirearmRoutes } from '../firearms/firearm-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
 import { serveWebApp } from '../web/web-app';
@@ -147,6 +149,8 @@ export const createApp = (s: AppServices) => {
   registerNiemRoutes(api, s, guard);
   registerIntegrationRoutes(api, s, guard);
   registerNotificationRoutes(api, s, guard);
+  registerCourtCalendarRoutes(api, s, guard);
+  registerFirearmRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

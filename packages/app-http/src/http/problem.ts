@@ -50,11 +50,14 @@ const STATE_CONFLICTS: ReadonlySet<DomainErrorCode> = new Set([
   'READING_ALREADY_APPLIED',
   'READING_UNDER_REVIEW',
   'FIELD_NOT_PENDING',
+  'FIREARM_RECEIPT_ALREADY_RECORDED',
+  'COURT_FILING_ALREADY_RECORDED',
+  'COURT_CLOSURE_EXISTS',
 ]);
 
 /** DomainError code → HTTP status: malformed input 400, unknown order 404, state conflicts 409, rule failures 422. */
 export const statusForDomainError = (code: DomainErrorCode): number =>
-  code === 'INVALID_VALUE' ? 400 : code === 'ORDER_NOT_FOUND' ? 404 : STATE_CONFLICTS.has(code) ? 409 : 422;
+  code === 'INVALID_VALUE' ? 400 : code === 'ORDER_NOT_FOUND' || code === 'COURT_CLOSURE_NOT_FOUND' ? 404 : STATE_CONFLICTS.has(code) ? 409 : 422;
 
 export const fromDomainError = (e: DomainError): Problem => {
   const problems = (e.details?.problems as ProblemField[] | undefined) ?? undefined;

@@ -6,7 +6,8 @@ import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
-import { jsonContent, OrderReadPrecedence } from '../conflicts/precedence-codecs';
+import { jsonContent } from '../conflicts/precedence-codecs';
+import { OrderReadCodec } from './order-view-codecs';
 import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
 import { registerSearchRoutes } from '../search/search-routes';
 import { factsOf } from './order-facts';
@@ -31,10 +32,10 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
     method: 'get',
     path: '/orders/:orderId',
     summary:
-      'Read an order: state, computed status and deadlines, redacted by role; `precedence`: for each protected person, the other orders about the same pair (party index, all counties), which term of which order governs by the Fam. Code 6457 ladder, and the conflicts, each citing its rule (orders the caller may not see are only counted: ADR 0040)',
+      'Read an order: state and computed fields, redacted by role — status, every deadline its events started and the ones still pending (DOJ transmissions, firearm surrender and receipt, an emergency order’s filing; docs/law/doj-deadlines.md, firearms.md), the firearm side, the officer’s notice on an order never served, warnings; `precedence`: for each protected person, the other orders about the same pair (party index, all counties), which term of which order governs by the order of enforcement of Pen. Code 136.2(c)(1) and Fam. Code 6383(h), the order the statute names, and the conflicts, each citing its rule (orders the caller may not see are only counted: ADR 0040)',
     tag: 'orders',
     success: 200,
-    responseContent: jsonContent(OrderReadPrecedence),
+    responseContent: jsonContent(OrderReadCodec),
     handler: async ({ req, res }) => {
       const { orderId, state, version, events } = await load(req);
       const p = guard.order(req, res, 'order.read', factsOf(state, events), orderId);

@@ -1,4 +1,4 @@
-import { authorizeOrder, maySeeConfidential, type OrderFacts, type Principal } from '@ccpor/domain';
+import { authorizeOrder, maySeeConfidential, unservedNoticeFor, type OrderFacts, type Principal, type UnservedNotice } from '@ccpor/domain';
 import type { SearchHit, SearchVisibility } from '@ccpor/adapters';
 
 /** An agency that is not the caller's: what the policy says about orders of other agencies. */
@@ -33,6 +33,8 @@ export interface PresentedHit extends Pick<SearchHit, PassedThrough> {
   readonly doj?: { readonly fcn: string | null; readonly nic: string | null; readonly status: SearchHit['dojStatus'] };
   /** What was withheld from this caller (`doj`). */
   readonly redacted: readonly string[];
+  /** On an order in force never served: tell the restrained person the terms, then enforce (Fam. Code 6383(e); docs/law/service.md). */
+  readonly unservedNotice?: UnservedNotice;
 }
 
 const factsOf = (h: SearchHit): OrderFacts => ({
@@ -53,6 +55,7 @@ export const presentHit = (h: SearchHit, p: Principal): PresentedHit | undefined
   if (!authorizeOrder(p, 'order.read', facts).allowed) return undefined;
   if (h.role === 'protected' && (h.person.confidential || h.person.minor) && !maySeeConfidential(p, facts)) return undefined;
   const dojAllowed = authorizeOrder(p, 'order.doj.read', facts).allowed;
+  const notice = h.status === 'draft' || h.status === 'discarded' ? undefined : unservedNoticeFor(h.status);
   return {
     orderId: h.orderId,
     matchedAs: h.role,
@@ -75,5 +78,6 @@ export const presentHit = (h: SearchHit, p: Principal): PresentedHit | undefined
     matchedOn: h.matchedOn,
     ...(dojAllowed ? { doj: { fcn: h.fcn, nic: h.nic, status: h.dojStatus } } : {}),
     redacted: dojAllowed || (h.fcn === null && h.nic === null && h.dojStatus === 'none') ? [] : ['doj'],
+    ...(notice !== undefined ? { unservedNotice: notice } : {}),
   };
 };

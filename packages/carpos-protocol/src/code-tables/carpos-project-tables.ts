@@ -17,12 +17,13 @@ export const yesNoTable: CodeTable = {
 export const serviceMethodTable: CodeTable = {
   name: 'How the order was served (SVM)',
   verified: false,
-  source: `${PROJECT_CHOICE}; the service states of domain-brief §4 [I]`,
+  source: `${PROJECT_CHOICE}; the service methods of docs/law/service.md (Fam. Code 6383, 6384; CCP 527.6) [I]`,
   values: [
     { code: 'P', meaning: 'PERSONALLY SERVED (PROOF OF SERVICE FORM OR OFFICER)' },
     { code: 'C', meaning: 'SERVED IN COURT (RESPONDENT PRESENT WHEN THE ORDER WAS MADE)' },
     { code: 'M', meaning: 'SERVED BY FIRST-CLASS MAIL (FAM. CODE 6384)' },
     { code: 'V', meaning: 'SERVED VERBALLY BY AN OFFICER FROM THE MIS SUMMARY' },
+    { code: 'A', meaning: 'SERVED BY ANOTHER METHOD THE COURT ORDERED' },
   ],
 };
 

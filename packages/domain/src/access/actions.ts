@@ -19,6 +19,8 @@ export const ORDER_ACTIONS = [
   'order.doj.read',
   'order.doj.review',
   'order.doj.resend',
+  'order.firearms.receipt',
+  'order.court-filing',
 ] as const;
 
 export const GLOBAL_ACTIONS = [
@@ -39,6 +41,7 @@ export const GLOBAL_ACTIONS = [
   'integrations.feed.read',
   'notifications.manage',
   'notifications.log.read',
+  'courts.calendar.manage',
 ] as const;
 
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
@@ -57,4 +60,6 @@ export const WRITE_ACTIONS: ReadonlySet<OrderAction> = new Set([
   'order.discard',
   'order.image.attach',
   'order.image.remove',
+  'order.firearms.receipt',
+  'order.court-filing',
 ]);

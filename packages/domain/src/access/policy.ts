@@ -78,10 +78,11 @@ const COURT_RULE = 'issuing court: the caller’s own court, or one its agency i
 const ENTRY_ACTIONS: ReadonlySet<OrderAction> = new Set(['order.draft', 'order.add']);
 
 /**
- * The access policy (pure). Sources: domain-brief §1.5 (roles; sealed orders for supervisors;
- * CLETS data for certified users) and §8 (sealed and confidential handling); ADR 0034 decides who
- * sees sealed orders and drafts and in whose name an order may be entered. Every decision names
- * the rule that made it, so the audit log can record why.
+ * The access policy (pure). Sources: CCPOR's roles (query only, court, supervisor, administrator;
+ * sealed orders for supervisors) and the CLETS rule that data received through CLETS is for
+ * certified users only; sealed and confidential handling (Fam. Code 6301.5; 18 U.S.C.
+ * 2265(d)(3)); ADR 0034 decides who sees sealed orders and drafts and in whose name an order may
+ * be entered. Every decision names the rule that made it, so the audit log can record why.
  */
 export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts): AccessDecision => {
   const own = actsForOrder(p, o);
@@ -94,7 +95,7 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
   }
   if (action === 'order.doj.read' || action === 'order.doj.review' || action === 'order.doj.resend') {
     if (!p.cletsCertified) {
-      return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)');
+      return deny('CLETS_CERTIFICATION_REQUIRED', 'DOJ responses are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)');
     }
     if (action === 'order.doj.review' && !(has(p, ...DATA_ENTRY_ROLES) && own)) {
       return deny('NOT_YOUR_AGENCY', 'Only staff of the agency that submitted the order review its DOJ responses.', 'DOJ review: submitting agency');
@@ -108,10 +109,10 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
     // Statewide query for every role: reading orders and their images is what the registry is for.
     return action === 'order.history' && !has(p, ...DATA_ENTRY_ROLES, 'state-admin', 'local-admin', 'query-only')
       ? deny('ROLE_NOT_PERMITTED', 'Your role cannot read order histories.', 'history: registry users')
-      : allow(o.sealed ? 'supervisor of the entering or assigned agency on a sealed order' : 'statewide query (domain-brief §1.2)');
+      : allow(o.sealed ? 'supervisor of the entering or assigned agency on a sealed order' : 'statewide query (CCPOR query)');
   }
   if (!has(p, ...DATA_ENTRY_ROLES)) {
-    return deny('ROLE_NOT_PERMITTED', 'Your role may search and view orders but not enter or change them.', 'data entry: court clerk, supervisor, LEA data entry (domain-brief §1.5)');
+    return deny('ROLE_NOT_PERMITTED', 'Your role may search and view orders but not enter or change them.', 'data entry: court clerk, supervisor, LEA data entry (CCPOR roles; CLETS policy)');
   }
   if (!own) {
     return deny(
@@ -128,16 +129,16 @@ export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts)
 
 export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: ScopeFacts = {}): AccessDecision =>
   match(action)
-    .with('search', () => allow('statewide query for every role (domain-brief §1.2)'))
+    .with('search', () => allow('statewide query for every role (CCPOR query)'))
     .with('statistics.read', () =>
-      has(p, 'local-admin', 'state-admin', 'supervisor') ? allow('reports') : deny('ROLE_NOT_PERMITTED', 'Reports are for administrators and supervisors.', 'reports (domain-brief §1.6)'),
+      has(p, 'local-admin', 'state-admin', 'supervisor') ? allow('reports') : deny('ROLE_NOT_PERMITTED', 'Reports are for administrators and supervisors.', 'reports (CCPOR reports)'),
     )
     .with('doj.queue.read', () =>
-      p.cletsCertified ? allow('CLETS-certified user') : deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (domain-brief §1.5)'),
+      p.cletsCertified ? allow('CLETS-certified user') : deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)'),
     )
     .with('doj.queue.manage', () =>
       !p.cletsCertified
-        ? deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may act on them.', 'CLETS data: certified users only (domain-brief §1.5)')
+        ? deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may act on them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)')
         : has(p, 'state-admin')
           ? allow('CLETS-certified state administrator')
           : !has(p, ...DATA_ENTRY_ROLES, 'local-admin')
@@ -169,6 +170,16 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
                 ? allow('CLETS-certified staff, own court')
                 : deny('NOT_YOUR_AGENCY', 'Staff reconcile their own court’s orders only.', 'reconciliation: own court'),
     )
+    // A court's closures and close of business (docs/law/calendar.md): its own local administrator, or a state administrator.
+    .with('courts.calendar.manage', () =>
+      has(p, 'state-admin')
+        ? allow('state administrator')
+        : has(p, 'local-admin') && scope.agencyOri !== undefined && scope.agencyOri === p.agencyOri
+          ? allow('local administrator of the court')
+          : has(p, 'local-admin')
+            ? deny('NOT_YOUR_AGENCY', 'A local administrator keeps only their own court’s calendar.', 'court calendars: own court')
+            : deny('ROLE_NOT_PERMITTED', 'Only administrators keep court calendars.', 'court calendars: administrators'),
+    )
     .with('users.manage', 'api-keys.manage', () =>
       has(p, 'state-admin')
         ? allow('state administrator')
@@ -177,7 +188,7 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
           : has(p, 'local-admin')
             ? // Answered like a record that does not exist: a local administrator cannot probe other agencies' user names.
               deny('NOT_YOUR_AGENCY', 'A local administrator manages only their own agency.', 'administration: own agency (ADR 0035)', true)
-            : deny('ROLE_NOT_PERMITTED', 'Only administrators manage users and API keys.', 'administration (domain-brief §1.5)'),
+            : deny('ROLE_NOT_PERMITTED', 'Only administrators manage users and API keys.', 'administration (CCPOR roles; CLETS policy)'),
     )
     .with('integrations.manage', 'integrations.feed.read', () =>
       // An agency's integration (its API key) manages and reads its own feed; administrators set it up.

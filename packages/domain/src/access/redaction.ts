@@ -5,11 +5,11 @@ import { actsForOrder, type OrderFacts } from './policy';
 import { DATA_ENTRY_ROLES, type Principal } from './roles';
 
 /**
- * Query-side redaction (domain-brief §8): identifying fields of confidential or minor protected
+ * Query-side redaction: identifying fields of confidential or minor protected
  * persons are hidden from anyone outside the order's own or assigned agency (Fam. Code 6301.5;
- * the federal bar on publishing a protected party's identity or location), and data that came
- * back from DOJ over CLETS is hidden from users who are not CLETS-certified (§1.5). Supervisors
- * are no exception outside their own agency's orders: least privilege, as for sealed orders (ADR 0034).
+ * 18 U.S.C. 2265(d)(3), the federal bar on publishing a protected party's identity or location), and data that came
+ * back from DOJ over CLETS is hidden from users who are not CLETS-certified (the CLETS policy on data received through CLETS).
+ * Supervisors are no exception outside their own agency's orders: least privilege, as for sealed orders (ADR 0034).
  */
 export const maySeeConfidential = (p: Principal, o: OrderFacts): boolean => DATA_ENTRY_ROLES.some((r) => p.roles.includes(r)) && actsForOrder(p, o);
 

@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 
 /**
- * Registry roles (domain-brief §1.5, the CCPOR roles questionnaire, plus the LEA data-entry and
- * state administrator roles the issue adds). CLETS certification is an attribute of the user,
- * independent of role (§1.5 [I]).
+ * Registry roles (CCPOR's roles: query only, court, supervisor, administrator; plus the LEA
+ * data-entry and state administrator roles the issue adds). CLETS certification is an attribute
+ * of the user, independent of role [I].
  */
 export const Role = t.keyof(
   {

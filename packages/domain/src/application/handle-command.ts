@@ -1,11 +1,12 @@
 import * as E from 'fp-ts/Either';
 import type { DomainError } from '../errors/domain-error';
 import type { OrderCommand } from '../order/commands';
-import { orderDecider, type OrderDecider } from '../order/decide';
+import { createDecider, orderDecider, type OrderDecider } from '../order/decide';
 import { fold } from '../order/evolve';
 import type { OrderEvent } from '../order/events';
 import type { OrderState } from '../order/order-state';
 import type { Clock } from '../ports/clock';
+import type { CourtCalendarsPort } from '../ports/court-calendars';
 import { expectExact, type Actor, type EventStore, type GlobalPosition, type NewEvent } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import { orderStreamId } from '../value-objects/order-id';
@@ -62,6 +63,8 @@ const SAFE_TO_REDECIDE: ReadonlySet<OrderCommand['type']> = new Set([
   'ApplyFormReading',
   'RecordDojAcknowledgement',
   'RecordDojRejection',
+  'RecordFirearmReceipt',
+  'RecordCourtFiling',
 ]);
 
 export interface CommandHandlerDeps {
@@ -69,13 +72,34 @@ export interface CommandHandlerDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly decider?: OrderDecider;
+  /**
+   * Each court's calendar (closures, close of judicial business). When given, commands that
+   * count court days or compute deadlines are decided on the calendar of the order's court
+   * (ADR 0043); otherwise on `decider`'s.
+   */
+  readonly courtCalendars?: CourtCalendarsPort;
 }
+
+/** Commands whose decision counts court days or computes deadlines. */
+const CALENDAR_COMMANDS: ReadonlySet<OrderCommand['type']> = new Set(['AddOrder', 'ModifyOrder', 'RenewOrder', 'RecordService', 'CancelOrder']);
+
+/** The ORI of the court the command's order belongs to: the added details', else the order's. */
+const courtOriOf = (input: CommandInput, state: OrderState): string | undefined => {
+  if (input.type === 'AddOrder' && input.details?.court !== undefined) return input.details.court.ori;
+  return state.status === 'draft' || state.status === 'issued' ? state.details.court?.ori : undefined;
+};
 
 /** The state and version of a stream that does not exist. */
 const NO_STREAM = { state: { status: 'none' } as OrderState, version: 0 };
 
 /** Load → decide → append with the expected version, through the ports only. */
-export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDecider }: CommandHandlerDeps) => {
+export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDecider, courtCalendars }: CommandHandlerDeps) => {
+  const deciderFor = async (input: CommandInput, state: OrderState): Promise<OrderDecider> => {
+    if (courtCalendars === undefined || !CALENDAR_COMMANDS.has(input.type)) return decider;
+    const ori = courtOriOf(input, state);
+    return ori === undefined ? decider : createDecider({ calendar: await courtCalendars.calendarFor(ori) });
+  };
+
   const attempt = async (input: CommandInput, ctx: CommandContext, retriesLeft: number, assumeNew = false): Promise<E.Either<HandlerError, HandlerResult>> => {
     const loaded = assumeNew ? E.right(NO_STREAM) : await loadOrder(eventStore, input.orderId);
     if (E.isLeft(loaded)) return loaded;
@@ -83,9 +107,10 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
       return E.left({ kind: 'conflict', expectedVersion: ctx.expectedVersion, actualVersion: version });
     }
+    const chosen = await deciderFor(input, state);
     const at = clock.now();
     const command = { ...input, at } as OrderCommand;
-    const decision = decider.decide(command, state);
+    const decision = chosen.decide(command, state);
     // Assuming a new stream is only a shortcut for writes: a refusal or a no-op is decided again
     // against what the stream holds, so the answer never depends on the assumption.
     if (assumeNew && (E.isLeft(decision) || decision.right.length === 0)) return attempt(input, ctx, retriesLeft);

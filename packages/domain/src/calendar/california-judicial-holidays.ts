@@ -19,8 +19,8 @@ import {
  * A day the Governor appoints as a holiday cannot be computed: pass it as a closure to
  * `createCourtCalendar`.
  *
- * Labels follow docs/domain-brief.md: [S] a public source confirms the row; [U] unverified —
- * confirm against the statute before relying on it.
+ * Labels (ADR 0004; docs/law/calendar.md): [S] the statute or a public source confirms the row;
+ * [U] unverified — confirm against the statute before relying on it.
  */
 
 export type HolidayDateRule =

@@ -24,7 +24,12 @@ export interface CourtCalendar {
   holidayName(date: string): string | undefined;
   isBusinessDay(date: string): boolean;
   addBusinessDays(date: string, n: number): IsoDateString;
+  /** Close of judicial business, 'HH:MM:SS' California time: this court's setting, 17:00:00 by default. */
+  readonly closeOfBusiness: string;
 }
+
+/** The close of judicial business a court keeps unless it sets its own [I] (docs/law/calendar.md). */
+export const DEFAULT_CLOSE_OF_BUSINESS = '17:00:00';
 
 export interface CourtClosure {
   readonly date: string;
@@ -34,11 +39,16 @@ export interface CourtClosure {
 export interface CourtCalendarOptions {
   /**
    * Whole days on which this court is closed although the state calendar says it is open: a
-   * county's emergency closure, a Governor-appointed holiday, statewide closure days. CCP § 12b
-   * treats a day a public office is closed for as a holiday when computing time.
+   * county's emergency closure (Gov. Code 68115), a Governor-appointed holiday, statewide closure
+   * days. CCP 12b treats a day a public office is closed for as a holiday when computing time
+   * (docs/law/calendar.md).
    */
   readonly localClosures?: readonly CourtClosure[];
+  /** Close of judicial business, 'HH:MM' or 'HH:MM:SS'; default 17:00:00. */
+  readonly closeOfBusiness?: string;
 }
+
+const CLOSE_OF_BUSINESS = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 interface HolidayIndex {
   /** Observed closure days. */
@@ -76,6 +86,10 @@ const isWeekend = (day: number): boolean => {
 };
 
 export const createCourtCalendar = (options: CourtCalendarOptions = {}): CourtCalendar => {
+  const cob = options.closeOfBusiness ?? DEFAULT_CLOSE_OF_BUSINESS;
+  const cobMatch = CLOSE_OF_BUSINESS.exec(cob);
+  if (cobMatch === null) throw new RangeError(`close of business must be 'HH:MM[:SS]', not ${JSON.stringify(cob)}`);
+  const closeOfBusiness = `${cobMatch[1]}:${cobMatch[2]}:${cobMatch[3] ?? '00'}`;
   const closures = new Map<number, string>();
   for (const c of options.localClosures ?? []) {
     const day = parseDayNumber(c.date);
@@ -108,14 +122,15 @@ export const createCourtCalendar = (options: CourtCalendarOptions = {}): CourtCa
       const index = holidayIndexFor(civilDate(day).year);
       return index.closed.get(day) ?? index.weekendNames.get(day) ?? closures.get(day);
     },
-    // Fam. Code § 6380's "one business day" is read as one court day. The deadlines it sets are met
-    // through the court or a CLETS-entering agency working court hours, and CCP §§ 12a–12b count
-    // weekends, judicial holidays and closed-office days alike. Civ. Code §§ 7 and 9 define
-    // business days against Gov. Code § 6700 holidays instead (Admission Day, Lunar New Year
-    // would then count as holidays) — [U] unverified — confirm against the statute whether that
-    // definition governs § 6380; if so, only these two methods change.
+    // Fam. Code 6380's "one business day" is read as one court day (docs/law/calendar.md). The
+    // deadlines it sets are met through the court or a CLETS-entering agency working court
+    // hours, and CCP 12a–12b count weekends, judicial holidays and closed-office days alike.
+    // Civ. Code 7 and 9 define business days against Gov. Code 6700 holidays instead (Admission
+    // Day, Lunar New Year would then count as holidays) — [U] unverified — confirm against the
+    // statute whether that definition governs 6380; if so, only these two methods change.
     isBusinessDay: isCourtDay,
     addBusinessDays: addCourtDays,
+    closeOfBusiness,
   };
 };
 

@@ -48,6 +48,18 @@ export const DOMAIN_ERROR_CODES = [
   'READING_UNDER_REVIEW',
   'FIELD_NOT_PENDING',
   'FIELDS_NOT_REVIEWED',
+  'FIREARM_TERM_NOT_LAWFUL',
+  'FIREARM_RELINQUISHMENT_NOT_ORDERED',
+  'FIREARM_RECEIPT_ALREADY_RECORDED',
+  'SERVICE_BY_MAIL_NOT_ALLOWED',
+  'REGISTRATION_NOT_APPLICABLE',
+  'COURT_FILING_NOT_APPLICABLE',
+  'COURT_FILING_ALREADY_RECORDED',
+  'ORDERED_AT_INVALID',
+  'COURT_ALREADY_CLOSED',
+  'COURT_CLOSURE_EXISTS',
+  'COURT_CLOSURE_NOT_FOUND',
+  'CLOSE_OF_BUSINESS_OUT_OF_RANGE',
 ] as const;
 
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
@@ -56,7 +68,7 @@ export interface DomainError {
   readonly code: DomainErrorCode;
   readonly message: string;
   readonly field?: string;
-  /** Where the rule comes from, e.g. "Fam. Code 6256 (domain-brief §2)". */
+  /** Where the rule comes from, e.g. "Fam. Code 6256; docs/law/durations.md". */
   readonly rule?: string;
   readonly details?: Readonly<Record<string, unknown>>;
 }

@@ -7,6 +7,7 @@ import {
   historyArb,
   instantAfter,
   orderIdArb,
+  formFieldsArb,
   stageFieldsArb,
   type History,
 } from '@ccpor/test-kit';
@@ -70,7 +71,9 @@ describe('a clone keeps parties and terms and shares no history', () => {
         expect(draft.orderId).toBe(command.orderId);
         expect(pickKept(draft.details)).toEqual(pickKept(source.state.details));
         expect(draft.details.form).toBe(command.form ?? source.state.details.form);
-        for (const own of ['issuedAt', 'expiration', 'hearing', 'serviceByMailPermitted'] as const) expect(draft.details).not.toHaveProperty(own);
+        for (const own of ['issuedAt', 'expiration', 'hearing', 'serviceByMailPermitted', 'alternativeService', 'firearmReviewHearingAt', 'registration'] as const) {
+          expect(draft.details).not.toHaveProperty(own);
+        }
         expect(draft.images).toEqual([]);
         expect(Object.keys(draft).sort()).toEqual(['clonedFrom', 'details', 'enteringAgencyOri', 'images', 'orderId', 'status']);
       }),
@@ -85,7 +88,9 @@ describe('a clone keeps parties and terms and shares no history', () => {
           return fc.record({
             clone: fc.constant(c),
             form: fc.constant(form),
-            issued: californiaInstantArb().chain((issuedAt) => stageFieldsArb(form, issuedAt).map((stage) => ({ issuedAt, ...stage }))),
+            issued: californiaInstantArb().chain((issuedAt) =>
+              fc.tuple(stageFieldsArb(form, issuedAt), formFieldsArb(form, issuedAt)).map(([stage, own]) => ({ issuedAt, ...stage, ...own })),
+            ),
             minutes: fc.integer({ min: 0, max: 600 }),
           });
         }),

@@ -4,6 +4,7 @@ import { Fcn, Nic } from '../value-objects/doj-ids';
 import { OrderId } from '../value-objects/order-id';
 import { Ori } from '../value-objects/ori';
 import { DraftDetails, ExpirationInput, ImageRef, OrderChanges, OrderDetails } from './order-details';
+import { FirearmReceipt } from './firearms';
 import { FormNumber } from './order-forms';
 import { ServiceRecord } from './service';
 import { ApplyFormReading, ReviewReadFields } from '../form-reading/reading-commands';
@@ -42,14 +43,25 @@ export const AddOrder = t.intersection([
   command('AddOrder', { enteringAgencyOri: Ori }),
   t.partial({ details: DraftDetails, source: OrderSource }),
 ]);
-export const ModifyOrder = t.intersection([command('ModifyOrder', { changes: OrderChanges }), t.partial({ reason: t.string })]);
-/** Renewal: the request must have been filed inside the renewal window (domain-brief §3). */
-export const RenewOrder = command('RenewOrder', { requestFiledOn: OrderDate, expiration: ExpirationInput });
+/**
+ * `orderedAt`: when the court made the change (the modification, renewal or termination), if
+ * earlier than its entry; the DOJ deadline runs from it (Fam. Code 6380(a); docs/law/doj-deadlines.md).
+ */
+export const ModifyOrder = t.intersection([command('ModifyOrder', { changes: OrderChanges }), t.partial({ reason: t.string, orderedAt: IsoDateTime })]);
+/** Renewal: the request must have been filed inside the renewal window (docs/law/durations.md). */
+export const RenewOrder = t.intersection([
+  command('RenewOrder', { requestFiledOn: OrderDate, expiration: ExpirationInput }),
+  t.partial({ orderedAt: IsoDateTime }),
+]);
 export const RecordService = command('RecordService', { service: ServiceRecord });
 export const CancelOrder = t.intersection([
   command('CancelOrder', { reason: CancelReason }),
-  t.partial({ note: t.string, supersededBy: OrderId }),
+  t.partial({ note: t.string, supersededBy: OrderId, orderedAt: IsoDateTime }),
 ]);
+/** The firearm relinquishment receipt was filed (docs/law/firearms.md). */
+export const RecordFirearmReceipt = command('RecordFirearmReceipt', { receipt: FirearmReceipt });
+/** An emergency order was filed with the court (Pen. Code 18140(c) for gun violence emergency orders). */
+export const RecordCourtFiling = command('RecordCourtFiling', { filedAt: IsoDateTime });
 /**
  * Clone starts a new stream as a draft from an issued order's parties and terms. The handler
  * loads the source and puts what it needs into the command, so `decide` stays pure.
@@ -64,9 +76,14 @@ export const CloneOrder = t.intersection([
 export const AttachImage = command('AttachImage', { image: ImageRef });
 export const ReplaceImage = command('ReplaceImage', { previousSha256: t.string, image: ImageRef });
 export const RemoveImage = command('RemoveImage', { sha256: t.string, reason: t.string });
+/**
+ * `deadlineIds`: the DOJ deadlines the acknowledged message met (the gateway knows which
+ * obligations the message carried); without them the oldest pending deadline of the
+ * transaction's kind is taken as met (ADR 0042).
+ */
 export const RecordDojAcknowledgement = t.intersection([
   command('RecordDojAcknowledgement', { transaction: DojTransaction, messageId: t.string, fcn: Fcn }),
-  t.partial({ nic: Nic }),
+  t.partial({ nic: Nic, deadlineIds: t.array(t.string) }),
 ]);
 export const DojFieldError = t.intersection([t.type({ reason: t.string }), t.partial({ field: t.string })]);
 export const RecordDojRejection = command('RecordDojRejection', {
@@ -75,7 +92,7 @@ export const RecordDojRejection = command('RecordDojRejection', {
   errors: t.array(DojFieldError),
 });
 
-/** A CLETS-certified user confirms they reviewed a DOJ answer for accuracy (domain-brief §1.4 step 3). */
+/** A CLETS-certified user confirms they reviewed a DOJ answer for accuracy (the CCPOR gateway's review step). */
 export const DojReviewOutcome = t.keyof({ accurate: null, 'needs-correction': null }, 'DojReviewOutcome');
 export const ReviewDojResponse = t.intersection([
   command('ReviewDojResponse', { messageId: t.string, outcome: DojReviewOutcome }),
@@ -100,6 +117,8 @@ export const OrderCommand = t.union([
   ReviewDojResponse,
   ApplyFormReading,
   ReviewReadFields,
+  RecordFirearmReceipt,
+  RecordCourtFiling,
 ]);
 export type OrderCommand = t.TypeOf<typeof OrderCommand>;
 export type OrderCommandType = OrderCommand['type'];

@@ -4,19 +4,24 @@ import { match } from 'ts-pattern';
 import { californiaCourtCalendar, californiaLocalDate, type CourtCalendar } from '../calendar';
 import { decodeWith } from '../errors/decode-error';
 import { domainError, type DomainError } from '../errors/domain-error';
-import { dojDeadline } from '../rules/doj-deadline';
+import { deadlineDue, dojRecordRule, type DeadlineRuleId } from '../rules/deadline-rules';
 import { missingForRegistry } from '../rules/doj-readiness';
-import { resolveExpiration } from '../rules/expiration';
+import { resolveExpiry, type ResolvedExpiry } from '../rules/expiration';
+import { LAW_DOCS } from '../rules/law-docs';
 import { resolveRenewal } from '../rules/renewal';
+import { checkMailPermission, checkServiceMethod } from '../rules/service-rules';
 import { instantMs, IsoDateTime, LAST_ORDER_YEAR } from '../value-objects/dates';
 import type { OrderCommand } from './commands';
+import { nextDeadlineId, type DeadlineSpec } from './deadlines';
 import { evolve } from './evolve';
 import type { EventOf, OrderEvent, OrderEventType } from './events';
+import { firearmsOrdered } from './firearms';
 import { OrderDetails, type DraftDetails, type OrderChanges } from './order-details';
-import { formInfo } from './order-forms';
-import { initialState, type IssuedOrder, type OrderState } from './order-state';
+import { formInfo, isRegisteredForeignOrder } from './order-forms';
+import { deadlinesOf, initialState, type IssuedOrder, type OrderState } from './order-state';
 import { isExpiredAt } from './order-status';
 import { decideApplyReading, decideReviewFields, unreviewedReadFields } from '../form-reading/decide-reading';
+import { OFFICER_SERVICE_METHODS, type ServiceRecord } from './service';
 
 type Decision = E.Either<DomainError, OrderEvent[]>;
 type Cmd<T extends OrderCommand['type']> = Extract<OrderCommand, { type: T }>;
@@ -47,7 +52,7 @@ const requireInForce = (state: OrderState, at: string): E.Either<DomainError, Is
         : isExpiredAt(s, at)
           ? E.left(
               domainError('ORDER_EXPIRED', `This order expired at ${s.expiresAt}; an expired order can only be renewed.`, {
-                rule: 'domain-brief §3 (renewal windows)',
+                rule: LAW_DOCS.durations,
               }),
             )
           : E.right(s),
@@ -68,8 +73,57 @@ const checkTimes = (d: DraftDetails, at: string): E.Either<DomainError, void> =>
       return E.left(domainError('DOB_IN_FUTURE', 'A date of birth cannot be after the order was issued.', { field }));
     }
   }
+  const registeredAt = d.registration?.registeredAt;
+  if (registeredAt !== undefined) {
+    if (instantMs(registeredAt) > instantMs(at)) {
+      return E.left(domainError('ISSUED_IN_FUTURE', 'The registration time is later than now.', { field: 'registration.registeredAt' }));
+    }
+    if (d.issuedAt !== undefined && instantMs(registeredAt) < instantMs(d.issuedAt)) {
+      return E.left(domainError('INVALID_VALUE', 'An order cannot have been registered here before it was issued.', { field: 'registration.registeredAt' }));
+    }
+  }
   return E.right(undefined);
 };
+
+/**
+ * What an order's content must satisfy whatever its stage of entry (draft, add, modification):
+ * the firearm term is the statute's (Fam. Code 6389(c)(2)); mail service only where the law can
+ * allow it (Fam. Code 6384(a)); registration facts only on a registered order.
+ */
+const checkContent = (d: DraftDetails): E.Either<DomainError, void> => {
+  const provisions = d.provisions ?? [];
+  for (let i = 0; i < provisions.length; i++) {
+    const p = provisions[i]!;
+    if (p.kind === 'firearm-relinquishment' && p.withinHours !== undefined && p.withinHours !== 24) {
+      return E.left(
+        domainError(
+          'FIREARM_TERM_NOT_LAWFUL',
+          `The law fixes the firearm term: immediately on an officer's request, otherwise within 24 hours of service. ${p.withinHours} hours is not a term the court can set; leave the hours out (or enter 24).`,
+          { field: `provisions.${i}.withinHours`, rule: `Fam. Code 6389(c)(2); CCP 527.9; Pen. Code 18120; ${LAW_DOCS.firearms}` },
+        ),
+      );
+    }
+  }
+  if (d.registration !== undefined && d.form !== undefined && !isRegisteredForeignOrder(d.form)) {
+    return E.left(
+      domainError('REGISTRATION_NOT_APPLICABLE', `A ${d.form} is a California order; registration facts belong to an order registered from another jurisdiction (DV-600, Canadian orders).`, {
+        field: 'registration',
+        rule: `Fam. Code 6404, 6454; ${LAW_DOCS.orderTypes}`,
+      }),
+    );
+  }
+  return checkMailPermission(d);
+};
+
+/** When the court made a change, if the caller says so: not before the order was issued, not after now. */
+const checkOrderedAt = (orderedAt: string | undefined, s: IssuedOrder, at: string): E.Either<DomainError, string> =>
+  orderedAt === undefined
+    ? E.right(at)
+    : instantMs(orderedAt) > instantMs(at)
+      ? E.left(domainError('ORDERED_AT_INVALID', 'The court cannot have made this change later than now.', { field: 'orderedAt' }))
+      : instantMs(orderedAt) < instantMs(s.details.issuedAt)
+        ? E.left(domainError('ORDERED_AT_INVALID', 'The court cannot have changed the order before it was issued.', { field: 'orderedAt' }))
+        : E.right(orderedAt);
 
 /**
  * A computed instant (an end, a DOJ deadline) must fit IsoDateTime, the codec its event is read
@@ -99,11 +153,28 @@ const realChanges = (current: DraftDetails, changes: OrderChanges): OrderChanges
 };
 
 export interface DeciderDeps {
-  /** Court days and holidays, with any local closures of the deploying courts. */
+  /** Court days, holidays, closures and close of judicial business of the order's court. */
   readonly calendar: CourtCalendar;
 }
 
 export const createDecider = ({ calendar }: DeciderDeps) => {
+  /** Deadlines `starts` arise now on an order that holds `existing`: ids follow on, due dates on the court's calendar. */
+  const deadlines = (existing: readonly { id: string }[], starts: readonly { ruleId: DeadlineRuleId; startedAt: string; ref?: string }[]): E.Either<DomainError, DeadlineSpec[]> => {
+    const out: DeadlineSpec[] = [];
+    for (const [i, st] of starts.entries()) {
+      const due = deadlineDue(st.ruleId, st.startedAt, calendar);
+      if (!IsoDateTime.is(due)) return E.left(domainError('INVALID_VALUE', `A deadline would fall due at ${due}, outside the years the registry holds (to ${LAST_ORDER_YEAR}).`));
+      out.push({
+        id: nextDeadlineId(existing, i),
+        ruleId: st.ruleId,
+        startedAt: st.startedAt as DeadlineSpec['startedAt'],
+        dueAt: due,
+        ...(st.ref !== undefined ? { ref: st.ref } : {}),
+      });
+    }
+    return E.right(out);
+  };
+
   const add = (c: Cmd<'AddOrder'>, state: OrderState): Decision => {
     const base = match(state)
       .with({ status: 'none' }, () => E.right<DomainError, DraftDetails>({}))
@@ -129,21 +200,34 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
       }),
       E.chain(decodeWith(OrderDetails)),
       E.chainFirst((d) => checkTimes(d, c.at)),
+      E.chainFirst((d) => checkContent(d)),
       E.chain((details) =>
         pipe(
-          resolveExpiration(details, calendar, 'issue'),
-          E.chainFirst((expiresAt) => storable(expiresAt, 'expiration')),
-          E.chainFirst(() => storable(dojDeadline(details.issuedAt, calendar), 'issuedAt')),
-          E.map((expiresAt) => [
+          resolveExpiry(details, calendar, 'issue'),
+          E.chainFirst((r) => (r.expiresAt === null ? E.right(null) : storable(r.expiresAt, 'expiration'))),
+          E.bindTo('expiry'),
+          E.bind('dueDeadlines', () => {
+            // Imported history came from a system that already dealt with DOJ: it starts no deadlines [I].
+            if (c.source?.kind === 'historical-import') return E.right<DomainError, DeadlineSpec[]>([]);
+            const starts: { ruleId: DeadlineRuleId; startedAt: string }[] = [
+              { ruleId: dojRecordRule(details.form, 'issue'), startedAt: details.registration?.registeredAt ?? details.issuedAt },
+            ];
+            if (details.form === 'EPO-002') starts.push({ ruleId: 'court-filing.gv-epo', startedAt: details.issuedAt });
+            return deadlines([], starts);
+          }),
+          E.bind('firstDoj', () => storable(deadlineDue(dojRecordRule(details.form, 'issue'), details.registration?.registeredAt ?? details.issuedAt, calendar), 'issuedAt')),
+          E.map(({ expiry, dueDeadlines, firstDoj }) => [
             ev('OrderAdded', {
               orderId: c.orderId,
               enteringAgencyOri: state.status === 'draft' ? (state.enteringAgencyOri as typeof c.enteringAgencyOri) : c.enteringAgencyOri,
               details,
-              expiresAt: expiresAt as typeof details.issuedAt,
-              dojDeadline: dojDeadline(details.issuedAt, calendar) as typeof details.issuedAt,
+              expiresAt: expiry.expiresAt as typeof details.issuedAt | null,
+              dojDeadline: firstDoj as typeof details.issuedAt,
               source: c.source ?? { kind: 'registry' },
               fromDraft: state.status === 'draft',
               addedAt: c.at,
+              deadlines: dueDeadlines,
+              ...limitOf(expiry),
             }),
           ]),
         ),
@@ -165,19 +249,29 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
           );
         }
         const next = { ...s.details, ...changes };
-        const expiresAt =
+        const expiry: E.Either<DomainError, ResolvedExpiry> =
           changes.expiration !== undefined || changes.hearing !== undefined
-            ? pipe(resolveExpiration(next, calendar, 'modify'), E.chain((exp) => storable(exp, 'expiration')))
-            : E.right<DomainError, string | null>(s.expiresAt);
+            ? pipe(
+                resolveExpiry(next, calendar, 'modify'),
+                E.chainFirst((r) => (r.expiresAt === null ? E.right(null) : storable(r.expiresAt, 'expiration'))),
+              )
+            : E.right({ expiresAt: s.expiresAt });
         return pipe(
           checkTimes(next, c.at),
-          E.chain(() => expiresAt),
-          E.map((exp) => [
+          E.chain(() => checkContent(next)),
+          E.chain(() => checkOrderedAt(c.orderedAt, s, c.at)),
+          E.bindTo('orderedAt'),
+          E.bind('expiry', () => expiry),
+          E.bind('due', ({ orderedAt }) => deadlines(deadlinesOf(s), [{ ruleId: dojRecordRule(s.details.form, 'modify'), startedAt: orderedAt }])),
+          E.map(({ expiry: exp, due }) => [
             ev('OrderModified', {
               changes,
-              expiresAt: exp as EventOf<'OrderModified'>['data']['expiresAt'],
+              expiresAt: exp.expiresAt as EventOf<'OrderModified'>['data']['expiresAt'],
               modifiedAt: c.at,
               ...(c.reason !== undefined ? { reason: c.reason } : {}),
+              ...(c.orderedAt !== undefined ? { orderedAt: c.orderedAt } : {}),
+              deadlines: due,
+              ...limitOf(exp),
             }),
           ]),
         );
@@ -194,29 +288,52 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
         }
         return pipe(
           resolveRenewal({ form: s.details.form, expiresAt: s.expiresAt, requestFiledOn: c.requestFiledOn, expiration: c.expiration }),
-          E.map((expiresAt) => [
+          E.bindTo('expiresAt'),
+          E.bind('orderedAt', () => checkOrderedAt(c.orderedAt, s, c.at)),
+          E.bind('due', ({ orderedAt }) => deadlines(deadlinesOf(s), [{ ruleId: dojRecordRule(s.details.form, 'renew'), startedAt: orderedAt }])),
+          E.map(({ expiresAt, due }) => [
             ev('OrderRenewed', {
               requestFiledOn: c.requestFiledOn,
               expiration: c.expiration,
               expiresAt: expiresAt as EventOf<'OrderRenewed'>['data']['expiresAt'],
               previousExpiresAt: s.expiresAt as EventOf<'OrderRenewed'>['data']['previousExpiresAt'],
               renewedAt: c.at,
+              ...(c.orderedAt !== undefined ? { orderedAt: c.orderedAt } : {}),
+              deadlines: due,
             }),
           ]),
         );
       }),
     );
 
+  /**
+   * The deadlines a service starts (docs/law/doj-deadlines.md, docs/law/firearms.md): the proof
+   * goes to CARPOS within one business day — of service when an officer served it (Fam. Code
+   * 6380), of its filing otherwise [I]; service in court needs no proof (Fam. Code 6385). The
+   * first service also starts the firearm deadlines, where the order calls for relinquishment.
+   */
+  const serviceDeadlines = (s: IssuedOrder, sv: ServiceRecord, at: string) => {
+    const starts: { ruleId: DeadlineRuleId; startedAt: string; ref?: string }[] = [];
+    if (OFFICER_SERVICE_METHODS.has(sv.method)) starts.push({ ruleId: 'doj.service.officer', startedAt: sv.servedAt, ref: sv.serviceId });
+    else if (sv.method !== 'present-in-court') starts.push({ ruleId: 'doj.service.filed', startedAt: at, ref: sv.serviceId });
+    const firstService = s.services.length === 0;
+    if (firstService && firearmsOrdered(s.details)) {
+      starts.push({ ruleId: sv.firearmSurrenderRequested === true ? 'firearm.surrender.on-request' : 'firearm.surrender', startedAt: sv.servedAt, ref: sv.serviceId });
+      starts.push({ ruleId: 'firearm.receipt', startedAt: sv.servedAt, ref: sv.serviceId });
+    }
+    return deadlines(deadlinesOf(s), starts);
+  };
+
   const serve = (c: Cmd<'RecordService'>, state: OrderState): Decision =>
     pipe(
       requireInForce(state, c.at),
       E.chain((s) => {
         const sv = c.service;
-        const stage = formInfo(s.details.form).stage;
         if (s.services.some((x) => x.serviceId === sv.serviceId)) {
           return E.left(domainError('SERVICE_ALREADY_RECORDED', 'This proof of service is already recorded.', { field: 'service.serviceId' }));
         }
-        if (instantMs(sv.servedAt) < instantMs(s.details.issuedAt)) {
+        // Service in court happens at the hearing, which may precede the signature by days (Fam. Code 6384(a)).
+        if (sv.method !== 'present-in-court' && instantMs(sv.servedAt) < instantMs(s.details.issuedAt)) {
           return E.left(domainError('SERVICE_BEFORE_ISSUE', 'The order cannot have been served before it was issued.', { field: 'service.servedAt' }));
         }
         if (instantMs(sv.servedAt) > instantMs(c.at)) {
@@ -225,24 +342,11 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
         if (s.expiresAt !== null && instantMs(sv.servedAt) >= instantMs(s.expiresAt)) {
           return E.left(domainError('SERVICE_AFTER_EXPIRATION', 'The order had already expired at the service time.', { field: 'service.servedAt' }));
         }
-        if (sv.method === 'mail' && (stage !== 'after-hearing' || s.details.serviceByMailPermitted !== true)) {
-          return E.left(
-            domainError(
-              'SERVICE_METHOD_NOT_ALLOWED',
-              'Service by mail is allowed only for an order after hearing whose face permits it (the respondent was personally served with the temporary order).',
-              { field: 'service.method', rule: 'Fam. Code 6384 (domain-brief §4)' },
-            ),
-          );
-        }
-        if (sv.method === 'present-in-court' && californiaLocalDate(sv.servedAt) !== californiaLocalDate(s.details.issuedAt)) {
-          return E.left(
-            domainError('SERVICE_METHOD_NOT_ALLOWED', 'Service by presence in court happens when the order is made; the service date must be the issue date.', {
-              field: 'service.servedAt',
-              rule: 'Fam. Code 6384 (domain-brief §4)',
-            }),
-          );
-        }
-        return one(ev('ServiceRecorded', { service: sv, byEnteringAgency: sv.servingAgencyOri === s.enteringAgencyOri, recordedAt: c.at }));
+        return pipe(
+          checkServiceMethod(s.details, s.services, sv),
+          E.chain(() => serviceDeadlines(s, sv, c.at)),
+          E.map((due) => [ev('ServiceRecorded', { service: sv, byEnteringAgency: sv.servingAgencyOri === s.enteringAgencyOri, recordedAt: c.at, deadlines: due })]),
+        );
       }),
     );
 
@@ -254,16 +358,23 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
           ? E.left(domainError('ORDER_ALREADY_CANCELED', `This order was already canceled on ${s.canceled.at}.`))
           : requireInForce(s, c.at),
       ),
-      E.chain(() =>
+      E.chain((s) =>
         c.reason === 'other' && !c.note?.trim()
           ? E.left(domainError('CANCEL_NOTE_REQUIRED', 'Say why the order is canceled when the reason is "other".', { field: 'note' }))
-          : one(
-              ev('OrderCanceled', {
-                reason: c.reason,
-                canceledAt: c.at,
-                ...(c.note !== undefined ? { note: c.note } : {}),
-                ...(c.supersededBy !== undefined ? { supersededBy: c.supersededBy } : {}),
-              }),
+          : pipe(
+              checkOrderedAt(c.orderedAt, s, c.at),
+              // Only a record DOJ holds is terminated there; one it never acknowledged has nothing to send (ADR 0042).
+              E.chain((orderedAt) => deadlines(deadlinesOf(s), s.doj.fcn === undefined ? [] : [{ ruleId: dojRecordRule(s.details.form, 'cancel'), startedAt: orderedAt }])),
+              E.map((due) => [
+                ev('OrderCanceled', {
+                  reason: c.reason,
+                  canceledAt: c.at,
+                  ...(c.note !== undefined ? { note: c.note } : {}),
+                  ...(c.supersededBy !== undefined ? { supersededBy: c.supersededBy } : {}),
+                  ...(c.orderedAt !== undefined ? { orderedAt: c.orderedAt } : {}),
+                  deadlines: due,
+                }),
+              ]),
             ),
       ),
     );
@@ -273,15 +384,28 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
     if (!c.source.issued) {
       return E.left(domainError('CLONE_SOURCE_NOT_ISSUED', 'Only an order that was added to the registry can be cloned.', { field: 'source.orderId' }));
     }
-    // A clone carries parties, terms and court; the dates, hearing and form-specific
-    // service permission belong to the new order and are entered afresh.
-    const { issuedAt: _i, expiration: _e, hearing: _h, serviceByMailPermitted: _m, ...kept } = c.source.details;
+    // A clone carries parties, terms and court; the dates, hearing, service orders, review
+    // hearing and registration belong to the new order and are entered afresh, and an
+    // establishment only stays on a retail-theft order.
+    const {
+      issuedAt: _i,
+      expiration: _e,
+      hearing: _h,
+      serviceByMailPermitted: _m,
+      alternativeService: _a,
+      firearmReviewHearingAt: _f,
+      registration: _r,
+      retailEstablishment,
+      ...kept
+    } = c.source.details;
+    const form = c.form ?? kept.form;
+    const keepsEstablishment = retailEstablishment !== undefined && form !== undefined && formInfo(form).type === 'RT';
     return one(
       ev('OrderCloned', {
         orderId: c.orderId,
         sourceOrderId: c.source.orderId,
         enteringAgencyOri: c.enteringAgencyOri,
-        details: { ...kept, ...(c.form ? { form: c.form } : {}) },
+        details: { ...kept, ...(c.form ? { form: c.form } : {}), ...(keepsEstablishment ? { retailEstablishment } : {}) },
         clonedAt: c.at,
       }),
     );
@@ -301,6 +425,7 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
           ? E.left(domainError('ORDER_ALREADY_EXISTS', 'An order or draft with this id already exists.'))
           : pipe(
               checkTimes(c.details, c.at),
+              E.chain(() => checkContent(c.details)),
               E.chain(() => one(ev('DraftCreated', { orderId: c.orderId, enteringAgencyOri: c.enteringAgencyOri, details: c.details, createdAt: c.at }))),
             ),
       )
@@ -314,6 +439,7 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
             }
             return pipe(
               checkTimes({ ...s.details, ...changes }, c.at),
+              E.chain(() => checkContent({ ...s.details, ...changes })),
               E.chain(() => one(ev('DraftUpdated', { details: changes, cleared, updatedAt: c.at }))),
             );
           })
@@ -386,6 +512,7 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
                 fcn: c.fcn,
                 acknowledgedAt: c.at,
                 ...(c.nic !== undefined ? { nic: c.nic } : {}),
+                ...(c.deadlineIds !== undefined ? { deadlineIds: c.deadlineIds } : {}),
               }),
             );
           }),
@@ -413,12 +540,56 @@ export const createDecider = ({ calendar }: DeciderDeps) => {
       )
       .with({ type: 'ApplyFormReading' }, (c) => decideApplyReading(c, state, checkTimes))
       .with({ type: 'ReviewReadFields' }, (c) => decideReviewFields(c, state, checkTimes))
+      .with({ type: 'RecordFirearmReceipt' }, (c) =>
+        pipe(
+          requireIssued(state),
+          E.chain((s) => {
+            const r = c.receipt;
+            if (!firearmsOrdered(s.details)) {
+              return E.left(
+                domainError('FIREARM_RELINQUISHMENT_NOT_ORDERED', 'This order does not order firearms relinquished; enter its firearm term first (a modification) if the form has one.', {
+                  field: 'receipt',
+                  rule: `Fam. Code 6389(c)(1); CCP 527.9; ${LAW_DOCS.firearms}`,
+                }),
+              );
+            }
+            if (s.firearmReceipts.some((x) => x.receiptId === r.receiptId)) {
+              return E.left(domainError('FIREARM_RECEIPT_ALREADY_RECORDED', 'This receipt is already recorded.', { field: 'receipt.receiptId' }));
+            }
+            if (instantMs(r.filedAt) > instantMs(c.at)) return E.left(domainError('INVALID_VALUE', 'The receipt cannot have been filed later than now.', { field: 'receipt.filedAt' }));
+            if (instantMs(r.filedAt) < instantMs(s.details.issuedAt)) {
+              return E.left(domainError('INVALID_VALUE', 'A relinquishment receipt cannot predate the order.', { field: 'receipt.filedAt' }));
+            }
+            return one(ev('FirearmReceiptRecorded', { receipt: r, recordedAt: c.at }));
+          }),
+        ),
+      )
+      .with({ type: 'RecordCourtFiling' }, (c) =>
+        pipe(
+          requireIssued(state),
+          E.chain((s) => {
+            if (formInfo(s.details.form).stage !== 'emergency') {
+              return E.left(
+                domainError('COURT_FILING_NOT_APPLICABLE', 'Only an emergency order, made in the field, is filed with the court afterwards.', { rule: `Pen. Code 18140(c); Fam. Code 6271; ${LAW_DOCS.dojDeadlines}` }),
+              );
+            }
+            if (s.courtFiling !== undefined) return E.left(domainError('COURT_FILING_ALREADY_RECORDED', `The filing with the court is already recorded (${s.courtFiling.filedAt}).`));
+            if (instantMs(c.filedAt) > instantMs(c.at)) return E.left(domainError('INVALID_VALUE', 'The filing cannot be later than now.', { field: 'filedAt' }));
+            if (instantMs(c.filedAt) < instantMs(s.details.issuedAt)) return E.left(domainError('INVALID_VALUE', 'The order cannot have been filed before it was issued.', { field: 'filedAt' }));
+            return one(ev('CourtFilingRecorded', { filedAt: c.filedAt, recordedAt: c.at }));
+          }),
+        ),
+      )
       .exhaustive();
 
   return { decide, evolve, initialState };
 };
 
 export type OrderDecider = ReturnType<typeof createDecider>;
+
+/** The law's limit on an emergency order whose written expiry is its end, for the check (ADR 0043). */
+const limitOf = (r: ResolvedExpiry): { expiryLimit?: EventOf<'OrderAdded'>['data']['dojDeadline'] } =>
+  r.lawLimit !== undefined && IsoDateTime.is(r.lawLimit) ? { expiryLimit: r.lawLimit } : {};
 
 /** The decider on California's statewide court calendar, with no local closures. */
 export const orderDecider: OrderDecider = createDecider({ calendar: californiaCourtCalendar });

@@ -4,6 +4,8 @@ import { Fcn, Nic } from '../value-objects/doj-ids';
 import { OrderId } from '../value-objects/order-id';
 import { Ori } from '../value-objects/ori';
 import { CancelReason, DojFieldError, DojReviewOutcome, DojTransaction, OrderSource } from './commands';
+import { DeadlineSpec } from './deadlines';
+import { FirearmReceipt } from './firearms';
 import { DraftDetails, ExpirationInput, ImageRef, OrderChanges, OrderDetails } from './order-details';
 import { ServiceRecord } from './service';
 import { FormReadingApplied, ReadFieldsReviewed } from '../form-reading/reading-events';
@@ -20,8 +22,18 @@ const eventWithOptional = <T extends string, P extends t.Props, O extends t.Prop
     type,
   );
 
-/** null = the order does not expire (a permanent renewal). */
+/** null = the order does not expire (a permanent renewal, or a registered order that states no end). */
 const ExpiresAt = t.union([IsoDateTime, t.null]);
+
+/**
+ * Fields added after the first schema, optional so that every stored event still reads
+ * (ADR 0003): the deadlines the event starts (ADR 0042), when the court made the change if
+ * earlier than its entry, and the end the law allows an emergency order whose written expiry is
+ * its end (ADR 0043).
+ */
+const deadlines = { deadlines: t.array(DeadlineSpec) };
+const orderedAt = { orderedAt: IsoDateTime };
+const expiryLimit = { expiryLimit: IsoDateTime };
 
 export const DraftCreated = event('DraftCreated', {
   orderId: OrderId,
@@ -43,39 +55,51 @@ export const OrderCloned = event('OrderCloned', {
   details: DraftDetails,
   clonedAt: IsoDateTime,
 });
-export const OrderAdded = event('OrderAdded', {
-  orderId: OrderId,
-  enteringAgencyOri: Ori,
-  details: OrderDetails,
-  expiresAt: ExpiresAt,
-  /** One business day from issue (Fam. Code 6380). */
-  dojDeadline: IsoDateTime,
-  source: OrderSource,
-  fromDraft: t.boolean,
-  addedAt: IsoDateTime,
-});
+export const OrderAdded = eventWithOptional(
+  'OrderAdded',
+  {
+    orderId: OrderId,
+    enteringAgencyOri: Ori,
+    details: OrderDetails,
+    expiresAt: ExpiresAt,
+    /** The first DOJ deadline: one business day from issue (Fam. Code 6380(a)), one court day for gun violence orders (Pen. Code 18115(a)). */
+    dojDeadline: IsoDateTime,
+    source: OrderSource,
+    fromDraft: t.boolean,
+    addedAt: IsoDateTime,
+  },
+  { ...deadlines, ...expiryLimit },
+);
 export const OrderModified = eventWithOptional(
   'OrderModified',
   { changes: OrderChanges, expiresAt: ExpiresAt, modifiedAt: IsoDateTime },
-  { reason: t.string },
+  { reason: t.string, ...deadlines, ...orderedAt, ...expiryLimit },
 );
-export const OrderRenewed = event('OrderRenewed', {
-  requestFiledOn: OrderDate,
-  expiration: ExpirationInput,
-  expiresAt: ExpiresAt,
-  previousExpiresAt: ExpiresAt,
-  renewedAt: IsoDateTime,
-});
-export const ServiceRecorded = event('ServiceRecorded', {
-  service: ServiceRecord,
-  /** False when the serving agency is not the entering agency (CLETS ROS4 rather than ROS5). */
-  byEnteringAgency: t.boolean,
-  recordedAt: IsoDateTime,
-});
+export const OrderRenewed = eventWithOptional(
+  'OrderRenewed',
+  {
+    requestFiledOn: OrderDate,
+    expiration: ExpirationInput,
+    expiresAt: ExpiresAt,
+    previousExpiresAt: ExpiresAt,
+    renewedAt: IsoDateTime,
+  },
+  { ...deadlines, ...orderedAt },
+);
+export const ServiceRecorded = eventWithOptional(
+  'ServiceRecorded',
+  {
+    service: ServiceRecord,
+    /** False when the serving agency is not the entering agency (CLETS ROS4 rather than ROS5). */
+    byEnteringAgency: t.boolean,
+    recordedAt: IsoDateTime,
+  },
+  deadlines,
+);
 export const OrderCanceled = eventWithOptional(
   'OrderCanceled',
   { reason: CancelReason, canceledAt: IsoDateTime },
-  { note: t.string, supersededBy: OrderId },
+  { note: t.string, supersededBy: OrderId, ...deadlines, ...orderedAt },
 );
 export const ImageAttached = event('ImageAttached', { image: ImageRef, attachedAt: IsoDateTime });
 export const ImageReplaced = event('ImageReplaced', { previousSha256: t.string, image: ImageRef, replacedAt: IsoDateTime });
@@ -83,7 +107,7 @@ export const ImageRemoved = event('ImageRemoved', { sha256: t.string, reason: t.
 export const DojAcknowledgementRecorded = eventWithOptional(
   'DojAcknowledgementRecorded',
   { transaction: DojTransaction, messageId: t.string, fcn: Fcn, acknowledgedAt: IsoDateTime },
-  { nic: Nic },
+  { nic: Nic, deadlineIds: t.array(t.string) },
 );
 export const DojRejectionRecorded = event('DojRejectionRecorded', {
   transaction: DojTransaction,
@@ -97,6 +121,11 @@ export const DojResponseReviewed = eventWithOptional(
   { messageId: t.string, outcome: DojReviewOutcome, reviewedAt: IsoDateTime },
   { note: t.string },
 );
+
+/** The firearm relinquishment receipt was filed; it meets the order's firearm deadlines. */
+export const FirearmReceiptRecorded = event('FirearmReceiptRecorded', { receipt: FirearmReceipt, recordedAt: IsoDateTime });
+/** The emergency order was filed with the court (Pen. Code 18140(c)). */
+export const CourtFilingRecorded = event('CourtFilingRecorded', { filedAt: IsoDateTime, recordedAt: IsoDateTime });
 
 export const OrderEvent = t.union([
   DraftCreated,
@@ -116,6 +145,8 @@ export const OrderEvent = t.union([
   DojResponseReviewed,
   FormReadingApplied,
   ReadFieldsReviewed,
+  FirearmReceiptRecorded,
+  CourtFilingRecorded,
 ]);
 export type OrderEvent = t.TypeOf<typeof OrderEvent>;
 export type OrderEventType = OrderEvent['type'];

@@ -9,3 +9,5 @@ export * from './order-state';
 export * from './order-status';
 export * from './evolve';
 export * from './decide';
+export * from './deadlines';
+export * from './firearms';

@@ -23,8 +23,9 @@ export const LocalTime = t.refinement(t.string, (s) => /^([01]\d|2[0-3]):[0-5]\d
 
 /**
  * The expiration written on the order, in California local time. Without a time the order ends
- * at the end of that day (JV-255's "no time → midnight", applied to every form [I]).
- * `non-expiring` exists only for renewals the law allows to be permanent (Fam. Code 6345).
+ * at the end of that day (JV-255 item 3's "no time → midnight", applied to every form [I];
+ * docs/law/durations.md). `non-expiring` exists only for renewals the law allows to be permanent
+ * (Fam. Code 6345(a)) and for registered orders of other jurisdictions that state no end.
  */
 export const ExpirationInput = t.union(
   [
@@ -57,14 +58,63 @@ export const ImageRef = t.intersection(
 );
 export type ImageRef = t.TypeOf<typeof ImageRef>;
 
-/** Fields that every added order must have (the registry's minimum, not DOJ's: see readiness.ts). */
+/**
+ * The court's order allowing service by another method than personal delivery (CCP 527.6(m)(2);
+ * the forms' orders on a request to serve by another method; docs/law/service.md).
+ */
+export const AlternativeServiceOrder = t.type(
+  { orderedOn: OrderDate, method: NonEmptyText('method the court ordered', 200) },
+  'AlternativeServiceOrder',
+);
+export type AlternativeServiceOrder = t.TypeOf<typeof AlternativeServiceOrder>;
+
+/**
+ * Where a registered order comes from (Fam. Code 6404 for other states and tribes, 6454 for
+ * Canada): the issuing jurisdiction, its court and case, and when the order was registered here.
+ * The order keeps that jurisdiction's terms and end (docs/law/order-types.md).
+ */
+export const Registration = t.intersection(
+  [
+    t.type({
+      registeredAt: IsoDateTime,
+      jurisdiction: t.type({
+        kind: t.keyof({ state: null, tribe: null, territory: null, canada: null }),
+        name: NonEmptyText('jurisdiction name', 80),
+      }),
+      issuingCourt: NonEmptyText('issuing court', 120),
+      foreignCaseNumber: NonEmptyText('case number of the issuing court', 40),
+    }),
+    t.partial({ foreignStage: t.keyof({ emergency: null, temporary: null, final: null }) }),
+  ],
+  'Registration',
+);
+export type Registration = t.TypeOf<typeof Registration>;
+
+/** The retail establishment a retail-theft order keeps the restrained person out of (Pen. Code 490.8). */
+export const RetailEstablishment = t.intersection(
+  [
+    t.type({ name: NonEmptyText('establishment name', 120), address: NonEmptyText('establishment address', 200) }),
+    t.partial({
+      /** The order also covers the establishment's other franchise or chain locations it names. */
+      otherLocations: Text('other locations', 1000),
+    }),
+  ],
+  'RetailEstablishment',
+);
+export type RetailEstablishment = t.TypeOf<typeof RetailEstablishment>;
+
+/**
+ * Fields that every added order must have (the registry's minimum, not DOJ's: see
+ * rules/doj-readiness.ts). An order protects at least one person, except a retail-theft order,
+ * which protects an establishment (checked with the registry minimum, not by the codec).
+ */
 const requiredProps = {
   form: FormNumber,
   court: Court,
   caseNumber: CaseNumber,
   issuedAt: IsoDateTime,
   restrainedPerson: RestrainedPerson,
-  protectedPersons: t.refinement(t.array(ProtectedPerson), (a) => a.length >= 1 && a.length <= 20, 'one to twenty protected persons'),
+  protectedPersons: t.refinement(t.array(ProtectedPerson), (a) => a.length <= 20, 'at most twenty protected persons'),
 };
 
 const optionalProps = {
@@ -74,12 +124,24 @@ const optionalProps = {
   petitioner: Petitioner,
   provisions: t.array(Provision),
   pcoCodes: t.array(PcoCode),
-  /** The judge's terms and notes as free text; travels to CARPOS in MIS (domain-brief §4). */
+  /** The judge's terms and notes as free text; travels to CARPOS in the MIS field. */
   terms: Text('terms', 4000),
   sealed: t.boolean,
   brady: BradyIndicator,
-  /** The order's face allows service by first-class mail (Fam. Code 6384). */
+  /**
+   * The order's face says it may be served by first-class mail: the temporary or emergency
+   * order was personally served, the restrained person did not appear, and the terms are the
+   * same except for the end (Fam. Code 6384(a)). Never on a criminal protective order.
+   */
   serviceByMailPermitted: t.boolean,
+  /** The court ordered service by another method (CCP 527.6(m)(2)). */
+  alternativeService: AlternativeServiceOrder,
+  /** The firearm relinquishment review hearing the court set (CRC 4.700; docs/law/firearms.md). */
+  firearmReviewHearingAt: IsoDateTime,
+  /** For a registered order of another jurisdiction (DV-600, Canadian orders). */
+  registration: Registration,
+  /** For a retail-theft order (Pen. Code 490.8). */
+  retailEstablishment: RetailEstablishment,
   /** Agency case number (NCIC OCA) when it differs from the court case number. */
   agencyCaseNumber: NonEmptyText('agency case number', 20),
   /** Agencies that may act on the order besides the entering one, e.g. the sheriff completing DOJ fields. */
@@ -108,6 +170,10 @@ export const OrderChanges = t.partial(
     sealed: t.boolean,
     brady: BradyIndicator,
     serviceByMailPermitted: t.boolean,
+    alternativeService: AlternativeServiceOrder,
+    firearmReviewHearingAt: IsoDateTime,
+    registration: Registration,
+    retailEstablishment: RetailEstablishment,
     agencyCaseNumber: optionalProps.agencyCaseNumber,
     assignedAgencies: optionalProps.assignedAgencies,
   },

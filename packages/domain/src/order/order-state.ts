@@ -1,5 +1,7 @@
 import type { DraftDetails, ImageRef, OrderDetails } from './order-details';
 import type { CancelReason, DojTransaction, OrderSource } from './commands';
+import type { Deadline } from './deadlines';
+import type { FirearmReceipt } from './firearms';
 import type { ServiceRecord } from './service';
 import type { DraftReading } from '../form-reading/draft-reading';
 
@@ -46,9 +48,27 @@ export type OrderState =
       readonly canceled?: { readonly reason: CancelReason; readonly at: string; readonly note?: string; readonly supersededBy?: string };
       readonly doj: DojStatus;
       readonly clonedFrom?: string;
+      /**
+       * Every deadline the order's events started, with whether it is pending, met or moot
+       * (ADR 0042). States folded before deadlines existed (a stored projection) may lack it:
+       * read it through `deadlinesOf`.
+       */
+      readonly deadlines: readonly Deadline[];
+      /** Relinquishment receipts filed (docs/law/firearms.md). */
+      readonly firearmReceipts: readonly (FirearmReceipt & { readonly recordedAt: string })[];
+      /** When the emergency order was filed with the court (Pen. Code 18140(c)). */
+      readonly courtFiling?: { readonly filedAt: string; readonly recordedAt: string };
+      /** The end the law allows an emergency order whose written expiry is its end: a check, never the end itself. */
+      readonly expiryLimit?: string;
     };
 
 export type IssuedOrder = Extract<OrderState, { status: 'issued' }>;
 export type DraftOrder = Extract<OrderState, { status: 'draft' }>;
 
 export const initialState: OrderState = { status: 'none' };
+
+/** The order's deadlines, also for a state folded before deadlines were kept. */
+export const deadlinesOf = (s: IssuedOrder): readonly Deadline[] => (s as { deadlines?: readonly Deadline[] }).deadlines ?? [];
+/** The order's firearm receipts, also for a state folded before receipts were kept. */
+export const firearmReceiptsOf = (s: IssuedOrder): IssuedOrder['firearmReceipts'] =>
+  (s as { firearmReceipts?: IssuedOrder['firearmReceipts'] }).firearmReceipts ?? [];

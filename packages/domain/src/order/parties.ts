@@ -7,7 +7,7 @@ import { PersonName } from '../value-objects/person-name';
 const ShortText = (name: string, max: number) =>
   t.refinement(t.string, (s) => s.trim().length > 0 && s.length <= max, `${name} (1–${max} characters)`);
 
-/** The person the order restrains, with the NCIC descriptors DOJ needs (domain-brief §10.2). */
+/** The person the order restrains, with the NCIC descriptors DOJ needs (docs/law/doj-deadlines.md, "Fields DOJ needs"). */
 export const RestrainedPerson = t.intersection(
   [
     t.type({ name: PersonName }),
@@ -29,7 +29,8 @@ export type RestrainedPerson = t.TypeOf<typeof RestrainedPerson>;
 
 /**
  * A person the order protects. `confidential` hides identifying fields from anyone not allowed
- * to see them (Fam. Code 6301.5 for minors; federal internet-publication bar, domain-brief §8).
+ * to see them (Fam. Code 6301.5 for minors; 18 U.S.C. 2265(d)(3), the federal bar on publishing a
+ * protected party's identity or location on the internet).
  */
 export const ProtectedPerson = t.intersection(
   [

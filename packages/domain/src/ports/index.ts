@@ -6,3 +6,4 @@ export * from './clets-link';
 export * from './related-orders';
 export * from './form-reader';
 export * from './mail';
+export * from './court-calendars';

@@ -1,10 +1,13 @@
-import { DIMENSIONS, differ, provisionOn, type Dimension } from './dimensions';
+import { LAW_DOCS } from '../rules/law-docs';
+import { DIMENSIONS, differ, provisionOn, restrictiveness, type Dimension } from './dimensions';
 import { ordersInForce } from './in-force';
-import { computeEnforcement, type EnforcementView } from './ladder';
+import { computeEnforcement, LADDER_RULES, type EnforcementView } from './ladder';
 import { categoryOf, describeOrder, type OrderSnapshot } from './order-snapshot';
 
 export type ConflictKind =
   | 'criminal-order-vs-visitation'
+  | 'epo-overrides-visitation'
+  | 'no-contact-order-weaker-term'
   | 'contact-terms-differ'
   | 'stay-away-differs'
   | 'residence-terms-differ'
@@ -28,8 +31,9 @@ const KIND_BY_DIMENSION: Partial<Record<Dimension, ConflictKind>> = {
   firearms: 'firearm-terms-differ',
 };
 
-const VISITATION_RULE =
-  'CRC 5.445 (domain-brief §9.3): custody courts and criminal courts must coordinate; visitation under a civil order must be arranged so it does not breach the criminal protective order. Flagged for a judge, never resolved automatically (§9.4 step 5).';
+const VISITATION_RULE = `CRC 5.445: custody courts and criminal courts must coordinate; visitation under a civil order must be arranged so it does not breach the criminal protective order. Flagged for a judge, never resolved automatically. ${LAW_DOCS.precedence}`;
+const EPO_VISITATION_RULE = `${LADDER_RULES['epo-more-restrictive']} A custody or visitation carve-out is a permission inside a less restrictive order: an emergency protective order with no contact overrides it while it lasts.`;
+const WEAKER_TERM_RULE = `${LADDER_RULES['no-contact-order']} The statute names the no-contact order as a whole; where one of its other terms is weaker than another order's, the registry flags it for a judge rather than deciding it.`;
 
 const restrictsContact = (o: OrderSnapshot) => o.provisions.some((p) => p.kind === 'no-contact' || p.kind === 'peaceful-contact-only');
 const allowsVisitation = (o: OrderSnapshot) => o.provisions.some((p) => p.kind === 'custody-visitation-carve-out');
@@ -53,7 +57,7 @@ const termConflict = (a: OrderSnapshot, b: OrderSnapshot, d: Dimension, view: En
     orderIds: [a.orderId, b.orderId],
     dimension: d,
     explanation: `${describeOrder(a)} and ${describeOrder(b)} set different ${d} terms. ${governing?.explanation ?? ''}`.trim(),
-    rule: governing?.rule ?? 'Fam. Code 6457 (domain-brief §9.1)',
+    rule: governing?.rule ?? LADDER_RULES['no-conflict'],
     needsJudge: false,
   };
 };
@@ -73,9 +77,40 @@ const pairConflicts = (a: OrderSnapshot, b: OrderSnapshot, view: EnforcementView
     [b, a],
   ] as const) {
     if (categoryOf(x) === 'criminal' && categoryOf(y) !== 'criminal' && restrictsContact(x) && allowsVisitation(y)) out.push(visitationConflict(x, y, kind ?? 'criminal-order-vs-visitation'));
+    if (categoryOf(x) === 'emergency' && categoryOf(y) !== 'emergency' && hasNoContact(x) && allowsVisitation(y)) {
+      out.push({
+        kind: kind ?? 'epo-overrides-visitation',
+        orderIds: [x.orderId, y.orderId],
+        dimension: 'visitation',
+        explanation: `${describeOrder(x)} forbids all contact while ${describeOrder(y)} permits contact for custody or visitation: while the emergency order is in force its no-contact term governs, and the exchange of children must be arranged without contact.`,
+        rule: EPO_VISITATION_RULE,
+        needsJudge: false,
+      });
+    }
+    // A no-contact order is enforced as a whole (step 2); a weaker term in it is not silently preferred.
+    if (categoryOf(x) !== 'emergency' && categoryOf(y) !== 'emergency' && hasNoContact(x)) {
+      for (const d of WEAKER_DIMENSIONS) {
+        const px = provisionOn(x.provisions, d);
+        const py = provisionOn(y.provisions, d);
+        if (px !== undefined && py !== undefined && restrictiveness(px) < restrictiveness(py)) {
+          out.push({
+            kind: kind ?? 'no-contact-order-weaker-term',
+            orderIds: [x.orderId, y.orderId],
+            dimension: d,
+            explanation: `${describeOrder(x)} is a no-contact order, which the statute has enforced as a whole, but its ${d} term is weaker than that of ${describeOrder(y)}. A judge should say which governs; until then officers see both.`,
+            rule: WEAKER_TERM_RULE,
+            needsJudge: true,
+          });
+        }
+      }
+    }
   }
   return out;
 };
+
+/** Dimensions on which one term can be weaker than another (contact is the no-contact term itself). */
+const WEAKER_DIMENSIONS: readonly Dimension[] = ['stay-away', 'firearms'];
+const hasNoContact = (o: OrderSnapshot) => o.provisions.some((p) => p.kind === 'no-contact');
 
 /** The conflicts a judge should see among the orders in force between the same two people. */
 export const findConflicts = (orders: readonly OrderSnapshot[], at: string): Conflict[] => {

@@ -3,7 +3,7 @@ import type { OrderSnapshot } from './order-snapshot';
 /**
  * Orders in force at an instant: issued, not canceled, issued no later than the instant and not
  * yet expired. Service status is tracked separately and does not decide whether an order is in
- * force (domain-brief §9.4 step 1). Duplicates (the same order id twice) count once, and the
+ * force (docs/law/precedence.md). Duplicates (the same order id twice) count once, and the
  * result is sorted so that callers never depend on input order.
  */
 export const ordersInForce = (orders: readonly OrderSnapshot[], at: string): OrderSnapshot[] => {

@@ -17,9 +17,21 @@ export interface OrderSnapshot {
   readonly expiresAt: string | null;
   readonly status: 'issued' | 'canceled' | 'draft' | 'discarded';
   readonly provisions: readonly Provision[];
+  /**
+   * Whether a proof of service is recorded; an order in force that was never served is shown
+   * with the officer's notice (Fam. Code 6383(e); docs/law/service.md). Absent: not known.
+   */
+  readonly served?: boolean;
 }
 
+/**
+ * The order's place on the ladder: only an emergency protective order under Fam. Code 6250 et
+ * seq. or Pen. Code 646.91 is `emergency` (Pen. Code 136.2(c)(1)); see order-forms.ts.
+ */
 export const categoryOf = (o: OrderSnapshot): OrderCategory => formInfo(o.form).category;
+
+/** A registered Canadian order, for which Fam. Code 6457 restates the ladder. */
+export const isCanadian = (o: OrderSnapshot): boolean => formInfo(o.form).type === 'CAN';
 
 export const snapshotOf = (state: OrderState): OrderSnapshot | undefined => {
   if (state.status !== 'issued') return undefined;
@@ -35,7 +47,8 @@ const issuedSnapshot = (s: IssuedOrder): OrderSnapshot => ({
   expiresAt: s.expiresAt,
   status: s.canceled ? 'canceled' : 'issued',
   provisions: s.details.provisions ?? [],
+  served: s.services.length > 0,
 });
 
-/** "Case 26FL001234 (DV-130, Superior Court … )" — how explanations name an order. */
+/** "DV-130 in case 26FL001234" — how explanations name an order. */
 export const describeOrder = (o: OrderSnapshot): string => `${o.form} in case ${o.caseNumber}`;

@@ -19,9 +19,10 @@ const NOW = '2026-06-01T12:00:00-07:00';
 const stayAway = (yards: number): Provision => ({ kind: 'stay-away', distanceYards: yards as never, places: ['person', 'home'] });
 const termOn = (orders: OrderSnapshot[], d: string) => computeEnforcement(orders, NOW).terms.find((t) => t.dimension === d);
 
-describe('enforcement: which order an officer enforces (Fam. Code 6457)', () => {
+describe('enforcement: which order an officer enforces (Pen. Code 136.2(c)(1); Fam. Code 6383(h), 6405(b))', () => {
   it('step 1 — an EPO with a longer stay-away than the family-court order prevails on that term only', () => {
     const dv = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100), { kind: 'firearm-relinquishment', withinHours: 24 as never }]);
+    // 48 hours: a firearm term as stored before the law's fixed term was enforced (still read).
     const epo = order('EPO-001', '2026-05-30T23:00:00-07:00', [stayAway(300), { kind: 'firearm-relinquishment', withinHours: 48 as never }], { expiresAt: '2026-06-04T17:00:00-07:00' });
     const stay = termOn([dv, epo], 'stay-away');
     expect(stay).toMatchObject({ orderId: epo.orderId, step: 'epo-more-restrictive', provision: stayAway(300) });
@@ -71,14 +72,17 @@ describe('enforcement: which order an officer enforces (Fam. Code 6457)', () => 
     expect(termOn([dv, epo], 'contact')).toMatchObject({ orderId: dv.orderId, step: 'no-contact-order', overrides: [{ orderId: epo.orderId }] });
   });
 
-  it('terms on different aspects are all enforced: no conflict, nothing overridden', () => {
+  it('terms on different aspects are all enforced: no conflict, nothing overridden — but the statute names one order, so the other order’s term is the registry’s reading, for a judge', () => {
     const a = order('DV-130', '2026-01-10T10:00:00-08:00', [{ kind: 'residence-exclusion' }]);
     const b = order('CR-160', '2026-02-10T10:00:00-08:00', [stayAway(100)]);
     const view = computeEnforcement([a, b], NOW);
-    expect(view.terms.map((t) => [t.dimension, t.step, t.overrides.length])).toEqual([
-      ['stay-away', 'no-conflict', 0],
-      ['residence', 'no-conflict', 0],
+    expect(view.terms.map((t) => [t.dimension, t.step, t.overrides.length, t.basis])).toEqual([
+      ['stay-away', 'no-conflict', 0, 'statute'],
+      ['residence', 'no-conflict', 0, 'registry-reading'],
     ]);
+    expect(view.statutoryOrder).toMatchObject({ orderId: b.orderId, step: 'latest-criminal' });
+    expect(view.combinedReading).toBe(true);
+    expect(findConflicts([a, b], NOW)).toEqual([]);
   });
 
   it('an expired, canceled or not-yet-issued order plays no part', () => {
@@ -110,7 +114,7 @@ describe('conflicts a judge should see', () => {
     const [conflict] = findConflicts([a, b], NOW);
     expect(conflict).toMatchObject({ kind: 'stay-away-differs', needsJudge: false });
     expect(conflict?.explanation).toContain('most recently issued civil order');
-    expect(conflict?.rule).toContain('6457 step 3');
+    expect(conflict?.rule).toContain('where only civil orders exist for the same parties, the order issued last is enforced');
   });
 
   it('no-contact against peaceful contact', () => {
@@ -135,21 +139,78 @@ describe('conflicts a judge should see', () => {
     const b = order('EA-130', '2026-03-10T10:00:00-07:00', [{ kind: 'residence-exclusion', address: '400 Oak Ave, Glendale' }]);
     const [conflict] = findConflicts([a, b], NOW);
     expect(conflict).toMatchObject({ kind: 'residence-terms-differ', dimension: 'residence', needsJudge: false, orderIds: [a.orderId, b.orderId] });
-    expect(conflict?.rule).toContain('6457 step 3');
+    expect(conflict?.rule).toContain('Pen. Code 136.2(c)(1); Fam. Code 6383(h); Fam. Code 6405(b)');
   });
 
-  it('the criminal court gives 24 hours to turn in firearms, the family court 48: the criminal order is enforced', () => {
+  it('a firearm term stored before the law’s term was enforced (48 hours) beside a 24-hour order: the criminal order is enforced', () => {
     const dv = order('DV-130', '2026-04-10T10:00:00-07:00', [{ kind: 'firearm-relinquishment', withinHours: 48 as never }]);
-    const cpo = order('CR-160', '2026-01-10T10:00:00-08:00', [{ kind: 'firearm-relinquishment', withinHours: 24 as never }]);
+    const cpo = order('CR-160', '2026-01-10T10:00:00-08:00', [{ kind: 'firearm-relinquishment' }]);
     const [conflict] = findConflicts([dv, cpo], NOW);
     expect(conflict).toMatchObject({ kind: 'firearm-terms-differ', dimension: 'firearms', needsJudge: false });
     expect(conflict?.explanation).toContain(`Enforce the firearms term of CR-160 in case ${cpo.caseNumber}`);
-    expect(conflict?.rule).toContain('6457 step 4');
+    expect(conflict?.rule).toContain('the criminal order issued last is enforced');
   });
 
   it('orders that agree raise no conflict', () => {
     const a = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100)]);
     const b = order('CR-160', '2026-03-10T10:00:00-07:00', [{ kind: 'stay-away', distanceYards: 100 as never, places: ['home', 'person'] }]);
     expect(findConflicts([a, b], NOW)).toEqual([]);
+  });
+});
+
+describe('precedence as the statutes say it (docs/law/precedence.md)', () => {
+  it('Pen. Code 136.2(c)(1) — a gun violence emergency order beside a DV order takes no EPO step: the DV order, issued last, is enforced', () => {
+    const gvEpo = order('EPO-002', '2026-05-20T23:00:00-07:00', [stayAway(300)], { expiresAt: '2026-06-10T23:59:59-07:00' });
+    const dv = order('DV-130', '2026-05-25T10:00:00-07:00', [stayAway(100)]);
+    const stay = termOn([gvEpo, dv], 'stay-away');
+    expect(stay).toMatchObject({ orderId: dv.orderId, step: 'latest-civil', basis: 'statute', overrides: [{ orderId: gvEpo.orderId }] });
+    expect(stay?.rule).toContain('where only civil orders exist for the same parties, the order issued last is enforced');
+    // An emergency protective order under Fam. Code 6250 et seq. in the same place would prevail.
+    const epo = { ...gvEpo, form: 'EPO-001' as const };
+    expect(termOn([epo, dv], 'stay-away')).toMatchObject({ orderId: epo.orderId, step: 'epo-more-restrictive' });
+  });
+
+  it('Pen. Code 136.2(c)(1) — a no-contact EPO beside a DV order’s visitation carve-out overrides the permission while it lasts, and the conflict is shown', () => {
+    const dv = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100), { kind: 'custody-visitation-carve-out', description: 'Alternate weekends, exchange at the police station' }]);
+    const epo = order('EPO-001', '2026-05-30T23:00:00-07:00', [{ kind: 'no-contact' }], { expiresAt: '2026-06-04T17:00:00-07:00' });
+    const visitation = termOn([dv, epo], 'visitation');
+    expect(visitation).toMatchObject({ orderId: epo.orderId, step: 'epo-more-restrictive', provision: { kind: 'no-contact' }, basis: 'statute', overrides: [{ orderId: dv.orderId }] });
+    expect(visitation?.explanation).toContain('overrides the custody or visitation permission');
+    expect(findConflicts([dv, epo], NOW)).toContainEqual(expect.objectContaining({ kind: 'epo-overrides-visitation', dimension: 'visitation', orderIds: [epo.orderId, dv.orderId], needsJudge: false }));
+    // Once the EPO has ended, the carve-out applies again.
+    expect(termOn([dv, { ...epo, expiresAt: '2026-05-31T17:00:00-07:00' }], 'visitation')).toMatchObject({ orderId: dv.orderId, provision: { kind: 'custody-visitation-carve-out' } });
+  });
+
+  it('a no-contact order whose stay-away is weaker than another order’s is flagged for a judge, not decided silently', () => {
+    const ch = order('CH-130', '2026-01-10T10:00:00-08:00', [{ kind: 'no-contact' }, stayAway(50)]);
+    const dv = order('DV-130', '2026-03-10T10:00:00-07:00', [stayAway(100)]);
+    expect(findConflicts([ch, dv], NOW)).toContainEqual(
+      expect.objectContaining({ kind: 'no-contact-order-weaker-term', dimension: 'stay-away', orderIds: [ch.orderId, dv.orderId], needsJudge: true }),
+    );
+  });
+
+  it('equal terms are not conflicts: the same stay-away on a CH-130 and a DV-130, stored with keys and places in another order', () => {
+    const ch = order('CH-130', '2026-01-10T10:00:00-08:00', [{ kind: 'stay-away', distanceYards: 100 as never, places: ['person', 'home', 'workplace'] }]);
+    const dv = order('DV-130', '2026-03-10T10:00:00-07:00', [JSON.parse('{"kind":"stay-away","places":["workplace","person","home","home"],"distanceYards":100}') as Provision]);
+    const epo = order('EPO-001', '2026-05-30T23:00:00-07:00', [JSON.parse('{"places":["home","workplace","person"],"kind":"stay-away","otherPlaces":"","distanceYards":100}') as Provision], { expiresAt: '2026-06-04T17:00:00-07:00' });
+    expect(findConflicts([ch, dv], NOW)).toEqual([]);
+    expect(findConflicts([epo, dv], NOW)).toEqual([]);
+    expect(termOn([ch, dv, epo], 'stay-away')).toMatchObject({ step: 'no-conflict', overrides: [] });
+  });
+
+  it('Fam. Code 6457 is cited only when a Canadian order is involved', () => {
+    const dv = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100)]);
+    const ch = order('CH-130', '2026-03-10T10:00:00-07:00', [stayAway(50)]);
+    expect(termOn([dv, ch], 'stay-away')?.rule).not.toContain('6457');
+    const canadian = order('CANADIAN-DVPO', '2026-03-10T10:00:00-07:00', [stayAway(50)]);
+    expect(termOn([dv, canadian], 'stay-away')?.rule).toContain('Fam. Code 6457 states the same order of enforcement for Canadian orders');
+  });
+
+  it('Fam. Code 6383(e) — the enforcement view lists the orders in force that were never served, with the officer’s notice', () => {
+    const served = order('DV-130', '2026-01-10T10:00:00-08:00', [stayAway(100)], { served: true });
+    const unserved = order('CR-160', '2026-03-10T10:00:00-07:00', [{ kind: 'no-contact' }], { served: false });
+    expect(computeEnforcement([served, unserved], NOW).notServed).toEqual([
+      { orderId: unserved.orderId, notice: 'Not served: tell the restrained person the terms, then enforce.', rule: expect.stringContaining('Fam. Code 6383(e)') },
+    ]);
   });
 });

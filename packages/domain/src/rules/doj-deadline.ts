@@ -1,11 +1,11 @@
-import { californiaLocalDate, fromCaliforniaLocal, type CourtCalendar } from '../calendar';
+import type { CourtCalendar } from '../calendar';
+import { deadlineDue } from './deadline-rules';
 
 /**
- * The order must reach CARPOS within one business day of issue (Fam. Code 6380, domain-brief §6):
- * the deadline is the end of the next business day after the issue date, California time.
+ * The order must reach CARPOS within one business day of issue (Fam. Code 6380(a);
+ * docs/law/doj-deadlines.md): the end of the next business day after the issue date, California
+ * time. Every other transmission has its own row in DEADLINE_RULES.
  */
-export const dojDeadline = (issuedAt: string, calendar: CourtCalendar): string =>
-  fromCaliforniaLocal(calendar.addBusinessDays(californiaLocalDate(issuedAt), 1), '23:59:59');
-
-/** A proof of service must reach CARPOS within one business day of service (domain-brief §4). */
-export const serviceDojDeadline = (servedAt: string, calendar: CourtCalendar): string => dojDeadline(servedAt, calendar);
+export const dojDeadline = (issuedAt: string, calendar: CourtCalendar): string => deadlineDue('doj.issue', issuedAt, calendar);
+/** An officer's proof of service must reach CARPOS within one business day of service (Fam. Code 6380). */
+export const serviceDojDeadline = (servedAt: string, calendar: CourtCalendar): string => deadlineDue('doj.service.officer', servedAt, calendar);

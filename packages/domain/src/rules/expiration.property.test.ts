@@ -67,19 +67,27 @@ const expectWithin = (ok: boolean, facts: Record<string, unknown>): void => expe
 const checkEnd = (details: OrderDetails, expiresAt: string | null, when: 'issue' | 'modify'): void => {
   const rule = DURATION_RULES[details.form];
   const facts = { form: details.form, when, issuedAt: details.issuedAt, expiration: details.expiration, hearing: details.hearing, expiresAt };
-  expectWithin(expiresAt !== null, facts);
+  // Only a registered order that states no end has none.
+  expectWithin(expiresAt !== null || (rule.kind === 'as-registered' && details.expiration?.kind === 'non-expiring'), facts);
   if (expiresAt === null) return;
+  const written = details.expiration?.kind === 'date' ? `${details.expiration.date} ${details.expiration.time ?? '23:59'}:${details.expiration.time ? '00' : '59'}` : undefined;
   const issue = localDate(details.issuedAt);
   const end = wallClock(expiresAt);
   expectWithin(Date.parse(expiresAt) > Date.parse(details.issuedAt), { ...facts, broken: 'ends before it was issued' });
   switch (rule.kind) {
     case 'emergency-court-days': {
-      const limit = earlier(`${nthCourtDayAfter(issue, rule.courtDays)} ${rule.closeOfBusiness}`, endOf(plusDays(issue, rule.calendarDays)));
-      expectWithin(end <= limit, { ...facts, end, limit });
+      // The expiry written on an emergency order is its end (Fam. Code 6253(b)); the law's limit only bounds a computed one.
+      const limit = earlier(`${nthCourtDayAfter(issue, rule.courtDays)} ${californiaCourtCalendar.closeOfBusiness}`, endOf(plusDays(issue, rule.calendarDays)));
+      if (written !== undefined) expectWithin(end === written, { ...facts, end, written, broken: 'the written expiry is the end' });
+      else expectWithin(end <= limit, { ...facts, end, limit });
       break;
     }
     case 'fixed-days':
-      expectWithin(end <= endOf(plusDays(issue, rule.days)), { ...facts, end, limit: endOf(plusDays(issue, rule.days)) });
+      if (written !== undefined) expectWithin(end === written, { ...facts, end, written, broken: 'the written expiry is the end' });
+      else expectWithin(end <= endOf(plusDays(issue, rule.days)), { ...facts, end, limit: endOf(plusDays(issue, rule.days)) });
+      break;
+    case 'as-registered':
+      expectWithin(written !== undefined && end === written, { ...facts, end, written, broken: 'a registered order keeps the end written on it' });
       break;
     case 'until-hearing': {
       const hearing = details.hearing?.at;
@@ -108,7 +116,8 @@ const checkRenewal = (before: Extract<OrderState, { status: 'issued' }>, event: 
   expectWithin(previousExpiresAt !== null && previousExpiresAt === before.expiresAt, facts);
   if (previousExpiresAt === null) return;
   const oldEnd = localDate(previousExpiresAt);
-  expectWithin(requestFiledOn >= plusMonths(oldEnd, -rule.windowMonths) && requestFiledOn <= oldEnd, { ...facts, window: [plusMonths(oldEnd, -rule.windowMonths), oldEnd] });
+  const opens = rule.windowMonths === null ? '0000-01-01' : plusMonths(oldEnd, -rule.windowMonths);
+  expectWithin(requestFiledOn >= opens && requestFiledOn <= oldEnd, { ...facts, window: [opens, oldEnd] });
   if (expiresAt === null) {
     expectWithin(rule.permanentAllowed, { ...facts, broken: 'renewed permanently where the law does not allow it' });
     return;
@@ -142,7 +151,7 @@ const checkHistory = (h: History): number => {
   return checked;
 };
 
-describe('an order never lasts longer than its type allows (domain-brief §2–§3)', () => {
+describe('an order never lasts longer than its type allows (docs/law/durations.md; Fam. Code 6256, 6345; CCP 527.6–527.85; Pen. Code 136.2(i)(1))', () => {
   it('holds for every add, modification and renewal accepted in a history', () => {
     let checked = 0;
     fc.assert(

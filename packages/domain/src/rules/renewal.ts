@@ -6,6 +6,7 @@ import { formInfo, type FormNumber } from '../order/order-forms';
 import { addMonths, addYears, instantMs } from '../value-objects/dates';
 import { RENEWAL_RULES } from './duration-rules';
 import { expirationInstant } from './expiration';
+import { LAW_DOCS } from './law-docs';
 
 export interface RenewalFacts {
   readonly form: FormNumber;
@@ -15,12 +16,15 @@ export interface RenewalFacts {
   readonly expiration: ExpirationInput;
 }
 
-/** The first and last dates a renewal request may be filed (domain-brief §3). */
-export const renewalWindow = (form: FormNumber, expiresAt: string): { opens: string; closes: string } | undefined => {
+/**
+ * The first and last dates a renewal request may be filed (docs/law/durations.md); `opens` is
+ * absent where the law sets no window (the request may come at any time while the order lasts).
+ */
+export const renewalWindow = (form: FormNumber, expiresAt: string): { opens?: string; closes: string } | undefined => {
   const rule = RENEWAL_RULES[formInfo(form).type];
   if (!rule || formInfo(form).stage !== 'after-hearing') return undefined;
   const closes = californiaLocalDate(expiresAt);
-  return { opens: addMonths(closes, -rule.windowMonths), closes };
+  return rule.windowMonths === null ? { closes } : { opens: addMonths(closes, -rule.windowMonths), closes };
 };
 
 /** Checks a renewal and yields the new end (null = permanent). */
@@ -30,7 +34,7 @@ export const resolveRenewal = (f: RenewalFacts): E.Either<DomainError, string | 
   if (!rule || info.stage !== 'after-hearing') {
     return E.left(
       domainError('RENEWAL_NOT_ALLOWED', `A ${f.form} cannot be renewed; the court issues a new order instead.`, {
-        rule: 'domain-brief §2–§3 (renewal applies to orders after hearing of DV, CH, EA, WV and GV)',
+        rule: `renewal applies to orders after hearing of the types in RENEWAL_RULES (${Object.keys(RENEWAL_RULES).join(', ')}); ${LAW_DOCS.durations}`,
       }),
     );
   }
@@ -38,11 +42,13 @@ export const resolveRenewal = (f: RenewalFacts): E.Either<DomainError, string | 
     return E.left(domainError('RENEWAL_NOT_ALLOWED', 'This order is already permanent and needs no renewal.'));
   }
   const window = renewalWindow(f.form, f.expiresAt);
-  if (window && (f.requestFiledOn < window.opens || f.requestFiledOn > window.closes)) {
+  if (window && ((window.opens !== undefined && f.requestFiledOn < window.opens) || f.requestFiledOn > window.closes)) {
     return E.left(
       domainError(
         'RENEWAL_OUTSIDE_WINDOW',
-        `A renewal request must be filed between ${window.opens} and ${window.closes} (the ${rule.windowMonths} months before the order expires); this one was filed on ${f.requestFiledOn}.`,
+        window.opens === undefined
+          ? `A renewal request must be filed while the order is in force, by ${window.closes}; this one was filed on ${f.requestFiledOn}.`
+          : `A renewal request must be filed between ${window.opens} and ${window.closes} (the ${rule.windowMonths} months before the order expires); this one was filed on ${f.requestFiledOn}.`,
         { field: 'requestFiledOn', rule: rule.source, details: window },
       ),
     );

@@ -3,7 +3,7 @@ import { brandedString } from '../shared/branded';
 
 /**
  * Height in the NCIC 3-digit form: feet then two digits of inches ("510" = 5 ft 10 in)
- * (domain-brief §12, HGT). Inches 00–11; feet 1–8 covers every real person.
+ * (the NCIC HGT field, [U] as CARPOS's field). Inches 00–11; feet 1–8 covers every real person.
  */
 export const Height = brandedString('Height', (s) => /^[1-8](0\d|1[01])$/.test(s), (s) => s.trim());
 export type Height = t.TypeOf<typeof Height>;

@@ -3,7 +3,7 @@ import * as t from 'io-ts';
 /**
  * California's 58 counties with the two-digit code used across state systems (alphabetical
  * numbering, 01 Alameda … 58 Yuba). The court profile must show the right county code
- * (domain-brief §1.4, go-live checklist).
+ * (the CCPOR go-live checklist).
  */
 export const CALIFORNIA_COUNTIES = [
   ['01', 'Alameda'], ['02', 'Alpine'], ['03', 'Amador'], ['04', 'Butte'], ['05', 'Calaveras'],

@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
 
 /**
- * NCIC person-descriptor code tables (domain-brief §11.2–§11.5, from the NIEM NCIC schemas
- * ncic_2000.xsd and ncic-5.0.1.xsd). The carpos-protocol package keeps its own copy as data,
+ * NCIC person-descriptor code tables (SEX, RACE, EYE, HAIR), from the NIEM NCIC schemas
+ * ncic_2000.xsd and ncic-5.0.1.xsd. The carpos-protocol package keeps its own copy as data,
  * because it must stand alone (ADR 0005).
  */
 const codeTable = <K extends string>(name: string, table: Record<K, string>) => {

@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
 
 /**
- * NCIC Protection Order Conditions, PCO 01–09 (domain-brief §11.1, NIEM ncic_2000.xsd
- * PCOCodeSimpleType). Meanings paraphrased; the official strings begin "(P)".
+ * NCIC Protection Order Conditions, PCO 01–09 (NIEM ncic_2000.xsd PCOCodeSimpleType; the
+ * same list in later NIEM NCIC versions). Meanings paraphrased; the official strings begin "(P)".
  */
 export const PCO_TABLE = {
   '01': 'Restrained from assaulting, threatening, abusing, harassing, following, interfering with or stalking the protected person and/or the protected person’s child',

@@ -26,6 +26,7 @@ import {
   type ServiceRecord,
   type FormReading,
   pendingReadFields,
+  type FirearmReceipt,
 } from '@ccpor/domain';
 import {
   anyDraftDetailsArb,
@@ -37,6 +38,7 @@ import {
   judicialOfficerArb,
   servedByArb,
   serviceIdArb,
+  serviceMethodArb,
   serviceRecordArb,
   validOrderDetailsArb,
   writtenExpirationBounds,
@@ -161,8 +163,40 @@ export const anyCommandArbs = (options: AnyCommandOptions = {}): { readonly [K i
       },
       { requiredKeys: ['type', 'orderId', 'at', 'readingId'] },
     ),
+    RecordFirearmReceipt: fc.record({ ...head('RecordFirearmReceipt'), receipt: firearmReceiptArb() }),
+    RecordCourtFiling: fc.record({ ...head('RecordCourtFiling'), filedAt: isoDateTimeArb() }),
   };
 };
+
+/** A relinquishment receipt; `filedAt` defaults to any instant, callers pass one that fits the order. */
+export const firearmReceiptArb = (filedAt: fc.Arbitrary<IsoDateTime> = isoDateTimeArb()): fc.Arbitrary<FirearmReceipt> =>
+  fc.record(
+    {
+      receiptId: fc.oneof(fc.constantFrom('rcpt-1', 'rcpt-2'), fc.stringMatching(/^[a-z0-9-]{1,20}$/)),
+      filedAt,
+      filedBy: fc.record({ name: fc.constantFrom('R. Rivera', 'Counsel J. Park'), role: fc.constantFrom('restrained-person' as const, 'attorney' as const, 'law-enforcement' as const) }),
+      filedWith: fc.subarray(['court' as const, 'law-enforcement' as const], { minLength: 1 }),
+      outcome: fc.oneof(
+        fc.constant({ kind: 'none-owned' as const }),
+        fc.record({
+          kind: fc.constant('relinquished' as const),
+          items: fc.array(
+            fc.record(
+              {
+                description: fc.constantFrom('Glock 19 pistol', '12-gauge shotgun', '200 rounds 9mm'),
+                disposition: fc.constantFrom('surrendered-to-law-enforcement' as const, 'stored-with-licensed-dealer' as const, 'sold-to-licensed-dealer' as const),
+                serialNumber: fc.stringMatching(/^[A-Z0-9]{5,10}$/),
+              },
+              { requiredKeys: ['description', 'disposition'] },
+            ),
+            { minLength: 1, maxLength: 4 },
+          ),
+        }),
+      ),
+      form: fc.constantFrom('DV-800', 'GV-800', 'CH-800'),
+    },
+    { requiredKeys: ['receiptId', 'filedAt', 'filedBy', 'filedWith', 'outcome'] },
+  );
 
 /** Any command of any type, codec-valid, values unrelated to any order. */
 export const anyOrderCommandArb = (options: AnyCommandOptions = {}): fc.Arbitrary<OrderCommand> =>
@@ -264,6 +298,8 @@ export type CommandIntent =
   | { readonly kind: 'read-form'; readonly readingId: OrderId; readonly reading: FormReading; readonly sameForm: boolean }
   /** The clerk's review of some of the draft's pending read fields: accepted, or corrected (left as the draft has them). */
   | { readonly kind: 'review-reading'; readonly take: number; readonly correct: boolean }
+  | { readonly kind: 'firearm-receipt'; readonly when: number; readonly receipt: FirearmReceipt }
+  | { readonly kind: 'court-filing'; readonly when: number }
   | { readonly kind: 'any'; readonly command: OrderCommand };
 
 export type CommandIntentKind = CommandIntent['kind'];
@@ -324,7 +360,7 @@ export const INTENT_ARBS: { readonly [K in CommandIntentKind]: fc.Arbitrary<Extr
   serve: fc.record({
     kind: fc.constant('serve' as const),
     when: fraction,
-    method: fc.constantFrom('personal' as const, 'present-in-court' as const, 'mail' as const, 'by-officer' as const),
+    method: serviceMethodArb,
     serviceId: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('pos-1', 'pos-2', 'pos-3') }, { weight: 1, arbitrary: serviceIdArb }),
     servedBy: servedByArb,
     byEnteringAgency: fc.boolean(),
@@ -348,6 +384,8 @@ export const INTENT_ARBS: { readonly [K in CommandIntentKind]: fc.Arbitrary<Extr
   ),
   'read-form': fc.record({ kind: fc.constant('read-form' as const), readingId: orderIdArb, reading: formReadingArb, sameForm: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }) }),
   'review-reading': fc.record({ kind: fc.constant('review-reading' as const), take: fc.integer({ min: 1, max: 40 }), correct: fc.boolean() }),
+  'firearm-receipt': fc.record({ kind: fc.constant('firearm-receipt' as const), when: fraction, receipt: firearmReceiptArb() }),
+  'court-filing': fc.record({ kind: fc.constant('court-filing' as const), when: fraction }),
   any: anyOrderCommandArb().map((command) => ({ kind: 'any' as const, command })),
 };
 
@@ -370,6 +408,8 @@ export const INTENT_WEIGHTS: { readonly [K in CommandIntentKind]: number } = {
   'doj-review': 6,
   'read-form': 8,
   'review-reading': 10,
+  'firearm-receipt': 4,
+  'court-filing': 8,
   any: 8,
 };
 
@@ -465,7 +505,7 @@ export const commandFromIntent = (intent: CommandIntent, ctx: IntentContext): Or
         return { type: 'RenewOrder', ...head, requestFiledOn: today as OrderDate, expiration: intent.permanent ? { kind: 'non-expiring' } : writtenAt(addYears(today, 3), intent.time) };
       }
       const closes = californiaLocalDate(expiresAt);
-      const opens = addMonths(closes, -rule.windowMonths);
+      const opens = rule.windowMonths === null ? californiaLocalDate(issued?.details.issuedAt ?? base.issuedAt) : addMonths(closes, -rule.windowMonths);
       const lastFiling = closes < today ? closes : today;
       const requestFiledOn = lastFiling < opens ? lastFiling : dateAtFraction(opens, lastFiling, intent.filed);
       const earliest = rule.minYears !== null ? addYears(closes, rule.minYears) : addDays(closes, 1);
@@ -546,6 +586,15 @@ export const commandFromIntent = (intent: CommandIntent, ctx: IntentContext): Or
         ...(accept.length > 0 ? { accept } : {}),
         ...(correct.length > 0 ? { correct } : {}),
       };
+    }
+    case 'firearm-receipt':
+    case 'court-filing': {
+      // Some time between issue and now.
+      const from = Date.parse(issued?.details.issuedAt ?? base.issuedAt);
+      const filedAt = formatInstant(from + Math.max(0, Date.parse(at) - from) * intent.when, 0, 'millis') as IsoDateTime;
+      return intent.kind === 'firearm-receipt'
+        ? { type: 'RecordFirearmReceipt', ...head, receipt: { ...intent.receipt, filedAt } }
+        : { type: 'RecordCourtFiling', ...head, filedAt };
     }
     case 'any':
       return { ...intent.command, ...head } as OrderCommand;

@@ -16,13 +16,17 @@ import {
   type Hearing,
   type ImageRef,
   type IsoDateTime,
+  type Registration,
+  type RetailEstablishment,
+  type AlternativeServiceOrder,
+  formInfo,
   type OrderChanges,
   type OrderDate,
   type OrderDetails,
   type ServiceRecord,
 } from '@ccpor/domain';
 import { completeRestrainedPersonArb, nonEmptyTextArb, petitionerArb, protectedPersonsArb, restrainedPersonArb } from './parties';
-import { provisionsArb } from './provisions';
+import { anyProvisionsArb, provisionsArb } from './provisions';
 import {
   agencyOriArb,
   bradyArb,
@@ -99,21 +103,60 @@ export const servedByArb: fc.Arbitrary<ServiceRecord['servedBy']> = fc.record(
   { requiredKeys: ['name'] },
 );
 
+export const serviceMethodArb: fc.Arbitrary<ServiceRecord['method']> = fc.constantFrom(
+  'personal' as const,
+  'by-officer' as const,
+  'officer-verbal-notice' as const,
+  'present-in-court' as const,
+  'mail' as const,
+  'court-ordered-alternative' as const,
+);
+
 /** A proof of service; `servedAt` defaults to any instant, callers pass one that fits the order. */
 export const serviceRecordArb = (servedAt: fc.Arbitrary<IsoDateTime> = isoDateTimeArb()): fc.Arbitrary<ServiceRecord> =>
   fc.record(
     {
       serviceId: serviceIdArb,
       servedAt,
-      method: fc.constantFrom('personal' as const, 'present-in-court' as const, 'mail' as const, 'by-officer' as const),
+      method: serviceMethodArb,
       servedBy: servedByArb,
       servingAgencyOri: agencyOriArb,
       notes: fc.string({ maxLength: 200 }),
+      firearmSurrenderRequested: fc.boolean(),
     },
     { requiredKeys: ['serviceId', 'servedAt', 'method', 'servedBy', 'servingAgencyOri'] },
   );
 
-/** The optional fields every form shares, each within its codec. */
+/** Where a registered order comes from; registered at `registeredAt`. */
+export const registrationArb = (registeredAt: fc.Arbitrary<IsoDateTime> = isoDateTimeArb()): fc.Arbitrary<Registration> =>
+  fc.record(
+    {
+      registeredAt,
+      jurisdiction: fc.oneof(
+        fc.record({ kind: fc.constant('state' as const), name: fc.constantFrom('Nevada', 'Oregon', 'Arizona', 'Texas') }),
+        fc.record({ kind: fc.constant('tribe' as const), name: fc.constantFrom('Hoopa Valley Tribe', 'Yurok Tribe', 'Quechan Tribe') }),
+        fc.record({ kind: fc.constant('canada' as const), name: fc.constantFrom('British Columbia', 'Ontario') }),
+      ),
+      issuingCourt: fc.constantFrom('Eighth Judicial District Court', 'Tribal Court', 'Provincial Court'),
+      foreignCaseNumber: fc.stringMatching(/^[A-Z0-9-]{4,16}$/),
+      foreignStage: fc.constantFrom('emergency' as const, 'temporary' as const, 'final' as const),
+    },
+    { requiredKeys: ['registeredAt', 'jurisdiction', 'issuingCourt', 'foreignCaseNumber'] },
+  );
+
+export const retailEstablishmentArb: fc.Arbitrary<RetailEstablishment> = fc.record(
+  {
+    name: fc.constantFrom('Valley Hardware', 'Main Street Pharmacy', 'Harbor Market'),
+    address: fc.constantFrom('100 Main St, Fresno', '2200 Harbor Blvd, Costa Mesa'),
+    otherLocations: fc.string({ maxLength: 80 }),
+  },
+  { requiredKeys: ['name', 'address'] },
+);
+
+export const alternativeServiceArb = (orderedOn: fc.Arbitrary<OrderDate> = orderDateArb()): fc.Arbitrary<AlternativeServiceOrder> =>
+  fc.record({ orderedOn, method: fc.constantFrom('By email to the address on file', 'By posting at the residence and mailing') });
+
+/** The optional fields every form shares, each within its codec and the law (the mail permission is per form: see validOrderDetailsArb). */
 const commonOptionalFields = {
   judicialOfficer: judicialOfficerArb,
   petitioner: petitionerArb,
@@ -122,7 +165,6 @@ const commonOptionalFields = {
   terms: fc.oneof(fc.constantFrom('Respondent must stay 100 yards away from petitioner, her home and workplace.', 'No contact of any kind.'), fc.string({ maxLength: 300 })),
   sealed: fc.boolean(),
   brady: bradyArb,
-  serviceByMailPermitted: fc.boolean(),
   agencyCaseNumber: nonEmptyTextArb(20),
   assignedAgencies: fc.array(agencyOriArb, { maxLength: 3 }),
 };
@@ -144,6 +186,12 @@ const anyDetailFields = {
   expiration: expirationInputArb,
   hearing: hearingArb(),
   ...commonOptionalFields,
+  provisions: anyProvisionsArb(),
+  serviceByMailPermitted: fc.boolean(),
+  alternativeService: alternativeServiceArb(),
+  firearmReviewHearingAt: isoDateTimeArb(),
+  registration: registrationArb(),
+  retailEstablishment: retailEstablishmentArb,
 };
 
 export const anyOrderDetailsArb: fc.Arbitrary<OrderDetails> = fc.record(anyDetailFields, {
@@ -196,6 +244,8 @@ export const writtenExpirationBounds = (
   const rule = DURATION_RULES[form];
   const issueDate = californiaLocalDate(issuedAt);
   switch (rule.kind) {
+    case 'as-registered':
+      return { earliest: addDays(issueDate, 1), latest: addYears(issueDate, 10) };
     case 'emergency-court-days':
       return { earliest: addDays(issueDate, 1), latest: addDays(issueDate, Math.min(rule.courtDays, rule.calendarDays) - 1) };
     case 'fixed-days':
@@ -226,7 +276,7 @@ export const stageFieldsArb = (form: FormNumber, issuedAt: string): fc.Arbitrary
     const bounds = writtenExpirationBounds(form, issuedAt, hearingAt);
     if (bounds === undefined) return fc.constant({});
     const expiration = writtenExpiration(bounds.earliest, bounds.latest);
-    const required = rule.kind === 'after-hearing' && rule.defaultYears === null;
+    const required = (rule.kind === 'after-hearing' && rule.defaultYears === null) || rule.kind === 'as-registered';
     return required
       ? expiration.map((e) => ({ expiration: e }))
       : fc.option(expiration, { nil: undefined }).map((e) => (e ? { expiration: e } : {}));
@@ -240,6 +290,10 @@ export const stageFieldsArb = (form: FormNumber, issuedAt: string): fc.Arbitrary
           .chain((days) => hearingOn(addDays(issueDate, days), goodCause ? true : undefined)),
       )
       .map((hearing) => ({ hearing }));
+  }
+  if (rule.kind === 'as-registered') {
+    // A registered order keeps its own end, or states none.
+    return fc.oneof({ weight: 4, arbitrary: written() }, { weight: 1, arbitrary: fc.constant({ expiration: { kind: 'non-expiring' as const } }) });
   }
   if (rule.kind === 'after-hearing') {
     return fc
@@ -280,7 +334,30 @@ export const validOrderDetailsArb = (options: ValidOrderDetailsOptions = {}): fc
           { requiredKeys: complete ? ['court', 'caseNumber', 'restrainedPerson', 'protectedPersons', 'petitioner', 'pcoCodes'] : ['court', 'caseNumber', 'restrainedPerson', 'protectedPersons'] },
         ),
         stageFieldsArb(form, issuedAt),
+        formFieldsArb(form, issuedAt),
       )
-      .map(([common, stage]): OrderDetails => ({ form, issuedAt, ...common, ...stage })),
+      .map(([common, stage, own]): OrderDetails => ({ form, issuedAt, ...common, ...stage, ...own })),
   );
+};
+
+/**
+ * The fields an order needs or may have because of its form: a registered order's registration
+ * (here, registered when issued), a retail-theft order's establishment, the mail permission only
+ * on civil orders after hearing (Fam. Code 6384(a)), the court's alternative-service order on
+ * civil orders, a firearm review hearing after issue.
+ */
+export const formFieldsArb = (form: FormNumber, issuedAt: IsoDateTime): fc.Arbitrary<Partial<OrderDetails>> => {
+  const info = formInfo(form);
+  const issueDate = californiaLocalDate(issuedAt);
+  const civil = info.category === 'civil' && info.stage !== 'registered';
+  return fc.record(
+    {
+      ...(info.stage === 'registered' ? { registration: registrationArb(fc.constant(issuedAt)) } : {}),
+      ...(info.type === 'RT' ? { retailEstablishment: retailEstablishmentArb } : {}),
+      ...(civil && info.stage === 'after-hearing' ? { serviceByMailPermitted: fc.boolean() } : {}),
+      ...(civil ? { alternativeService: alternativeServiceArb(dayBetween(addDays(issueDate, -10), issueDate) as fc.Arbitrary<OrderDate>) } : {}),
+      firearmReviewHearingAt: dayBetween(addDays(issueDate, 1), addDays(issueDate, 10)).map((d) => fromCaliforniaLocal(d, '08:30') as IsoDateTime),
+    },
+    { requiredKeys: [...(info.stage === 'registered' ? ['registration' as const] : []), ...(info.type === 'RT' ? ['retailEstablishment' as const] : [])] as never },
+  ) as fc.Arbitrary<Partial<OrderDetails>>;
 };

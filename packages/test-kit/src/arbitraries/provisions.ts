@@ -29,10 +29,17 @@ export const residenceExclusionArb: fc.Arbitrary<ProvisionOf<'residence-exclusio
   { requiredKeys: ['kind'] },
 );
 
-export const firearmRelinquishmentArb: fc.Arbitrary<ProvisionOf<'firearm-relinquishment'>> = fc.record({
-  kind: fc.constant('firearm-relinquishment' as const),
-  withinHours: fc.oneof(fc.constantFrom(0, 24, 48).map((n) => n as t.Int), intArb(0, 48)),
-});
+/** The firearm term as the law fixes it (Fam. Code 6389(c)(2)): with the hours left out, or 24. */
+export const firearmRelinquishmentArb: fc.Arbitrary<ProvisionOf<'firearm-relinquishment'>> = fc.oneof(
+  fc.constant({ kind: 'firearm-relinquishment' as const }),
+  fc.constant({ kind: 'firearm-relinquishment' as const, withinHours: 24 as t.Int }),
+);
+
+/** Any firearm term the codec reads, including the hours stored before the law's term was enforced. */
+export const anyFirearmRelinquishmentArb: fc.Arbitrary<ProvisionOf<'firearm-relinquishment'>> = fc.oneof(
+  firearmRelinquishmentArb,
+  fc.record({ kind: fc.constant('firearm-relinquishment' as const), withinHours: fc.oneof(fc.constantFrom(0, 24, 48).map((n) => n as t.Int), intArb(0, 48)) }),
+);
 
 export const custodyVisitationCarveOutArb: fc.Arbitrary<ProvisionOf<'custody-visitation-carve-out'>> = fc.record(
   { kind: fc.constant('custody-visitation-carve-out' as const), description: fc.string({ maxLength: 80 }), familyCourtCaseNumber: caseNumberArb },
@@ -55,3 +62,7 @@ export const PROVISION_ARBS: { readonly [K in ProvisionKind]: fc.Arbitrary<Provi
 export const provisionArb: fc.Arbitrary<Provision> = fc.oneof(...Object.values(PROVISION_ARBS) as fc.Arbitrary<Provision>[]);
 
 export const provisionsArb = (maxLength = 5): fc.Arbitrary<Provision[]> => fc.array(provisionArb, { maxLength });
+
+/** Provisions as stored data may hold them (legacy firearm hours included): for codecs and rule-blind input. */
+export const anyProvisionArb: fc.Arbitrary<Provision> = fc.oneof(provisionArb, anyFirearmRelinquishmentArb);
+export const anyProvisionsArb = (maxLength = 5): fc.Arbitrary<Provision[]> => fc.array(anyProvisionArb, { maxLength });

@@ -54,6 +54,7 @@ export const ORDER_A = '0a1c7a52-8d4e-4b6a-9c1d-2e5f7a9b0c11';
 export const ORDER_B = '0b2d9e14-1a3c-4f5e-8b6d-0c2e4a6f8d10';
 export const ORDER_C = '0c3e8f25-2b4d-4a6f-9c7e-1d3f5b7a9e21';
 export const ORDER_D = '0d4f9a36-3c5e-4b7a-8d8f-2e4a6c8b0f32';
+export const ORDER_E = '0e5a0b47-4d6f-4c8b-9e9a-3f5b7d9c1a43';
 
 const sha = (c: string): string => c.repeat(64);
 const image = (c: string) => ({ sha256: sha(c), mediaType: 'application/pdf', pages: 2, bytes: 1000, kind: 'order' });
@@ -136,6 +137,36 @@ export const lifecycleCommands = (): OrderCommand[] => [
       issuedAt: '2026-07-01T08:30:00-07:00',
       restrainedPerson: { name: { last: 'RIVERRA', first: 'DANIEL' }, dateOfBirth: '1988-07-14', sex: 'M' },
       protectedPersons: [{ name: { last: 'RIVERA', first: 'ANA' }, dateOfBirth: '1990-02-03', confidential: false, minor: false }],
+    },
+  }),
+
+  // A gun violence emergency order, served by an officer who asked for the firearms: the receipt
+  // comes late, and the order is filed with the court (Pen. Code 18120, 18140(c)).
+  command(ORDER_E, '2026-08-03T23:30:00-07:00', {
+    type: 'AddOrder',
+    enteringAgencyOri: SHERIFF,
+    details: {
+      form: 'EPO-002',
+      court: LA_COURT,
+      caseNumber: 'GV-EPO-0042',
+      issuedAt: '2026-08-03T23:10:00-07:00',
+      restrainedPerson: { name: { last: 'OKAFOR', first: 'CHINEDU' }, dateOfBirth: '1979-11-02', sex: 'M' },
+      protectedPersons: [{ name: { last: 'OKAFOR', first: 'ADA' }, dateOfBirth: '1981-04-12', confidential: false, minor: false }],
+    },
+  }),
+  command(ORDER_E, '2026-08-04T01:00:00-07:00', {
+    type: 'RecordService',
+    service: { serviceId: 'pos-e', servedAt: '2026-08-04T00:15:00-07:00', method: 'by-officer', servedBy: { name: 'Officer J. Ramirez' }, servingAgencyOri: SHERIFF, firearmSurrenderRequested: true },
+  }),
+  command(ORDER_E, '2026-08-05T10:00:00-07:00', { type: 'RecordCourtFiling', filedAt: '2026-08-05T09:40:00-07:00' }),
+  command(ORDER_E, '2026-08-07T11:00:00-07:00', {
+    type: 'RecordFirearmReceipt',
+    receipt: {
+      receiptId: 'gv-800-1',
+      filedAt: '2026-08-07T10:30:00-07:00',
+      filedBy: { name: 'Sgt. M. Lee', role: 'law-enforcement' },
+      filedWith: ['court'],
+      outcome: { kind: 'relinquished', items: [{ description: 'Rifle', disposition: 'surrendered-to-law-enforcement' }] },
     },
   }),
 ];

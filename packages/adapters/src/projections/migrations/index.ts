@@ -7,6 +7,7 @@ import { orderSearchAgencyMigration } from './0005-order-search-agency.sql';
 import { orderProvisionsMigration } from './0006-order-provisions.sql';
 import { relatedOrdersFunctionsMigration } from './0007-related-orders-functions.sql';
 import { hiddenOrdersMigration } from './0008-hidden-orders-and-image-holders.sql';
+import { firearmReceiptsMigration } from './0009-firearm-receipts.sql';
 
 /**
  * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
@@ -22,4 +23,5 @@ export const viewMigrations: readonly Migration[] = [
   orderProvisionsMigration,
   relatedOrdersFunctionsMigration,
   hiddenOrdersMigration,
+  firearmReceiptsMigration,
 ];

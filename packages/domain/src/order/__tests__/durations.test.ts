@@ -1,8 +1,9 @@
+import { computeOrderView } from '../order-status';
 import { addCommand, spec } from './given';
 
 const expiresAtOf = (events: readonly { data: unknown }[]) => (events[0]?.data as { expiresAt: string }).expiresAt;
 
-describe('how long each order lasts (domain-brief §2–§3)', () => {
+describe('how long each order lasts (docs/law/durations.md)', () => {
   describe('emergency protective order (EPO-001): earlier of the 5th court day and the 7th calendar day', () => {
     it('an EPO issued the afternoon before Thanksgiving ends on the 7th calendar day, because the holiday weekend pushes the 5th court day later', () =>
       // Wed 25 Nov 2026, 16:40. Court days after: Mon 30 Nov, Tue 1, Wed 2, Thu 3, Fri 4 Dec → 4 Dec 17:00.
@@ -32,11 +33,17 @@ describe('how long each order lasts (domain-brief §2–§3)', () => {
         .when(addCommand({ form: 'EPO-001', issuedAt: '2026-03-09T14:00:00-07:00', expiration: { kind: 'date', date: '2026-03-13', time: '17:00' } }, '2026-03-09T15:00:00-07:00'))
         .thenEvents((events) => expect(expiresAtOf(events)).toBe('2026-03-13T17:00:00-07:00')));
 
-    it('refuses a written expiry beyond the statutory limit, naming the latest allowed', () =>
+    it('Fam. Code 6253(b), 6256 — the expiry written on an EPO is its end; a written expiry later than the law allows is kept and warned about', () =>
       spec
         .given([])
         .when(addCommand({ form: 'EPO-001', issuedAt: '2026-03-09T14:00:00-07:00', expiration: { kind: 'date', date: '2026-03-20' } }, '2026-03-09T15:00:00-07:00'))
-        .thenFails({ code: 'EXPIRATION_EXCEEDS_MAXIMUM', field: 'expiration', details: { latest: '2026-03-16T17:00:00-07:00' } }));
+        .thenEvents((events, state) => {
+          expect(expiresAtOf(events)).toBe('2026-03-20T23:59:59-07:00');
+          expect((events[0]?.data as { expiryLimit?: string }).expiryLimit).toBe('2026-03-16T17:00:00-07:00');
+          expect(computeOrderView(state, '2026-03-09T16:00:00-07:00').warnings).toEqual([
+            expect.objectContaining({ code: 'EXPIRY_LATER_THAN_LAW_ALLOWS', details: { written: '2026-03-20T23:59:59-07:00', lawAllows: '2026-03-16T17:00:00-07:00' } }),
+          ]);
+        }));
   });
 
   it('a gun-violence EPO (EPO-002) lasts 21 days', () =>

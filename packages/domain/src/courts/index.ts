@@ -1,0 +1,2 @@
+export * from './court-calendar-model';
+export * from './court-calendar-decide';
