@@ -193,6 +193,10 @@ CREATE TABLE {{schema}}.carpos_attached_records (
   attached_at timestamptz NOT NULL DEFAULT now(),
   UNIQUE (order_id, fcn, query_message_id)
 );
+`,
+};
+
+/**
  * Every DOJ deadline of every order the gateway submits, one row each (ADR 0042): what it is for,
  * when it started and falls due (as the domain decided it), when the gateway first sent a message
  * carrying it to CLETS and when DOJ acknowledged one, so timeliness is measured both ways. An

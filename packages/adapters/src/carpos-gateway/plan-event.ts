@@ -86,6 +86,8 @@ export const planEvent = (event: OrderEvent, after: OrderState, submitterOri: st
     case 'DojAcknowledgementRecorded':
     case 'DojRejectionRecorded':
     case 'DojResponseReviewed':
+    case 'FormReadingApplied':
+    case 'ReadFieldsReviewed':
       return { kind: 'none' };
   }
 };

@@ -1,5 +1,7 @@
 import * as E from 'fp-ts/Either';
 import {
+  DEADLINE_RULES,
+  deadlinesOf,
   evolve,
   fromCaliforniaLocal,
   initialState,
@@ -168,11 +170,15 @@ const delivery = (contact: { id: string; agency_ori: string }, payload: MailPayl
 export const milestonesOf = (s: OrderState, expiryNoticeDays: number): { kind: NotificationKind; milestone: string; dueAt: string }[] => {
   if (s.status !== 'issued' || s.canceled !== undefined) return [];
   const out: { kind: NotificationKind; milestone: string; dueAt: string }[] = [];
-  if (s.doj.lastAcknowledged === undefined && s.source.kind === 'registry') out.push({ kind: 'doj-deadline-passed', milestone: s.dojDeadline, dueAt: s.dojDeadline });
+  // Every DOJ transmission deadline still pending (issue, modification, renewal, cancellation,
+  // proof of service: ADR 0042), each its own milestone; a met or moot one is no longer listed.
+  for (const d of deadlinesOf(s))
+    if (d.status === 'pending' && DEADLINE_RULES[d.ruleId].kind === 'doj-transmission') out.push({ kind: 'doj-deadline-passed', milestone: `${d.id}@${d.dueAt}`, dueAt: d.dueAt });
   if (s.expiresAt !== null) {
     out.push({ kind: 'expiry-upcoming', milestone: s.expiresAt, dueAt: new Date(instantMs(s.expiresAt) - expiryNoticeDays * 86_400_000).toISOString() });
     const window = renewalWindow(s.details.form, s.expiresAt);
-    if (window !== undefined) out.push({ kind: 'renewal-window', milestone: s.expiresAt, dueAt: fromCaliforniaLocal(window.opens, '00:00:00') });
+    // Some orders (a juvenile order's extension) have no window opening before expiry: nothing to announce.
+    if (window?.opens !== undefined) out.push({ kind: 'renewal-window', milestone: s.expiresAt, dueAt: fromCaliforniaLocal(window.opens, '00:00:00') });
   }
   return out;
 };

@@ -39,6 +39,11 @@ export const toJsonSchema = (codec: t.Mixed, depth = 0): Schema => {
         ...(c._tag === 'InterfaceType' ? { required: Object.keys(props).filter((k) => (props[k] as unknown as { _tag?: string })._tag !== 'UndefinedType') } : {}),
       };
     }
+    case 'AnyDictionaryType':
+      return { type: 'object', additionalProperties: {} };
+    case 'DictionaryType':
+      // An object of free keys (t.record): every value of the codomain's schema.
+      return { type: 'object', additionalProperties: next(c.codomain) };
     case 'ExactType':
     case 'ReadonlyType':
       return next(c.type);

@@ -91,7 +91,7 @@ export const OrderComputedCodec = t.intersection(
 
 /** What `GET /orders/{id}` answers (the order's own fields, redacted by role, are not described field by field). */
 export const OrderReadCodec = t.intersection(
-  [t.type({ orderId: t.string, version: t.number, computed: OrderComputedCodec, redacted: t.readonlyArray(t.string) }), OrderReadPrecedence],
+  [t.type({ orderId: t.string, version: t.number, computed: OrderComputedCodec, order: t.UnknownRecord, redacted: t.readonlyArray(t.string) }), OrderReadPrecedence],
   'OrderRead',
 );
 

@@ -239,6 +239,9 @@ export const evolve = (state: OrderState, event: OrderEvent): OrderState =>
                 ...Object.fromEntries(data.corrected.map((c) => [c.field, 'corrected' as const])),
               },
             },
+          }
+        : state,
+    )
     .with({ type: 'FirearmReceiptRecorded' }, ({ data }) =>
       state.status === 'issued'
         ? {

@@ -411,6 +411,108 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/carpos/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per agency and purpose (issue, modification, renewal, termination, proof of service): DOJ deadlines, how many the registry sent to CLETS in time or late, how many DOJ acknowledged in time or late, overdue, and start-to-sent / start-to-acknowledgement times (Fam. Code 6380; CLETS-certified users) */
+        get: operations["getCarposTimeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courts/{ori}/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A court’s closures and close of judicial business, as used for its court days and deadlines (docs/law/calendar.md) */
+        get: operations["getCourtsOriCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courts/{ori}/close-of-business": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the court’s close of judicial business (default 17:00, not before 12:00): emergency protective orders end at it on their 5th court day (Fam. Code 6256) */
+        put: operations["putCourtsOriCloseOfBusiness"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courts/{ori}/closures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a day the court is closed (CCP 12b; an emergency order under Gov. Code 68115; a day the Governor appoints): it stops counting as a court day for that court */
+        post: operations["postCourtsOriClosures"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/courts/{ori}/closures/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a recorded closure (entered in error, or the court reopened) */
+        delete: operations["deleteCourtsOriClosuresDate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/firearms/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in force whose firearm relinquishment receipt is overdue (48 hours after service, none filed), the longest overdue first */
+        get: operations["getFirearmsOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/form-reading/status": {
         parameters: {
             query?: never;
@@ -676,7 +778,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Read an order: state, computed status and deadlines, redacted by role; `precedence`: for each protected person, the other orders about the same pair (party index, all counties), which term of which order governs by the Fam. Code 6457 ladder, and the conflicts, each citing its rule (orders the caller may not see are only counted: ADR 0040) */
+        /** Read an order: state and computed fields, redacted by role — status, every deadline its events started and the ones still pending (DOJ transmissions, firearm surrender and receipt, an emergency order’s filing; docs/law/doj-deadlines.md, firearms.md), the firearm side, the officer’s notice on an order never served, warnings; `precedence`: for each protected person, the other orders about the same pair (party index, all counties), which term of which order governs by the order of enforcement of Pen. Code 136.2(c)(1) and Fam. Code 6383(h), the order the statute names, and the conflicts, each citing its rule (orders the caller may not see are only counted: ADR 0040) */
         get: operations["getOrdersOrderId"];
         put?: never;
         post?: never;
@@ -754,6 +856,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders/{orderId}/court-filing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that an emergency order was filed with the court (Pen. Code 18140(c): a gun violence emergency order within three court days) */
+        post: operations["postOrdersOrderIdCourtFiling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/orders/{orderId}/doj-reviews": {
         parameters: {
             query?: never;
@@ -787,6 +906,23 @@ export type paths = {
         head?: never;
         /** Update a draft */
         patch: operations["patchOrdersOrderIdDraft"];
+        trace?: never;
+    };
+    "/api/v1/orders/{orderId}/firearm-receipts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a firearm relinquishment receipt as filed (when, by whom, what was relinquished or that none is owned); it meets the order’s firearm deadlines (docs/law/firearms.md) */
+        post: operations["postOrdersOrderIdFirearmReceipts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/orders/{orderId}/form-reading": {
@@ -2157,6 +2293,234 @@ export interface operations {
             };
         };
     };
+    getCarposTimeliness: {
+        parameters: {
+            query?: {
+                agencyOri?: string;
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCourtsOriCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ori: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putCourtsOriCloseOfBusiness: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                ori: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description LocalTime (HH:MM, California time) */
+                    time: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postCourtsOriClosures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                ori: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    authority: "ccp-12b" | "gov-68115" | "governor-appointed" | "other";
+                    /** @description OrderDate */
+                    date: string;
+                    /** @description reason (1–200 characters) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCourtsOriClosuresDate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                date: string;
+                ori: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description reason (1–200 characters) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFirearmsOverdue: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getFormReadingStatus: {
         parameters: {
             query?: never;
@@ -2746,6 +3110,12 @@ export interface operations {
                     details: {
                         /** @description agency case number (1–20 characters) */
                         agencyCaseNumber?: string;
+                        alternativeService?: {
+                            /** @description method the court ordered (1–200 characters) */
+                            method: string;
+                            /** @description OrderDate */
+                            orderedOn: string;
+                        };
                         assignedAgencies?: string[];
                         /** @enum {string} */
                         brady?: "Y" | "N" | "U";
@@ -2772,8 +3142,10 @@ export interface operations {
                             /** @constant */
                             kind: "non-expiring";
                         };
+                        /** @description IsoDateTime */
+                        firearmReviewHearingAt?: string;
                         /** @enum {string} */
-                        form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                        form?: "CR-160" | "CR-161" | "PC-490.8" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "DV-600" | "CANADIAN-DVPO" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "JV-260" | "JV-265" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
                         hearing?: {
                             /** @description IsoDateTime */
                             at: string;
@@ -2804,7 +3176,7 @@ export interface operations {
                             /** @description organization name (1–120 characters) */
                             name: string;
                         };
-                        /** @description one to twenty protected persons */
+                        /** @description at most twenty protected persons */
                         protectedPersons?: {
                             confidential: boolean;
                             /** @description DateOfBirth */
@@ -2851,7 +3223,7 @@ export interface operations {
                             /** @constant */
                             kind: "firearm-relinquishment";
                             /** @description hours (0–48) */
-                            withinHours: number;
+                            withinHours?: number;
                         } | {
                             description?: string;
                             familyCourtCaseNumber?: string;
@@ -2863,6 +3235,22 @@ export interface operations {
                             /** @description non-empty text */
                             text: string;
                         })[];
+                        registration?: {
+                            /** @description case number of the issuing court (1–40 characters) */
+                            foreignCaseNumber: string;
+                            /** @enum {string} */
+                            foreignStage?: "emergency" | "temporary" | "final";
+                            /** @description issuing court (1–120 characters) */
+                            issuingCourt: string;
+                            jurisdiction: {
+                                /** @enum {string} */
+                                kind: "state" | "tribe" | "territory" | "canada";
+                                /** @description jurisdiction name (1–80 characters) */
+                                name: string;
+                            };
+                            /** @description IsoDateTime */
+                            registeredAt: string;
+                        };
                         restrainedPerson?: {
                             /** @description DateOfBirth */
                             dateOfBirth?: string;
@@ -2891,6 +3279,14 @@ export interface operations {
                             /** @description Weight */
                             weight?: string;
                         };
+                        retailEstablishment?: {
+                            /** @description establishment address (1–200 characters) */
+                            address: string;
+                            /** @description establishment name (1–120 characters) */
+                            name: string;
+                            /** @description other locations (at most 1000 characters) */
+                            otherLocations?: string;
+                        };
                         sealed?: boolean;
                         serviceByMailPermitted?: boolean;
                         /** @description terms (at most 4000 characters) */
@@ -2914,7 +3310,7 @@ export interface operations {
                             dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                             explanation: string;
                             /** @enum {string} */
-                            kind: "criminal-order-vs-visitation" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
+                            kind: "criminal-order-vs-visitation" | "epo-overrides-visitation" | "no-contact-order-weaker-term" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
                             needsJudge: boolean;
                             orderIds: string[];
                             rule: string;
@@ -2953,6 +3349,94 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        computed: {
+                            category?: string;
+                            deadlines: {
+                                closedAt?: string;
+                                closedBy?: string;
+                                dueAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "doj-transmission" | "firearm-surrender" | "firearm-receipt" | "court-filing";
+                                metLate: boolean;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                purpose: "issue" | "registration" | "modify" | "renew" | "cancel" | "service" | "firearm-surrender" | "firearm-receipt" | "emergency-order-filing";
+                                ref?: string;
+                                rule: string;
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "met" | "moot";
+                                /** @enum {string} */
+                                transaction?: "enter" | "modify" | "service" | "cancel" | "clear";
+                                verified: boolean;
+                                what: string;
+                            }[];
+                            dojDeadline?: string;
+                            dojOverdue: boolean;
+                            expired: boolean;
+                            firearms?: {
+                                ordered: boolean;
+                                receiptDue?: string;
+                                receipts: {
+                                    filedAt: string;
+                                    items: number;
+                                    late: boolean;
+                                    /** @enum {string} */
+                                    outcome: "relinquished" | "none-owned";
+                                    receiptId: string;
+                                }[];
+                                reviewHearingAt?: string;
+                                /** @enum {string} */
+                                status: "not-ordered" | "awaiting-service" | "pending" | "overdue" | "receipt-filed" | "ended";
+                                surrenderBy?: string;
+                            };
+                            missingForDoj: {
+                                field: string;
+                                label: string;
+                            }[];
+                            pendingDeadlines: {
+                                closedAt?: string;
+                                closedBy?: string;
+                                dueAt: string;
+                                id: string;
+                                /** @enum {string} */
+                                kind: "doj-transmission" | "firearm-surrender" | "firearm-receipt" | "court-filing";
+                                metLate: boolean;
+                                overdue: boolean;
+                                /** @enum {string} */
+                                purpose: "issue" | "registration" | "modify" | "renew" | "cancel" | "service" | "firearm-surrender" | "firearm-receipt" | "emergency-order-filing";
+                                ref?: string;
+                                rule: string;
+                                startedAt: string;
+                                /** @enum {string} */
+                                status: "pending" | "met" | "moot";
+                                /** @enum {string} */
+                                transaction?: "enter" | "modify" | "service" | "cancel" | "clear";
+                                verified: boolean;
+                                what: string;
+                            }[];
+                            stage?: string;
+                            /** @enum {string} */
+                            status: "none" | "draft" | "discarded" | "active" | "served" | "canceled" | "expired";
+                            unservedNotice?: {
+                                notice: string;
+                                rule: string;
+                            };
+                            warnings: {
+                                /** @constant */
+                                code: "EXPIRY_LATER_THAN_LAW_ALLOWS";
+                                details: {
+                                    [key: string]: string;
+                                };
+                                message: string;
+                                rule: string;
+                            }[];
+                        };
+                        order: {
+                            [key: string]: unknown;
+                        };
+                        orderId: string;
                         precedence?: {
                             at: string;
                             pairs: {
@@ -2961,57 +3445,41 @@ export interface operations {
                                     dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                                     explanation: string;
                                     /** @enum {string} */
-                                    kind: "criminal-order-vs-visitation" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
+                                    kind: "criminal-order-vs-visitation" | "epo-overrides-visitation" | "no-contact-order-weaker-term" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
                                     needsJudge: boolean;
                                     orderIds: string[];
                                     rule: string;
                                 }[];
                                 enforcement?: {
                                     at: string;
+                                    combinedReading: boolean;
                                     inForce: string[];
+                                    notServed: {
+                                        notice: string;
+                                        orderId: string;
+                                        rule: string;
+                                    }[];
                                     otherTerms: {
                                         orderId: string;
                                         text: string;
                                     }[];
+                                    statutoryOrder?: {
+                                        explanation: string;
+                                        orderId: string;
+                                        rule: string;
+                                        /** @enum {string} */
+                                        step: "no-conflict" | "epo-more-restrictive" | "no-contact-order" | "latest-civil" | "latest-criminal" | "latest-order" | "most-restrictive-epo";
+                                    };
                                     terms: {
+                                        /** @enum {string} */
+                                        basis: "statute" | "registry-reading";
                                         /** @enum {string} */
                                         dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                                         explanation: string;
                                         orderId: string;
                                         overrides: {
                                             orderId: string;
-                                            provision: {
-                                                /** @constant */
-                                                kind: "personal-conduct";
-                                            } | {
-                                                /** @constant */
-                                                kind: "no-contact";
-                                            } | {
-                                                /** @constant */
-                                                kind: "peaceful-contact-only";
-                                            } | {
-                                                distanceYards: unknown;
-                                                kind: unknown;
-                                                otherPlaces?: unknown;
-                                                places: unknown;
-                                            } | {
-                                                address?: unknown;
-                                                kind: unknown;
-                                            } | {
-                                                /** @constant */
-                                                kind: "firearm-relinquishment";
-                                                /** @description hours (0–48) */
-                                                withinHours: unknown;
-                                            } | {
-                                                description?: unknown;
-                                                familyCourtCaseNumber?: unknown;
-                                                kind: unknown;
-                                            } | {
-                                                /** @constant */
-                                                kind: "other";
-                                                /** @description non-empty text */
-                                                text: unknown;
-                                            };
+                                            provision: unknown | unknown | unknown | unknown | unknown | unknown | unknown | unknown;
                                         }[];
                                         provision: {
                                             /** @constant */
@@ -3023,31 +3491,25 @@ export interface operations {
                                             /** @constant */
                                             kind: "peaceful-contact-only";
                                         } | {
-                                            /** @description distance in yards (1–2000) */
                                             distanceYards: unknown;
-                                            /** @constant */
-                                            kind: "stay-away";
-                                            otherPlaces?: string;
-                                            places: ("person" | "home" | "workplace" | "school" | "vehicle" | "childrens-school" | "childcare" | "other")[];
+                                            kind: unknown;
+                                            otherPlaces?: unknown;
+                                            places: unknown;
                                         } | {
-                                            address?: string;
-                                            /** @constant */
-                                            kind: "residence-exclusion";
+                                            address?: unknown;
+                                            kind: unknown;
                                         } | {
-                                            /** @constant */
-                                            kind: "firearm-relinquishment";
-                                            /** @description hours (0–48) */
-                                            withinHours: number;
+                                            kind: unknown;
+                                            withinHours?: unknown;
                                         } | {
-                                            description?: string;
-                                            familyCourtCaseNumber?: string;
-                                            /** @constant */
-                                            kind: "custody-visitation-carve-out";
+                                            description?: unknown;
+                                            familyCourtCaseNumber?: unknown;
+                                            kind: unknown;
                                         } | {
                                             /** @constant */
                                             kind: "other";
                                             /** @description non-empty text */
-                                            text: string;
+                                            text: unknown;
                                         };
                                         rule: string;
                                         /** @enum {string} */
@@ -3076,6 +3538,8 @@ export interface operations {
                             withheldOrders: number;
                         };
                         precedenceUnavailable?: string;
+                        redacted: string[];
+                        version: number;
                     };
                 };
             };
@@ -3112,6 +3576,12 @@ export interface operations {
                     details?: {
                         /** @description agency case number (1–20 characters) */
                         agencyCaseNumber?: string;
+                        alternativeService?: {
+                            /** @description method the court ordered (1–200 characters) */
+                            method: string;
+                            /** @description OrderDate */
+                            orderedOn: string;
+                        };
                         assignedAgencies?: string[];
                         /** @enum {string} */
                         brady?: "Y" | "N" | "U";
@@ -3138,8 +3608,10 @@ export interface operations {
                             /** @constant */
                             kind: "non-expiring";
                         };
+                        /** @description IsoDateTime */
+                        firearmReviewHearingAt?: string;
                         /** @enum {string} */
-                        form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                        form?: "CR-160" | "CR-161" | "PC-490.8" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "DV-600" | "CANADIAN-DVPO" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "JV-260" | "JV-265" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
                         hearing?: {
                             /** @description IsoDateTime */
                             at: string;
@@ -3170,7 +3642,7 @@ export interface operations {
                             /** @description organization name (1–120 characters) */
                             name: string;
                         };
-                        /** @description one to twenty protected persons */
+                        /** @description at most twenty protected persons */
                         protectedPersons?: {
                             confidential: boolean;
                             /** @description DateOfBirth */
@@ -3217,7 +3689,7 @@ export interface operations {
                             /** @constant */
                             kind: "firearm-relinquishment";
                             /** @description hours (0–48) */
-                            withinHours: number;
+                            withinHours?: number;
                         } | {
                             description?: string;
                             familyCourtCaseNumber?: string;
@@ -3229,6 +3701,22 @@ export interface operations {
                             /** @description non-empty text */
                             text: string;
                         })[];
+                        registration?: {
+                            /** @description case number of the issuing court (1–40 characters) */
+                            foreignCaseNumber: string;
+                            /** @enum {string} */
+                            foreignStage?: "emergency" | "temporary" | "final";
+                            /** @description issuing court (1–120 characters) */
+                            issuingCourt: string;
+                            jurisdiction: {
+                                /** @enum {string} */
+                                kind: "state" | "tribe" | "territory" | "canada";
+                                /** @description jurisdiction name (1–80 characters) */
+                                name: string;
+                            };
+                            /** @description IsoDateTime */
+                            registeredAt: string;
+                        };
                         restrainedPerson?: {
                             /** @description DateOfBirth */
                             dateOfBirth?: string;
@@ -3257,6 +3745,14 @@ export interface operations {
                             /** @description Weight */
                             weight?: string;
                         };
+                        retailEstablishment?: {
+                            /** @description establishment address (1–200 characters) */
+                            address: string;
+                            /** @description establishment name (1–120 characters) */
+                            name: string;
+                            /** @description other locations (at most 1000 characters) */
+                            otherLocations?: string;
+                        };
                         sealed?: boolean;
                         serviceByMailPermitted?: boolean;
                         /** @description terms (at most 4000 characters) */
@@ -3278,7 +3774,7 @@ export interface operations {
                             dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                             explanation: string;
                             /** @enum {string} */
-                            kind: "criminal-order-vs-visitation" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
+                            kind: "criminal-order-vs-visitation" | "epo-overrides-visitation" | "no-contact-order-weaker-term" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
                             needsJudge: boolean;
                             orderIds: string[];
                             rule: string;
@@ -3320,6 +3816,8 @@ export interface operations {
                 "application/json": {
                     /** @description text (at most 2000 characters) */
                     note?: string;
+                    /** @description IsoDateTime */
+                    orderedAt?: string;
                     /** @enum {string} */
                     reason: "terminated-by-court" | "entered-in-error" | "superseded" | "other";
                     /** @description OrderId */
@@ -3397,7 +3895,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                    form?: "CR-160" | "CR-161" | "PC-490.8" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "DV-600" | "CANADIAN-DVPO" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "JV-260" | "JV-265" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
                     /** @description OrderId */
                     orderId?: string;
                 };
@@ -3406,6 +3904,51 @@ export interface operations {
         responses: {
             /** @description Success */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrdersOrderIdCourtFiling: {
+        parameters: {
+            query?: {
+                wait?: string;
+            };
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description IsoDateTime */
+                    filedAt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3536,10 +4079,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    clear?: ("form" | "court" | "caseNumber" | "issuedAt" | "restrainedPerson" | "protectedPersons" | "judicialOfficer" | "expiration" | "hearing" | "petitioner" | "provisions" | "pcoCodes" | "terms" | "sealed" | "brady" | "serviceByMailPermitted" | "agencyCaseNumber" | "assignedAgencies")[];
+                    clear?: ("form" | "court" | "caseNumber" | "issuedAt" | "restrainedPerson" | "protectedPersons" | "judicialOfficer" | "expiration" | "hearing" | "petitioner" | "provisions" | "pcoCodes" | "terms" | "sealed" | "brady" | "serviceByMailPermitted" | "alternativeService" | "firearmReviewHearingAt" | "registration" | "retailEstablishment" | "agencyCaseNumber" | "assignedAgencies")[];
                     details: {
                         /** @description agency case number (1–20 characters) */
                         agencyCaseNumber?: string;
+                        alternativeService?: {
+                            /** @description method the court ordered (1–200 characters) */
+                            method: string;
+                            /** @description OrderDate */
+                            orderedOn: string;
+                        };
                         assignedAgencies?: string[];
                         /** @enum {string} */
                         brady?: "Y" | "N" | "U";
@@ -3566,8 +4115,10 @@ export interface operations {
                             /** @constant */
                             kind: "non-expiring";
                         };
+                        /** @description IsoDateTime */
+                        firearmReviewHearingAt?: string;
                         /** @enum {string} */
-                        form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                        form?: "CR-160" | "CR-161" | "PC-490.8" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "DV-600" | "CANADIAN-DVPO" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "JV-260" | "JV-265" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
                         hearing?: {
                             /** @description IsoDateTime */
                             at: string;
@@ -3598,7 +4149,7 @@ export interface operations {
                             /** @description organization name (1–120 characters) */
                             name: string;
                         };
-                        /** @description one to twenty protected persons */
+                        /** @description at most twenty protected persons */
                         protectedPersons?: {
                             confidential: boolean;
                             /** @description DateOfBirth */
@@ -3645,7 +4196,7 @@ export interface operations {
                             /** @constant */
                             kind: "firearm-relinquishment";
                             /** @description hours (0–48) */
-                            withinHours: number;
+                            withinHours?: number;
                         } | {
                             description?: string;
                             familyCourtCaseNumber?: string;
@@ -3657,6 +4208,22 @@ export interface operations {
                             /** @description non-empty text */
                             text: string;
                         })[];
+                        registration?: {
+                            /** @description case number of the issuing court (1–40 characters) */
+                            foreignCaseNumber: string;
+                            /** @enum {string} */
+                            foreignStage?: "emergency" | "temporary" | "final";
+                            /** @description issuing court (1–120 characters) */
+                            issuingCourt: string;
+                            jurisdiction: {
+                                /** @enum {string} */
+                                kind: "state" | "tribe" | "territory" | "canada";
+                                /** @description jurisdiction name (1–80 characters) */
+                                name: string;
+                            };
+                            /** @description IsoDateTime */
+                            registeredAt: string;
+                        };
                         restrainedPerson?: {
                             /** @description DateOfBirth */
                             dateOfBirth?: string;
@@ -3685,6 +4252,14 @@ export interface operations {
                             /** @description Weight */
                             weight?: string;
                         };
+                        retailEstablishment?: {
+                            /** @description establishment address (1–200 characters) */
+                            address: string;
+                            /** @description establishment name (1–120 characters) */
+                            name: string;
+                            /** @description other locations (at most 1000 characters) */
+                            otherLocations?: string;
+                        };
                         sealed?: boolean;
                         serviceByMailPermitted?: boolean;
                         /** @description terms (at most 4000 characters) */
@@ -3706,7 +4281,7 @@ export interface operations {
                             dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                             explanation: string;
                             /** @enum {string} */
-                            kind: "criminal-order-vs-visitation" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
+                            kind: "criminal-order-vs-visitation" | "epo-overrides-visitation" | "no-contact-order-weaker-term" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
                             needsJudge: boolean;
                             orderIds: string[];
                             rule: string;
@@ -3714,6 +4289,87 @@ export interface operations {
                         warningsUnavailable?: string;
                         withheldOrders?: number;
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postOrdersOrderIdFirearmReceipts: {
+        parameters: {
+            query?: {
+                wait?: string;
+            };
+            header?: {
+                /** @description A unique key per intended change; a retry with the same key and body replays the first answer. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag (stream version) the change is based on; a mismatch answers 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    receipt: {
+                        /** @description IsoDateTime */
+                        filedAt: string;
+                        filedBy: {
+                            /** @description name (1–80 characters) */
+                            name: string;
+                            /** @enum {string} */
+                            role: "restrained-person" | "attorney" | "law-enforcement" | "licensed-dealer" | "other";
+                        };
+                        /** @description filed with the court, the law-enforcement agency or both */
+                        filedWith: ("court" | "law-enforcement")[];
+                        /** @description form (1–20 characters) */
+                        form?: string;
+                        /** @description notes (0–1000 characters) */
+                        notes?: string;
+                        outcome: {
+                            /** @description one to two hundred items */
+                            items: {
+                                /** @description description (1–200 characters) */
+                                description: string;
+                                /** @enum {string} */
+                                disposition: "surrendered-to-law-enforcement" | "sold-to-licensed-dealer" | "stored-with-licensed-dealer" | "transferred-to-licensed-dealer";
+                                /** @description agency or dealer (1–120 characters) */
+                                receivedBy?: string;
+                                /** @description IsoDateTime */
+                                relinquishedAt?: string;
+                                /** @description serial number (1–40 characters) */
+                                serialNumber?: string;
+                            }[];
+                            /** @constant */
+                            kind: "relinquished";
+                        } | {
+                            /** @constant */
+                            kind: "none-owned";
+                        };
+                        /** @description receipt id (1–64 characters) */
+                        receiptId: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description A problem (RFC 9457) */
@@ -3838,11 +4494,17 @@ export interface operations {
             content: {
                 "application/json": {
                     accept?: ("form" | "caseNumber" | "judicialOfficer" | "issuedAt" | "expiration" | "hearing" | "restrainedPerson.name" | "restrainedPerson.dateOfBirth" | "restrainedPerson.sex" | "restrainedPerson.race" | "restrainedPerson.height" | "restrainedPerson.weight" | "restrainedPerson.eyes" | "restrainedPerson.hair" | "restrainedPerson.relationship" | "protectedPersons.0.name" | "protectedPersons.0.dateOfBirth" | "protectedPersons.0.sex" | "protectedPersons.1.name" | "protectedPersons.1.dateOfBirth" | "protectedPersons.2.name" | "protectedPersons.2.dateOfBirth" | "petitioner.name" | "provisions.personal-conduct" | "provisions.no-contact" | "provisions.peaceful-contact-only" | "provisions.stay-away" | "provisions.residence-exclusion" | "provisions.firearm-relinquishment" | "provisions.custody-visitation-carve-out" | "serviceByMailPermitted" | "terms")[];
-                    clear?: ("form" | "court" | "caseNumber" | "issuedAt" | "restrainedPerson" | "protectedPersons" | "judicialOfficer" | "expiration" | "hearing" | "petitioner" | "provisions" | "pcoCodes" | "terms" | "sealed" | "brady" | "serviceByMailPermitted" | "agencyCaseNumber" | "assignedAgencies")[];
+                    clear?: ("form" | "court" | "caseNumber" | "issuedAt" | "restrainedPerson" | "protectedPersons" | "judicialOfficer" | "expiration" | "hearing" | "petitioner" | "provisions" | "pcoCodes" | "terms" | "sealed" | "brady" | "serviceByMailPermitted" | "alternativeService" | "firearmReviewHearingAt" | "registration" | "retailEstablishment" | "agencyCaseNumber" | "assignedAgencies")[];
                     correct?: ("form" | "caseNumber" | "judicialOfficer" | "issuedAt" | "expiration" | "hearing" | "restrainedPerson.name" | "restrainedPerson.dateOfBirth" | "restrainedPerson.sex" | "restrainedPerson.race" | "restrainedPerson.height" | "restrainedPerson.weight" | "restrainedPerson.eyes" | "restrainedPerson.hair" | "restrainedPerson.relationship" | "protectedPersons.0.name" | "protectedPersons.0.dateOfBirth" | "protectedPersons.0.sex" | "protectedPersons.1.name" | "protectedPersons.1.dateOfBirth" | "protectedPersons.2.name" | "protectedPersons.2.dateOfBirth" | "petitioner.name" | "provisions.personal-conduct" | "provisions.no-contact" | "provisions.peaceful-contact-only" | "provisions.stay-away" | "provisions.residence-exclusion" | "provisions.firearm-relinquishment" | "provisions.custody-visitation-carve-out" | "serviceByMailPermitted" | "terms")[];
                     details?: {
                         /** @description agency case number (1–20 characters) */
                         agencyCaseNumber?: string;
+                        alternativeService?: {
+                            /** @description method the court ordered (1–200 characters) */
+                            method: string;
+                            /** @description OrderDate */
+                            orderedOn: string;
+                        };
                         assignedAgencies?: string[];
                         /** @enum {string} */
                         brady?: "Y" | "N" | "U";
@@ -3869,8 +4531,10 @@ export interface operations {
                             /** @constant */
                             kind: "non-expiring";
                         };
+                        /** @description IsoDateTime */
+                        firearmReviewHearingAt?: string;
                         /** @enum {string} */
-                        form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                        form?: "CR-160" | "CR-161" | "PC-490.8" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "DV-600" | "CANADIAN-DVPO" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "JV-260" | "JV-265" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
                         hearing?: {
                             /** @description IsoDateTime */
                             at: string;
@@ -3901,7 +4565,7 @@ export interface operations {
                             /** @description organization name (1–120 characters) */
                             name: string;
                         };
-                        /** @description one to twenty protected persons */
+                        /** @description at most twenty protected persons */
                         protectedPersons?: {
                             confidential: boolean;
                             /** @description DateOfBirth */
@@ -3948,7 +4612,7 @@ export interface operations {
                             /** @constant */
                             kind: "firearm-relinquishment";
                             /** @description hours (0–48) */
-                            withinHours: number;
+                            withinHours?: number;
                         } | {
                             description?: string;
                             familyCourtCaseNumber?: string;
@@ -3960,6 +4624,22 @@ export interface operations {
                             /** @description non-empty text */
                             text: string;
                         })[];
+                        registration?: {
+                            /** @description case number of the issuing court (1–40 characters) */
+                            foreignCaseNumber: string;
+                            /** @enum {string} */
+                            foreignStage?: "emergency" | "temporary" | "final";
+                            /** @description issuing court (1–120 characters) */
+                            issuingCourt: string;
+                            jurisdiction: {
+                                /** @enum {string} */
+                                kind: "state" | "tribe" | "territory" | "canada";
+                                /** @description jurisdiction name (1–80 characters) */
+                                name: string;
+                            };
+                            /** @description IsoDateTime */
+                            registeredAt: string;
+                        };
                         restrainedPerson?: {
                             /** @description DateOfBirth */
                             dateOfBirth?: string;
@@ -3987,6 +4667,14 @@ export interface operations {
                             sex?: "F" | "M" | "U";
                             /** @description Weight */
                             weight?: string;
+                        };
+                        retailEstablishment?: {
+                            /** @description establishment address (1–200 characters) */
+                            address: string;
+                            /** @description establishment name (1–120 characters) */
+                            name: string;
+                            /** @description other locations (at most 1000 characters) */
+                            otherLocations?: string;
                         };
                         sealed?: boolean;
                         serviceByMailPermitted?: boolean;
@@ -4362,6 +5050,12 @@ export interface operations {
                     changes: {
                         /** @description agency case number (1–20 characters) */
                         agencyCaseNumber?: string;
+                        alternativeService?: {
+                            /** @description method the court ordered (1–200 characters) */
+                            method: string;
+                            /** @description OrderDate */
+                            orderedOn: string;
+                        };
                         assignedAgencies?: string[];
                         /** @enum {string} */
                         brady?: "Y" | "N" | "U";
@@ -4376,6 +5070,8 @@ export interface operations {
                             /** @constant */
                             kind: "non-expiring";
                         };
+                        /** @description IsoDateTime */
+                        firearmReviewHearingAt?: string;
                         hearing?: {
                             /** @description IsoDateTime */
                             at: string;
@@ -4404,7 +5100,7 @@ export interface operations {
                             /** @description organization name (1–120 characters) */
                             name: string;
                         };
-                        /** @description one to twenty protected persons */
+                        /** @description at most twenty protected persons */
                         protectedPersons?: {
                             confidential: boolean;
                             /** @description DateOfBirth */
@@ -4451,7 +5147,7 @@ export interface operations {
                             /** @constant */
                             kind: "firearm-relinquishment";
                             /** @description hours (0–48) */
-                            withinHours: number;
+                            withinHours?: number;
                         } | {
                             description?: string;
                             familyCourtCaseNumber?: string;
@@ -4463,6 +5159,22 @@ export interface operations {
                             /** @description non-empty text */
                             text: string;
                         })[];
+                        registration?: {
+                            /** @description case number of the issuing court (1–40 characters) */
+                            foreignCaseNumber: string;
+                            /** @enum {string} */
+                            foreignStage?: "emergency" | "temporary" | "final";
+                            /** @description issuing court (1–120 characters) */
+                            issuingCourt: string;
+                            jurisdiction: {
+                                /** @enum {string} */
+                                kind: "state" | "tribe" | "territory" | "canada";
+                                /** @description jurisdiction name (1–80 characters) */
+                                name: string;
+                            };
+                            /** @description IsoDateTime */
+                            registeredAt: string;
+                        };
                         restrainedPerson?: {
                             /** @description DateOfBirth */
                             dateOfBirth?: string;
@@ -4491,11 +5203,21 @@ export interface operations {
                             /** @description Weight */
                             weight?: string;
                         };
+                        retailEstablishment?: {
+                            /** @description establishment address (1–200 characters) */
+                            address: string;
+                            /** @description establishment name (1–120 characters) */
+                            name: string;
+                            /** @description other locations (at most 1000 characters) */
+                            otherLocations?: string;
+                        };
                         sealed?: boolean;
                         serviceByMailPermitted?: boolean;
                         /** @description terms (at most 4000 characters) */
                         terms?: string;
                     };
+                    /** @description IsoDateTime */
+                    orderedAt?: string;
                     /** @description text (at most 2000 characters) */
                     reason?: string;
                 };
@@ -4667,6 +5389,8 @@ export interface operations {
                         /** @constant */
                         kind: "non-expiring";
                     };
+                    /** @description IsoDateTime */
+                    orderedAt?: string;
                     /** @description OrderDate */
                     requestFiledOn: string;
                 };
@@ -4713,8 +5437,9 @@ export interface operations {
             content: {
                 "application/json": {
                     service: {
+                        firearmSurrenderRequested?: boolean;
                         /** @enum {string} */
-                        method: "personal" | "present-in-court" | "mail" | "by-officer";
+                        method: "personal" | "by-officer" | "officer-verbal-notice" | "present-in-court" | "mail" | "court-ordered-alternative";
                         /** @description notes (at most 1000 characters) */
                         notes?: string;
                         /** @description IsoDateTime */
@@ -4771,6 +5496,12 @@ export interface operations {
                     details: {
                         /** @description agency case number (1–20 characters) */
                         agencyCaseNumber?: string;
+                        alternativeService?: {
+                            /** @description method the court ordered (1–200 characters) */
+                            method: string;
+                            /** @description OrderDate */
+                            orderedOn: string;
+                        };
                         assignedAgencies?: string[];
                         /** @enum {string} */
                         brady?: "Y" | "N" | "U";
@@ -4797,8 +5528,10 @@ export interface operations {
                             /** @constant */
                             kind: "non-expiring";
                         };
+                        /** @description IsoDateTime */
+                        firearmReviewHearingAt?: string;
                         /** @enum {string} */
-                        form?: "CR-160" | "CR-161" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
+                        form?: "CR-160" | "CR-161" | "PC-490.8" | "CH-110" | "CH-130" | "DV-110" | "DV-130" | "DV-600" | "CANADIAN-DVPO" | "EA-110" | "EA-130" | "EPO-001" | "EPO-002" | "GV-110" | "GV-130" | "JV-250" | "JV-255" | "JV-260" | "JV-265" | "WV-110" | "WV-130" | "SV-110" | "SV-130";
                         hearing?: {
                             /** @description IsoDateTime */
                             at: string;
@@ -4829,7 +5562,7 @@ export interface operations {
                             /** @description organization name (1–120 characters) */
                             name: string;
                         };
-                        /** @description one to twenty protected persons */
+                        /** @description at most twenty protected persons */
                         protectedPersons?: {
                             confidential: boolean;
                             /** @description DateOfBirth */
@@ -4876,7 +5609,7 @@ export interface operations {
                             /** @constant */
                             kind: "firearm-relinquishment";
                             /** @description hours (0–48) */
-                            withinHours: number;
+                            withinHours?: number;
                         } | {
                             description?: string;
                             familyCourtCaseNumber?: string;
@@ -4888,6 +5621,22 @@ export interface operations {
                             /** @description non-empty text */
                             text: string;
                         })[];
+                        registration?: {
+                            /** @description case number of the issuing court (1–40 characters) */
+                            foreignCaseNumber: string;
+                            /** @enum {string} */
+                            foreignStage?: "emergency" | "temporary" | "final";
+                            /** @description issuing court (1–120 characters) */
+                            issuingCourt: string;
+                            jurisdiction: {
+                                /** @enum {string} */
+                                kind: "state" | "tribe" | "territory" | "canada";
+                                /** @description jurisdiction name (1–80 characters) */
+                                name: string;
+                            };
+                            /** @description IsoDateTime */
+                            registeredAt: string;
+                        };
                         restrainedPerson?: {
                             /** @description DateOfBirth */
                             dateOfBirth?: string;
@@ -4916,6 +5665,14 @@ export interface operations {
                             /** @description Weight */
                             weight?: string;
                         };
+                        retailEstablishment?: {
+                            /** @description establishment address (1–200 characters) */
+                            address: string;
+                            /** @description establishment name (1–120 characters) */
+                            name: string;
+                            /** @description other locations (at most 1000 characters) */
+                            otherLocations?: string;
+                        };
                         sealed?: boolean;
                         serviceByMailPermitted?: boolean;
                         /** @description terms (at most 4000 characters) */
@@ -4939,7 +5696,7 @@ export interface operations {
                             dimension: "contact" | "stay-away" | "residence" | "firearms" | "conduct" | "visitation";
                             explanation: string;
                             /** @enum {string} */
-                            kind: "criminal-order-vs-visitation" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
+                            kind: "criminal-order-vs-visitation" | "epo-overrides-visitation" | "no-contact-order-weaker-term" | "contact-terms-differ" | "stay-away-differs" | "residence-terms-differ" | "firearm-terms-differ" | "proposed-contradicts-in-force";
                             needsJudge: boolean;
                             orderIds: string[];
                             rule: string;

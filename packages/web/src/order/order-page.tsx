@@ -27,7 +27,8 @@ export const OrderPage = () => {
   const agencies = useQuery(agenciesQuery).data;
   const read = useQuery({
     queryKey: ['order', orderId],
-    queryFn: async () => unwrap(await api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) as OrderRead,
+    // The document describes `order` only as an object; its fields are the domain's OrderState (api/types.ts).
+    queryFn: async () => unwrap(await api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) as unknown as OrderRead,
   });
   const state = read.data?.order.status === 'issued' || read.data?.order.status === 'draft' ? (read.data.order as IssuedOrDraft) : undefined;
   const d = state?.details;
