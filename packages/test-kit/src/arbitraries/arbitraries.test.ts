@@ -52,8 +52,8 @@ describe('the arbitraries themselves', () => {
       { numRuns: 150 },
     ));
 
-  it('reaches every event type and every order status across a few hundred histories', () => {
-    const histories = fc.sample(historyArb(), { numRuns: 400, seed: 20260302 });
+  it('reaches every event type and every order status across six hundred histories', () => {
+    const histories = fc.sample(historyArb(), { numRuns: 600, seed: 20260302 });
     const seen = new Set<OrderEventType>(histories.flatMap((h) => h.events.map((e) => e.type)));
     expect(ORDER_EVENT_TYPES.filter((t) => !seen.has(t))).toEqual([]);
     expect(new Set(histories.map((h) => h.state.status))).toEqual(new Set(['draft', 'discarded', 'issued']));

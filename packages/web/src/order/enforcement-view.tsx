@@ -207,7 +207,7 @@ export const EnforcementView = ({ read, caseNumber, protectedPersons }: { read: 
     <div className="ccpor-enforcement">
       <h2>Enforcement</h2>
       <p className="ccpor-lede">
-        Which orders about the same people are in force in any county, which term governs where they differ (Fam. Code 6457), and the conflicts a judge should resolve.
+        Which orders about the same people are in force in any county, which term governs where they differ (Pen. Code 136.2(c)(1); Fam. Code 6383(h), 6405(b)), and the conflicts a judge should resolve.
         {p.withheldOrders > 0 && ` ${p.withheldOrders} related ${p.withheldOrders === 1 ? 'order is' : 'orders are'} withheld from you in all.`}
       </p>
       {p.pairs.length === 0 && <p>No protected person on this order to compare.</p>}

@@ -8,6 +8,7 @@ describe('rule citations in plain words', () => {
   });
 
   it('drop the registry’s internal references and say what [I] means', () => {
+    expect(ruleWords('Pen. Code 136.2(c)(1); Fam. Code 6383(h): a no-contact order has precedence. docs/law/precedence.md')).toBe('Pen. Code 136.2(c)(1); Fam. Code 6383(h): a no-contact order has precedence.');
     expect(ruleWords('Fam. Code 6457 step 3: where only civil orders exist, the most recently issued one is enforced (domain-brief §9.1).')).toBe(
       'Fam. Code 6457 step 3: where only civil orders exist, the most recently issued one is enforced.',
     );
