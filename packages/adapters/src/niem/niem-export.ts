@@ -7,6 +7,8 @@ import {
   type PersonName,
   type ProtectedPerson,
   type Provision,
+  type Registration,
+  type RetailEstablishment,
   type RestrainedPerson,
   type ServiceRecord,
 } from '@ccpor/domain';
@@ -89,7 +91,8 @@ const provision = (p: Provision): Node => {
     case 'residence-exclusion':
       return { ...base, ...(p.address !== undefined ? { 'ccpor:ProvisionResidenceAddressText': p.address } : {}) };
     case 'firearm-relinquishment':
-      return { ...base, 'ccpor:ProvisionFirearmRelinquishmentHoursQuantity': String(p.withinHours) };
+      // Without hours the order relies on the statute's own deadline (docs/law/firearms.md).
+      return { ...base, ...(p.withinHours !== undefined ? { 'ccpor:ProvisionFirearmRelinquishmentHoursQuantity': String(p.withinHours) } : {}) };
     case 'custody-visitation-carve-out':
       return {
         ...base,
@@ -115,6 +118,22 @@ const service = (s: ServiceRecord): Node => ({
   },
   'ccpor:ServiceAgencyORI': s.servingAgencyOri,
   ...(s.notes !== undefined ? { 'ccpor:ServiceNotesText': s.notes } : {}),
+  ...(s.firearmSurrenderRequested !== undefined ? { 'ccpor:ServiceFirearmSurrenderRequestedIndicator': String(s.firearmSurrenderRequested) } : {}),
+});
+
+const registration = (r: Registration): Node => ({
+  'ccpor:RegistrationDateTime': xsDateTime(r.registeredAt),
+  'ccpor:RegistrationJurisdictionCategoryCode': r.jurisdiction.kind,
+  'ccpor:RegistrationJurisdictionName': r.jurisdiction.name,
+  'ccpor:RegistrationIssuingCourtName': r.issuingCourt,
+  'ccpor:RegistrationForeignCaseNumberText': r.foreignCaseNumber,
+  ...(r.foreignStage !== undefined ? { 'ccpor:RegistrationForeignStageCode': r.foreignStage } : {}),
+});
+
+const retailEstablishment = (r: RetailEstablishment): Node => ({
+  'ccpor:RetailEstablishmentName': r.name,
+  'ccpor:RetailEstablishmentAddressText': r.address,
+  ...(r.otherLocations !== undefined ? { 'ccpor:RetailEstablishmentOtherLocationsText': r.otherLocations } : {}),
 });
 
 const augmentation = (d: DraftDetails, expiresAt: string | null | undefined, services: readonly ServiceRecord[]): Node => {
@@ -137,6 +156,12 @@ const augmentation = (d: DraftDetails, expiresAt: string | null | undefined, ser
     ...(d.brady !== undefined ? { 'ccpor:OrderBradyCode': d.brady } : {}),
     ...(d.sealed !== undefined ? { 'ccpor:OrderSealedIndicator': String(d.sealed) } : {}),
     ...(d.serviceByMailPermitted !== undefined ? { 'ccpor:OrderServiceByMailPermittedIndicator': String(d.serviceByMailPermitted) } : {}),
+    ...(d.alternativeService !== undefined
+      ? { 'ccpor:OrderAlternativeService': { 'ccpor:AlternativeServiceOrderedDate': d.alternativeService.orderedOn, 'ccpor:AlternativeServiceMethodText': d.alternativeService.method } }
+      : {}),
+    ...(d.firearmReviewHearingAt !== undefined ? { 'ccpor:OrderFirearmReviewHearingDateTime': xsDateTime(d.firearmReviewHearingAt) } : {}),
+    ...(d.registration !== undefined ? { 'ccpor:OrderRegistration': registration(d.registration) } : {}),
+    ...(d.retailEstablishment !== undefined ? { 'ccpor:OrderRetailEstablishment': retailEstablishment(d.retailEstablishment) } : {}),
     ...(d.assignedAgencies !== undefined && d.assignedAgencies.length > 0 ? { 'ccpor:OrderAssignedAgencyORI': [...d.assignedAgencies] } : {}),
     ...(d.provisions !== undefined && d.provisions.length > 0 ? { 'ccpor:OrderProvision': d.provisions.map(provision) } : {}),
     ...(services.length > 0 ? { 'ccpor:OrderService': services.map(service) } : {}),

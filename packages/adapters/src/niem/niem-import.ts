@@ -197,6 +197,43 @@ class DocumentReader {
     if (bradyCode !== undefined) set('brady', bradyCode, `${AUG}/ccpor:OrderBradyCode`);
     else if (bradyFlag !== undefined) set('brady', bradyFlag ? 'Y' : 'N', `${PO}/j:ProtectionOrderBradyIndicator`);
     set('serviceByMailPermitted', bool(aug.OrderServiceByMailPermittedIndicator), `${AUG}/ccpor:OrderServiceByMailPermittedIndicator`);
+    const alternative = node(aug.OrderAlternativeService);
+    if (alternative !== undefined) {
+      const ap = `${AUG}/ccpor:OrderAlternativeService`;
+      set('alternativeService', { orderedOn: str(alternative.AlternativeServiceOrderedDate), method: str(alternative.AlternativeServiceMethodText) }, ap);
+      this.at('alternativeService.orderedOn', `${ap}/ccpor:AlternativeServiceOrderedDate`);
+      this.at('alternativeService.method', `${ap}/ccpor:AlternativeServiceMethodText`);
+    }
+    set('firearmReviewHearingAt', str(aug.OrderFirearmReviewHearingDateTime), `${AUG}/ccpor:OrderFirearmReviewHearingDateTime`);
+    const registration = node(aug.OrderRegistration);
+    if (registration !== undefined) {
+      const rp = `${AUG}/ccpor:OrderRegistration`;
+      const stage = str(registration.RegistrationForeignStageCode);
+      set(
+        'registration',
+        {
+          registeredAt: str(registration.RegistrationDateTime),
+          jurisdiction: { kind: str(registration.RegistrationJurisdictionCategoryCode), name: str(registration.RegistrationJurisdictionName) },
+          issuingCourt: str(registration.RegistrationIssuingCourtName),
+          foreignCaseNumber: str(registration.RegistrationForeignCaseNumberText),
+          ...(stage !== undefined ? { foreignStage: stage } : {}),
+        },
+        rp,
+      );
+      this.at('registration.registeredAt', `${rp}/ccpor:RegistrationDateTime`);
+      this.at('registration.jurisdiction.name', `${rp}/ccpor:RegistrationJurisdictionName`);
+      this.at('registration.issuingCourt', `${rp}/ccpor:RegistrationIssuingCourtName`);
+      this.at('registration.foreignCaseNumber', `${rp}/ccpor:RegistrationForeignCaseNumberText`);
+    }
+    const retail = node(aug.OrderRetailEstablishment);
+    if (retail !== undefined) {
+      const ep = `${AUG}/ccpor:OrderRetailEstablishment`;
+      const other = str(retail.RetailEstablishmentOtherLocationsText);
+      set('retailEstablishment', { name: str(retail.RetailEstablishmentName), address: str(retail.RetailEstablishmentAddressText), ...(other !== undefined ? { otherLocations: other } : {}) }, ep);
+      this.at('retailEstablishment.name', `${ep}/ccpor:RetailEstablishmentName`);
+      this.at('retailEstablishment.address', `${ep}/ccpor:RetailEstablishmentAddressText`);
+      this.at('retailEstablishment.otherLocations', `${ep}/ccpor:RetailEstablishmentOtherLocationsText`);
+    }
     set('agencyCaseNumber', str(aug.OrderAgencyCaseNumberText), `${AUG}/ccpor:OrderAgencyCaseNumberText`);
     const assigned = strs(aug.OrderAssignedAgencyORI);
     if (assigned.length > 0) {
@@ -221,6 +258,7 @@ class DocumentReader {
         servedBy: { name: str(path(official, 'RoleOfPerson', 'PersonName', 'PersonFullName')), ...(badge !== undefined ? { badgeNumber: badge } : {}) },
         servingAgencyOri: str(s.ServiceAgencyORI),
         ...(s.ServiceNotesText !== undefined ? { notes: str(s.ServiceNotesText) } : {}),
+        ...(s.ServiceFirearmSurrenderRequestedIndicator !== undefined ? { firearmSurrenderRequested: bool(s.ServiceFirearmSurrenderRequestedIndicator) } : {}),
       };
     });
     const id = list(po.ActivityIdentification).map((a) => str(a.IdentificationID)).find((x) => x !== undefined);
@@ -314,7 +352,7 @@ class DocumentReader {
       case 'residence-exclusion':
         return { kind, ...opt('address', str(p.ProvisionResidenceAddressText)) };
       case 'firearm-relinquishment':
-        return { kind, withinHours: Number(str(p.ProvisionFirearmRelinquishmentHoursQuantity)) };
+        return { kind, ...opt('withinHours', p.ProvisionFirearmRelinquishmentHoursQuantity === undefined ? undefined : Number(str(p.ProvisionFirearmRelinquishmentHoursQuantity))) };
       case 'custody-visitation-carve-out':
         return { kind, ...opt('description', str(p.ProvisionCustodyVisitationDescriptionText)), ...opt('familyCourtCaseNumber', str(p.ProvisionFamilyCourtCaseNumberText)) };
       case 'other':

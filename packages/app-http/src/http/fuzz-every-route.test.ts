@@ -54,7 +54,15 @@ const send = (method: Method, path: string, body: string, contentType = 'applica
   return c.agent[method](path).set('X-CSRF-Token', c.csrf).set('Content-Type', contentType).send(body);
 };
 
+/**
+ * The integration feed and e-mail run only in `serve` with their configuration; in this harness
+ * their routes answer 503 with a problem naming the feature that is off. That is an answer, not a
+ * crash; their own suites (integrations/, notifications/) send them bodies with the features on.
+ */
+const FEATURE_OFF = new Set(['INTEGRATIONS_OFF', 'NOTIFICATIONS_OFF']);
+
 const expectNoServerError = (r: { status: number; body: { code?: unknown; detail?: unknown } }, what: string) => {
+  if (r.status === 503 && typeof r.body.code === 'string' && FEATURE_OFF.has(r.body.code)) return;
   if (r.status >= 500) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
   if (r.status >= 400 && r.status !== 401) expect(typeof r.body.code).toBe('string');
 };
