@@ -14,6 +14,10 @@ import {
   OrderId,
   ServiceRecord,
   type CommandInput,
+  type HandlerError,
+  type HandlerResult,
+  type LoadedOrder,
+  type PreparedCommandError,
   type Ori,
   type OrderAction,
   type OrderFacts,
@@ -24,7 +28,7 @@ import type { AppServices } from '../composition/services';
 import type { ApiRouter, Method } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { bodyCodec } from '../http/body-codec';
-import { actorOf, type Authenticated } from '../http/principal';
+import { actorOf, principalOf, type Authenticated } from '../http/principal';
 import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
@@ -281,38 +285,62 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
       handler: async ({ req, res, body, query }) => {
         if (req.params.sha256 !== undefined && !Sha256.is(req.params.sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
         const expectedVersion = c.target === 'existing' ? parseIfMatch(req) : undefined;
-        let state: OrderState = { status: 'none' };
-        let principal: Authenticated;
-        let orderId: OrderId;
-        if (c.target === 'new') {
-          const court = c.court?.(body, state);
-          principal = guard.order(req, res, c.action, { ...(c.facts?.(body) ?? { sealed: false }), ...(court !== undefined ? { issuingCourtOri: court } : {}) });
-          orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
-        } else {
-          const sourceId = paramId(req);
-          const loaded = await s.commands.load(sourceId);
-          if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
-          state = loaded.right.state;
+        // The order as the caller is authorized against it: loaded first, except for a new order.
+        const authorizeOn = async (loaded: LoadedOrder & { readonly orderId: OrderId }): Promise<{ principal: Authenticated; state: OrderState }> => {
+          const { state } = loaded;
           if (state.status === 'none') throw NO_SUCH.order();
           const court = c.court?.(body, state);
-          principal = guard.order(req, res, c.action, { ...factsOf(state, loaded.right.events), ...(court !== undefined ? { issuingCourtOri: court } : {}) }, sourceId);
+          const principal = guard.order(req, res, c.action, { ...factsOf(state, loaded.events), ...(court !== undefined ? { issuingCourtOri: court } : {}) }, loaded.orderId);
           if (c.reference !== undefined) {
             // An image named by its hash: the order's own history must show where its bytes came from (ADR 0036).
-            const sha256 = c.reference(body);
-            guard.imageReference(req, res, imageProvenance(loaded.right.events, sha256), sourceId);
+            guard.imageReference(req, res, imageProvenance(loaded.events, c.reference(body)), loaded.orderId);
             await checkStoredImage(s, (body as { image: ImageRef }).image);
           }
-          orderId = c.target === 'clone' ? ((body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId)) : sourceId;
-        }
-        const input = c.build({ orderId, body, state, principal, ori: principal.agencyOri as Ori, params: req.params as Record<string, string> });
-        const result = await s.commands.handle(input, {
-          actor: actorOf(principal),
-          correlationId: String(req.id),
-          ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+          return { principal, state };
+        };
+        let result: E.Either<PreparedCommandError<unknown>, HandlerResult>;
+        let principal: Authenticated;
+        let orderId: OrderId;
+        if (c.target === 'existing') {
+          // Authorized inside load–decide–append: a retry after a concurrent write (which may have
+          // sealed the order or changed its agencies) is authorized again, and the order is read once.
+          orderId = paramId(req);
+          const id = orderId;
+          let authorized: Authenticated | undefined;
+          result = await s.commands.handlePrepared(
+            id,
+            async (loaded) => {
+              try {
+                const on = await authorizeOn({ ...loaded, orderId: id });
+                authorized = on.principal;
+                return E.right(c.build({ orderId: id, body, state: on.state, principal: on.principal, ori: on.principal.agencyOri as Ori, params: req.params as Record<string, string> }));
+              } catch (refusal) {
+                return E.left(refusal);
+              }
+            },
+            { actor: actorOf(principalOf(res)), correlationId: String(req.id), ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+          );
+          if (E.isLeft(result) && result.left.kind === 'refused') throw result.left.reason;
+          principal = authorized ?? principalOf(res);
+        } else {
+          let state: OrderState = { status: 'none' };
+          if (c.target === 'new') {
+            const court = c.court?.(body, state);
+            principal = guard.order(req, res, c.action, { ...(c.facts?.(body) ?? { sealed: false }), ...(court !== undefined ? { issuingCourtOri: court } : {}) });
+            orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
+          } else {
+            // A clone reads its source and appends to a new stream: authorized on the source as read.
+            const sourceId = paramId(req);
+            const loaded = await s.commands.load(sourceId);
+            if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
+            ({ principal, state } = await authorizeOn({ ...loaded.right, orderId: sourceId }));
+            orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
+          }
+          const input = c.build({ orderId, body, state, principal, ori: principal.agencyOri as Ori, params: req.params as Record<string, string> });
           // A new order or clone is under an id no stream should have yet: no need to read it first.
-          ...(c.target === 'existing' ? {} : { expectNewStream: true }),
-        });
-        if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
+          result = await s.commands.handle(input, { actor: actorOf(principal), correlationId: String(req.id), expectNewStream: true });
+        }
+        if (E.isLeft(result)) throw fromHandlerError(result.left as HandlerError, expectedVersion !== undefined);
         const r = result.right;
         // The CARPOS gateway (when this process runs it) picks the change up now, not at its next poll.
         if (r.events.length > 0) s.carpos?.wake();

@@ -88,6 +88,53 @@ describe('the command handler: load, decide, append through the ports', () => {
     expect(E.isRight(result) && result.right.version).toBe(3);
   });
 
+  describe('a command prepared from the order as loaded (handlePrepared)', () => {
+    const racing = (inner: InMemoryEventStore) => {
+      let raced = false;
+      return Object.assign(Object.create(inner) as EventStore, {
+        append: async (...args: Parameters<EventStore['append']>) => {
+          if (!raced) {
+            raced = true;
+            await setup(inner).handler.handle({ type: 'ModifyOrder', orderId: SAMPLE_ORDER_ID as never, changes: { sealed: true } }, { actor: clerk });
+          }
+          return inner.append(...args);
+        },
+      });
+    };
+    /** Refuses a sealed order, as an access check would for a clerk. */
+    const prepare = (seen: boolean[]) => (loaded: { state: { status: string; details?: { sealed?: boolean } } }) => {
+      const sealed = loaded.state.details?.sealed === true;
+      seen.push(sealed);
+      return sealed ? E.left('sealed' as const) : E.right(serve('pos-2'));
+    };
+
+    it('prepares again on the retry after a concurrent write, and returns its refusal without writing', async () => {
+      const inner = new InMemoryEventStore();
+      await setup(inner).handler.handle(add, { actor: clerk });
+      const seen: boolean[] = [];
+      const result = await setup(racing(inner)).handler.handlePrepared(SAMPLE_ORDER_ID, prepare(seen), { actor: clerk });
+      expect(seen).toEqual([false, true]);
+      expect(E.isLeft(result) && result.left).toEqual({ kind: 'refused', reason: 'sealed' });
+      expect((await inner.readStream(orderStreamId(SAMPLE_ORDER_ID))).map((e) => e.type)).toEqual(['OrderAdded', 'OrderModified']);
+    });
+
+    it('reads the stream once when nothing races, and decides the prepared command', async () => {
+      const inner = new InMemoryEventStore();
+      await setup(inner).handler.handle(add, { actor: clerk });
+      let reads = 0;
+      const store = Object.assign(Object.create(inner) as EventStore, {
+        readStream: (...args: Parameters<EventStore['readStream']>) => {
+          reads += 1;
+          return inner.readStream(...args);
+        },
+      });
+      const seen: boolean[] = [];
+      const result = await setup(store).handler.handlePrepared(SAMPLE_ORDER_ID, prepare(seen), { actor: clerk });
+      expect(E.isRight(result) && result.right.events.map((e) => e.type)).toEqual(['ServiceRecorded']);
+      expect(reads).toBe(1);
+    });
+  });
+
   it('reports a stream whose stored event no longer matches its schema', async () => {
     const store = new InMemoryEventStore();
     await store.append(

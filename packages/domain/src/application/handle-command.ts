@@ -10,7 +10,7 @@ import type { CourtCalendarsPort } from '../ports/court-calendars';
 import { expectExact, type Actor, type EventStore, type GlobalPosition, type NewEvent } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import { orderStreamId } from '../value-objects/order-id';
-import { loadOrder, type CorruptStream } from './load-order';
+import { loadOrder, type CorruptStream, type LoadedOrder } from './load-order';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A command as a caller sends it: the handler stamps `at` from the Clock. */
@@ -38,6 +38,18 @@ export type HandlerError =
   | { readonly kind: 'domain'; readonly error: DomainError }
   | { readonly kind: 'conflict'; readonly expectedVersion: number; readonly actualVersion: number | null }
   | CorruptStream;
+
+/**
+ * What a caller makes of the order as loaded, on every attempt: the command to decide, or its
+ * own refusal (typically "this user may not do that to this order"). Running inside the
+ * load–decide–append loop is the point: a retry after a concurrent write authorizes again
+ * against the new state (a modification may have sealed the order or changed its agencies),
+ * and the order is read once per attempt, not once to authorize and again to decide.
+ */
+export type PrepareCommand<R> = (loaded: LoadedOrder) => E.Either<R, CommandInput> | Promise<E.Either<R, CommandInput>>;
+
+/** A handler error, or the caller's own refusal from {@link PrepareCommand}. */
+export type PreparedCommandError<R> = HandlerError | { readonly kind: 'refused'; readonly reason: R };
 
 export interface HandlerResult {
   readonly orderId: string;
@@ -100,10 +112,20 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     return ori === undefined ? decider : createDecider({ calendar: await courtCalendars.calendarFor(ori) });
   };
 
-  const attempt = async (input: CommandInput, ctx: CommandContext, retriesLeft: number, assumeNew = false): Promise<E.Either<HandlerError, HandlerResult>> => {
-    const loaded = assumeNew ? E.right(NO_STREAM) : await loadOrder(eventStore, input.orderId);
+  const attempt = async <R>(
+    orderId: string,
+    prepare: PrepareCommand<R>,
+    ctx: CommandContext,
+    retriesLeft: number,
+    assumeNew = false,
+  ): Promise<E.Either<PreparedCommandError<R>, HandlerResult>> => {
+    const loaded = assumeNew ? E.right<CorruptStream, LoadedOrder>({ ...NO_STREAM, events: [] }) : await loadOrder(eventStore, orderId);
     if (E.isLeft(loaded)) return loaded;
     const { state, version } = loaded.right;
+    // The caller's refusal comes first: one who may not touch the order learns nothing of its version.
+    const prepared = await prepare(loaded.right);
+    if (E.isLeft(prepared)) return E.left({ kind: 'refused', reason: prepared.left });
+    const input = prepared.right;
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
       return E.left({ kind: 'conflict', expectedVersion: ctx.expectedVersion, actualVersion: version });
     }
@@ -113,7 +135,7 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     const decision = chosen.decide(command, state);
     // Assuming a new stream is only a shortcut for writes: a refusal or a no-op is decided again
     // against what the stream holds, so the answer never depends on the assumption.
-    if (assumeNew && (E.isLeft(decision) || decision.right.length === 0)) return attempt(input, ctx, retriesLeft);
+    if (assumeNew && (E.isLeft(decision) || decision.right.length === 0)) return attempt(orderId, prepare, ctx, retriesLeft);
     if (E.isLeft(decision)) return E.left({ kind: 'domain', error: decision.left });
     const events = decision.right;
     if (events.length === 0) return E.right({ orderId: input.orderId, events, state, version });
@@ -135,9 +157,9 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     const appended = await eventStore.append(orderStreamId(input.orderId), toStore, expectExact(version));
     if (E.isLeft(appended)) {
       // The stream existed after all: decide again against what it holds.
-      if (assumeNew && appended.left.code === 'WRONG_EXPECTED_VERSION') return attempt(input, ctx, retriesLeft);
+      if (assumeNew && appended.left.code === 'WRONG_EXPECTED_VERSION') return attempt(orderId, prepare, ctx, retriesLeft);
       if (appended.left.code === 'WRONG_EXPECTED_VERSION' && retriesLeft > 0 && ctx.expectedVersion === undefined && SAFE_TO_REDECIDE.has(input.type)) {
-        return attempt(input, ctx, retriesLeft - 1);
+        return attempt(orderId, prepare, ctx, retriesLeft - 1);
       }
       return E.left({
         kind: 'conflict',
@@ -155,7 +177,13 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
   };
 
   return {
-    handle: (input: CommandInput, ctx: CommandContext) => attempt(input, ctx, 1, ctx.expectNewStream === true && ctx.expectedVersion === undefined),
+    handle: (input: CommandInput, ctx: CommandContext) =>
+      attempt<never>(input.orderId, () => E.right(input), ctx, 1, ctx.expectNewStream === true && ctx.expectedVersion === undefined) as Promise<E.Either<HandlerError, HandlerResult>>,
+    /**
+     * Load → prepare (authorize, build the command from the state) → decide → append, with
+     * `prepare` run again on every retry. The command `prepare` returns is for the order loaded.
+     */
+    handlePrepared: <R>(orderId: string, prepare: PrepareCommand<R>, ctx: CommandContext) => attempt(orderId, prepare, ctx, 1, ctx.expectNewStream === true && ctx.expectedVersion === undefined),
     load: (orderId: string) => loadOrder(eventStore, orderId),
   };
 };
