@@ -13,7 +13,7 @@ import {
   type ReconciliationRun,
   type ResendRefusalCode,
 } from '@ccpor/adapters';
-import { OrderId, Ori } from '@ccpor/domain';
+import { OrderId, Ori, sealedListedFor } from '@ccpor/domain';
 import type { Request } from 'express';
 import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
@@ -153,7 +153,7 @@ export const registerCarposReconciliationRoutes = (api: ApiRouter, s: AppService
         ...(query.after !== undefined ? { after: query.after } : {}),
         ...(query.limit !== undefined ? { limit: Number(query.limit) } : {}),
         ...(courts !== undefined ? { courts } : {}),
-        includeSealed: p.roles.includes('supervisor'),
+        includeSealed: sealedListedFor(p, courts),
       });
       await audit.record({
         ...auditBase(req, p),
@@ -182,7 +182,7 @@ export const registerCarposReconciliationRoutes = (api: ApiRouter, s: AppService
         ...(query.courtOri !== undefined ? { courtOri: query.courtOri } : {}),
         ...(query.kind !== undefined ? { kind: query.kind } : {}),
         ...(courts !== undefined ? { courts } : {}),
-        includeSealed: p.roles.includes('supervisor'),
+        includeSealed: sealedListedFor(p, courts),
       });
       await audit.record({ ...auditBase(req, p), action: 'carpos.reconciliation.export', runId: run.id, ...(query.courtOri !== undefined ? { courtOri: query.courtOri } : {}) });
       res.setHeader('Cache-Control', 'no-store');

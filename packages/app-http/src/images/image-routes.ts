@@ -133,12 +133,23 @@ export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard
       const decoded = decodeWith(ImageRef)({ ...stored.right, kind: query.kind ?? 'order', ...(name !== undefined ? { fileName: name } : {}) });
       if (E.isLeft(decoded)) throw fromDomainError(decoded.left);
       const image = decoded.right;
-      const result = await s.commands.handle(
-        query.replaces !== undefined ? { type: 'ReplaceImage', orderId, previousSha256: query.replaces, image } : { type: 'AttachImage', orderId, image },
+      const result = await s.commands.handlePrepared(
+        orderId,
+        // Authorized again on the order as it is when the image is attached: the upload took time,
+        // and a retry after a concurrent write (the order sealed meanwhile) must be allowed anew.
+        (loaded) => {
+          try {
+            if (loaded.state.status === 'none') throw NO_SUCH.order();
+            guard.order(req, res, 'order.image.attach', factsOf(loaded.state, loaded.events), orderId);
+            return E.right(query.replaces !== undefined ? { type: 'ReplaceImage', orderId, previousSha256: query.replaces, image } : { type: 'AttachImage', orderId, image });
+          } catch (refusal) {
+            return E.left(refusal);
+          }
+        },
         // The event records that these bytes came through this caller's upload: the proof a later reference to them needs (ADR 0036).
         { actor: actorOf(principal), correlationId: String(req.id), extra: UPLOAD_EXTRA, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
       );
-      if (E.isLeft(result)) throw fromHandlerError(result.left, expectedVersion !== undefined);
+      if (E.isLeft(result)) throw result.left.kind === 'refused' ? result.left.reason : fromHandlerError(result.left, expectedVersion !== undefined);
       const r = result.right;
       res.setHeader('ETag', `"${r.version}"`);
       if (r.position) res.setHeader('X-CCPOR-Position', r.position);

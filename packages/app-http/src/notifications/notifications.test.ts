@@ -140,7 +140,7 @@ describe('e-mail notifications through a real SMTP server', () => {
     await settled(() => refusedConnections >= 2);
     expect(received).toHaveLength(2);
     outage = false;
-    await settled(() => received.length >= 4).catch(async (e: unknown) => {
+    await settled(() => received.length >= 6).catch(async (e: unknown) => {
       const rows = await notifications.outbox.list({ limit: 50 });
       throw new Error(`${String(e)} ${JSON.stringify(rows.map((r) => [r.kind, r.status, r.attempts, r.nextAttemptAt, r.lastError]))} ${JSON.stringify(summary())} ${refusedConnections}`);
     });
@@ -148,7 +148,7 @@ describe('e-mail notifications through a real SMTP server', () => {
     // Years later: the renewal window is open and expiry is two weeks away.
     h.clock.set('2029-02-20T18:00:00.000Z');
     await notifications.scanSchedule();
-    await settled(() => received.length >= 9);
+    await settled(() => received.length >= 11);
     await settled(async () => {
       const c = await notifications.outbox.counts();
       return c.pending + c.inFlight === 0;
@@ -160,7 +160,10 @@ describe('e-mail notifications through a real SMTP server', () => {
         `${VICTIM} service-recorded ${orderA}`,
         `${VICTIM} expiry-upcoming ${orderA}`,
         `clerk.lead@court.example.gov doj-rejected ${orderA}`,
+        // Each order has two DOJ deadlines past: entering the order, and its proof of service (ADR 0042).
         `clerk.lead@court.example.gov doj-deadline-passed ${orderA}`,
+        `clerk.lead@court.example.gov doj-deadline-passed ${orderA}`,
+        `clerk.lead@court.example.gov doj-deadline-passed ${orderB}`,
         `clerk.lead@court.example.gov doj-deadline-passed ${orderB}`,
         `clerk.lead@court.example.gov renewal-window ${orderA}`,
         `clerk.lead@court.example.gov renewal-window ${orderB}`,
@@ -177,7 +180,7 @@ describe('e-mail notifications through a real SMTP server', () => {
 
     // The delivery log shows what, to whom (redacted), when and how it went; never an address.
     const log = await admin.agent.get('/api/v1/notifications/deliveries?limit=500').expect(200);
-    expect(log.body.deliveries).toHaveLength(9);
+    expect(log.body.deliveries).toHaveLength(11);
     expect(log.body.deliveries.every((d: { status: string }) => d.status === 'delivered')).toBe(true);
     expect(log.body.deliveries.some((d: { to: string; attempts: number }) => d.to === 'c•••@c•••.gov' && d.attempts > 1)).toBe(true);
     expect(log.body.deliveries.filter((d: { to: string }) => d.to.startsWith('protected person'))).toHaveLength(2);

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { GlobalPosition } from '@ccpor/domain';
+import { reportScopeOf, type GlobalPosition } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
 import { partyConflictsOf } from '../conflicts/party-conflicts';
@@ -75,9 +75,8 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
     handler: async ({ req, res, query }) => {
       const p = guard.global(req, res, 'statistics.read');
       await waitForHeader(req, s);
-      // Reports of their own agency for a local administrator (issue 5); statewide for the others the policy lets in.
-      const ownOnly = p.roles.includes('local-admin') && !p.roles.includes('state-admin') && !p.roles.includes('supervisor');
-      const scope: StatisticsScope = ownOnly ? { kind: 'agency', agencyOri: p.agencyOri } : { kind: 'statewide' };
+      // Their own agency's for a local administrator; statewide for the others the policy lets in.
+      const scope: StatisticsScope = reportScopeOf(p);
       const now = s.clock.now();
       const rows = await s.search.statistics({
         now,

@@ -1,12 +1,5 @@
-import { authorizeOrder, maySeeConfidential, unservedNoticeFor, type OrderFacts, type Principal, type UnservedNotice } from '@ccpor/domain';
+import { authorizeOrder, maySeeConfidential, unservedNoticeFor, visibilityOf, type OrderFacts, type Principal, type UnservedNotice } from '@ccpor/domain';
 import type { SearchHit, SearchVisibility } from '@ccpor/adapters';
-
-/** An agency that is not the caller's: what the policy says about orders of other agencies. */
-const ANOTHER_AGENCY = '(another agency)';
-
-/** all: the policy opens every such order to `p`; own: those of their own or assigned agency; none. */
-const reach = (allowed: (owner: string) => boolean, p: Principal): 'all' | 'own' | 'none' =>
-  allowed(ANOTHER_AGENCY) ? 'all' : allowed(p.agencyOri) ? 'own' : 'none';
 
 /**
  * What a caller may find, asked of the domain's access policy (never re-stated here) and handed
@@ -15,11 +8,10 @@ const reach = (allowed: (owner: string) => boolean, p: Principal): 'all' | 'own'
  * or minor protected persons matched by name where `maySeeConfidential` holds. Drafts the SQL
  * shows only to the agency's own or assigned orders, as the policy does (presentHit checks it).
  */
-export const searchVisibility = (p: Principal): SearchVisibility => ({
-  agencyOri: p.agencyOri,
-  sealed: reach((owner) => authorizeOrder(p, 'order.read', { sealed: true, ownerAgencyOri: owner, stage: 'issued' }).allowed, p),
-  confidential: reach((owner) => maySeeConfidential(p, { sealed: false, ownerAgencyOri: owner }), p),
-});
+export const searchVisibility = (p: Principal): SearchVisibility => {
+  const v = visibilityOf(p);
+  return { agencyOri: v.agencyOri, sealed: v.sealed, confidential: v.confidential };
+};
 
 /** The fields of a hit the API passes through as the SQL found them. */
 type PassedThrough =

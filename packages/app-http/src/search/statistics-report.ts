@@ -1,3 +1,4 @@
+import type { ReportScope } from '@ccpor/domain';
 import * as t from 'io-ts';
 import type { StatisticsRow } from '@ccpor/adapters';
 
@@ -15,7 +16,7 @@ export const StatisticsRequestQuery = t.exact(
 );
 export type StatisticsRequestQuery = t.TypeOf<typeof StatisticsRequestQuery>;
 
-export type StatisticsScope = { readonly kind: 'statewide' } | { readonly kind: 'agency'; readonly agencyOri: string };
+export type StatisticsScope = ReportScope;
 
 /** The counts, totalled along each dimension, with the rows they came from. */
 export interface StatisticsReport {

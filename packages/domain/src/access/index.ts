@@ -4,3 +4,4 @@ export * from './policy';
 export * from './redaction';
 export * from './role-grants';
 export * from './images';
+export * from './visibility';

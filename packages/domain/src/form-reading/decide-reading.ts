@@ -11,7 +11,7 @@ import { pendingReadFields } from './draft-reading';
 import { prefillFromReading, PREFILL_MIN_CONFIDENCE, type ReadFieldOutcome } from './prefill';
 import type { ApplyFormReading, ReviewReadFields } from './reading-commands';
 import { readableField, type ReadableFieldId } from './readable-fields';
-import { sameValue } from './same-value';
+import { sameValue } from '../value-objects/same-value';
 
 type Decision = E.Either<DomainError, OrderEvent[]>;
 type CheckTimes = (details: DraftDetails, at: string) => E.Either<DomainError, void>;

@@ -5,7 +5,7 @@ import { DraftDetails } from '../order/order-details';
 import type { FormReading, ReadField } from './form-reading';
 import { needsReview, prefillFromReading, PREFILL_MIN_CONFIDENCE } from './prefill';
 import { readableField } from './readable-fields';
-import { sameValue } from './same-value';
+import { sameValue } from '../value-objects/same-value';
 
 const where = { page: 1, x: 0.1, y: 0.1, width: 0.3, height: 0.03 };
 const box = (fills: ReadField['fills'], value: string | boolean, part?: string, confidence = 0.99): ReadField => ({

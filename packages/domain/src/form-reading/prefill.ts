@@ -4,7 +4,7 @@ import type { DomainError } from '../errors/domain-error';
 import { DraftDetails } from '../order/order-details';
 import { Confidence, FormRegion, type FormReading } from './form-reading';
 import { READABLE_FIELDS, ReadableFieldId, draftKeyOf, readableField, showParts } from './readable-fields';
-import { sameValue } from './same-value';
+import { sameValue } from '../value-objects/same-value';
 
 /**
  * Below this confidence a value is not put into the draft: the box is left empty and the value

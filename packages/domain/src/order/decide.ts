@@ -22,6 +22,7 @@ import { deadlinesOf, initialState, type IssuedOrder, type OrderState } from './
 import { isExpiredAt } from './order-status';
 import { decideApplyReading, decideReviewFields, unreviewedReadFields } from '../form-reading/decide-reading';
 import { OFFICER_SERVICE_METHODS, type ServiceRecord } from './service';
+import { sameValue } from '../value-objects/same-value';
 
 type Decision = E.Either<DomainError, OrderEvent[]>;
 type Cmd<T extends OrderCommand['type']> = Extract<OrderCommand, { type: T }>;
@@ -137,17 +138,11 @@ const storable = (instant: string, field: string): E.Either<DomainError, string>
         domainError('INVALID_VALUE', `The order would end or fall due at ${instant}, outside the years the registry holds (to ${LAST_ORDER_YEAR}).`, { field }),
       );
 
-/** JSON with every object's keys sorted: a client's JSON carries no key order, so equal values must compare equal. */
-const canonicalJson = (value: unknown): string | undefined =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
-  );
-
 /** Keys of `changes` whose value differs from the current details. */
 const realChanges = (current: DraftDetails, changes: OrderChanges): OrderChanges => {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(changes)) {
-    if (v !== undefined && canonicalJson(v) !== canonicalJson((current as Record<string, unknown>)[k])) out[k] = v;
+    if (v !== undefined && !sameValue(v, (current as Record<string, unknown>)[k])) out[k] = v;
   }
   return out as OrderChanges;
 };

@@ -1,0 +1,54 @@
+import { authorizeOrder, has } from './policy';
+import { DATA_ENTRY_ROLES, type Principal } from './roles';
+
+/**
+ * How far a kind of order reaches for a principal: every agency's, only those their agency entered
+ * or is assigned to, or none.
+ */
+export type Reach = 'all' | 'own' | 'none';
+
+/**
+ * What a principal may find among many orders at once: the form a query or a queue needs, where
+ * `authorizeOrder` answers for one order. A search, a statistics count, a DOJ queue or a
+ * reconciliation report turns it into its filter, so hidden rows never leave the database. It is
+ * the same policy: `visibility.test.ts` checks it against `authorizeOrder` and `maySeeConfidential`
+ * for every role, agency and kind of order.
+ */
+export interface Visibility {
+  readonly agencyOri: string;
+  /** Sealed orders: supervisors, of their own or assigned agency's orders (ADR 0034). */
+  readonly sealed: Reach;
+  /** Confidential or minor protected persons, findable by name (Fam. Code 6301.5; redaction.ts). */
+  readonly confidential: Reach;
+  /** Drafts: work in progress of the entering or assigned agency (ADR 0034). */
+  readonly drafts: Reach;
+}
+
+export const visibilityOf = (p: Principal): Visibility => ({
+  agencyOri: p.agencyOri,
+  sealed: has(p, 'supervisor') ? 'own' : 'none',
+  confidential: has(p, ...DATA_ENTRY_ROLES) ? 'own' : 'none',
+  drafts: 'own',
+});
+
+/**
+ * Whether sealed orders may be listed for a principal, when the list is limited to the orders of
+ * `agencies` (undefined: every agency). A state administrator who also holds the supervisor role
+ * still sees no other agency's sealed order.
+ */
+export const sealedListedFor = (p: Principal, agencies: readonly string[] | undefined): boolean => {
+  const reach = visibilityOf(p).sealed;
+  if (reach === 'all') return true;
+  if (reach === 'none' || agencies === undefined) return false;
+  return agencies.every((ori) => authorizeOrder(p, 'order.read', { sealed: true, ownerAgencyOri: ori, stage: 'issued' }).allowed);
+};
+
+/**
+ * Whose orders a principal's statistics and reports count: a local administrator (without a
+ * statewide role) their own agency's; everyone else the policy lets read statistics, the state's.
+ * What the caller could not find is left out of either by `visibilityOf` (ADR 0034).
+ */
+export type ReportScope = { readonly kind: 'statewide' } | { readonly kind: 'agency'; readonly agencyOri: string };
+
+export const reportScopeOf = (p: Principal): ReportScope =>
+  has(p, 'local-admin') && !has(p, 'state-admin', 'supervisor') ? { kind: 'agency', agencyOri: p.agencyOri } : { kind: 'statewide' };
