@@ -1,5 +1,5 @@
 /** Notifications to an agency's designated staff (ADR 0073). */
-export const AGENCY_KINDS = ['doj-rejected', 'doj-deadline-passed', 'renewal-window'] as const;
+export const AGENCY_KINDS = ['doj-rejected', 'doj-deadline-passed', 'renewal-window', 'firearm-receipt-overdue'] as const;
 /** Notifications to a protected person who opted in. */
 export const PROTECTED_PERSON_KINDS = ['service-recorded', 'expiry-upcoming'] as const;
 export const NOTIFICATION_KINDS = [...AGENCY_KINDS, ...PROTECTED_PERSON_KINDS] as const;

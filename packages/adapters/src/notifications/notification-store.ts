@@ -174,6 +174,10 @@ export const milestonesOf = (s: OrderState, expiryNoticeDays: number): { kind: N
   // proof of service: ADR 0042), each its own milestone; a met or moot one is no longer listed.
   for (const d of deadlinesOf(s))
     if (d.status === 'pending' && DEADLINE_RULES[d.ruleId].kind === 'doj-transmission') out.push({ kind: 'doj-deadline-passed', milestone: `${d.id}@${d.dueAt}`, dueAt: d.dueAt });
+  // The relinquishment receipt the restrained person had to file within 48 hours of service
+  // (Fam. Code 6389(c)(2); docs/law/firearms.md): the court hears of it the moment it is late.
+  for (const d of deadlinesOf(s))
+    if (d.status === 'pending' && DEADLINE_RULES[d.ruleId].kind === 'firearm-receipt') out.push({ kind: 'firearm-receipt-overdue', milestone: `${d.id}@${d.dueAt}`, dueAt: d.dueAt });
   if (s.expiresAt !== null) {
     out.push({ kind: 'expiry-upcoming', milestone: s.expiresAt, dueAt: new Date(instantMs(s.expiresAt) - expiryNoticeDays * 86_400_000).toISOString() });
     const window = renewalWindow(s.details.form, s.expiresAt);

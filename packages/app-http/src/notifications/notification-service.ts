@@ -15,7 +15,7 @@ import {
   type DeliveryOutcome,
   type MailPayload,
 } from '@ccpor/adapters';
-import { californiaLocalDate, deadlinesOf, formInfo, renewalWindow, type Clock, type CommandHandler, type EventStore, type MailPort, type OrderId } from '@ccpor/domain';
+import { californiaLocalDate, deadlinesOf, toCaliforniaLocal, formInfo, renewalWindow, type Clock, type CommandHandler, type EventStore, type MailPort, type OrderId } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { CarposHome } from '../carpos/carpos-home';
 import { openOutboxHome } from '../integrations/outbox-home';
@@ -41,6 +41,11 @@ export interface NotificationServiceDeps {
 }
 
 const localDateTime = (iso: string): string => `${californiaLocalDate(iso)}`;
+/** A deadline counted in hours falls at a minute of the day: "2026-03-05 09:00". */
+const localMinute = (iso: string): string => {
+  const { date, time } = toCaliforniaLocal(iso);
+  return `${date} ${time.slice(0, 5)}`;
+};
 
 /**
  * E-mail notifications as `serve` runs them (ADR 0073): a feeder from the log (event-bound
@@ -90,10 +95,11 @@ export class NotificationService {
       const loaded = await deps.commands.load(payload.orderId as OrderId);
       if (E.isLeft(loaded) || loaded.right.state.status !== 'issued') return { kind: 'withheld', reason: 'the order is not there' };
       const s = loaded.right.state;
-      // A deadline-passed notice names its own deadline (the order's, or a later one's: a
-      // modification, a proof of service); one met since it was planned is not sent.
-      const deadline = payload.kind === 'doj-deadline-passed' ? deadlinesOf(s).find((d) => d.id === payload.milestone?.split('@')[0]) : undefined;
-      if (payload.kind === 'doj-deadline-passed' && deadline?.status !== 'pending') return { kind: 'withheld', reason: 'the deadline was met or no longer applies' };
+      // A deadline notice names its own deadline (the order's, or a later one's: a modification,
+      // a proof of service, a firearm receipt); one met since it was planned is not sent.
+      const aboutDeadline = payload.kind === 'doj-deadline-passed' || payload.kind === 'firearm-receipt-overdue';
+      const deadline = aboutDeadline ? deadlinesOf(s).find((d) => d.id === payload.milestone?.split('@')[0]) : undefined;
+      if (aboutDeadline && deadline?.status !== 'pending') return { kind: 'withheld', reason: 'the deadline was met or no longer applies' };
       const window = s.expiresAt !== null ? renewalWindow(s.details.form, s.expiresAt) : undefined;
       // The service this notification is about: the one recorded by the event at its version.
       const event = payload.version !== undefined ? loaded.right.events.find((e) => e.streamVersion === payload.version) : undefined;
@@ -106,7 +112,7 @@ export class NotificationService {
         unsubscribeUrl: links.url(contact.id),
         ...(s.expiresAt !== null ? { expiresOn: localDateTime(s.expiresAt) } : {}),
         ...(served !== undefined ? { servedOn: localDateTime(served.servedAt) } : {}),
-        deadline: `${californiaLocalDate(deadline?.dueAt ?? s.dojDeadline)} 23:59`,
+        deadline: deadline !== undefined && payload.kind === 'firearm-receipt-overdue' ? localMinute(deadline.dueAt) : `${californiaLocalDate(deadline?.dueAt ?? s.dojDeadline)} 23:59`,
         ...(window !== undefined ? { renewalOpens: window.opens, renewalCloses: window.closes } : {}),
       };
       const rendered = renderNotification(payload.kind, (contact.language === 'es' ? 'es' : 'en') as Language, data);

@@ -103,7 +103,7 @@ describe('e-mail notifications through a real SMTP server', () => {
       .set('X-CSRF-Token', admin.csrf)
       .send({
         recipients: [
-          { address: 'clerk.lead@court.example.gov', kinds: ['doj-rejected', 'doj-deadline-passed', 'renewal-window'], language: 'en' },
+          { address: 'clerk.lead@court.example.gov', kinds: ['doj-rejected', 'doj-deadline-passed', 'renewal-window', 'firearm-receipt-overdue'], language: 'en' },
           { address: 'family.desk@court.example.gov', kinds: ['renewal-window'], language: 'es' },
         ],
       })
@@ -123,6 +123,10 @@ describe('e-mail notifications through a real SMTP server', () => {
       post(clerk, `/orders/${id}/services`, { service: { serviceId: `pos-${id.slice(0, 4)}`, servedAt: '2026-03-03T17:00:00.000Z', method: 'personal', servedBy: { name: 'Deputy Osei' }, servingAgencyOri: COURT } }).expect(200);
     await serve(orderA);
     await serve(orderB);
+    // Order B's restrained person files the firearm receipt in time; order A's never does.
+    await post(clerk, `/orders/${orderB}/firearm-receipts`, {
+      receipt: { receiptId: 'r-1', filedAt: '2026-03-03T17:30:00.000Z', filedBy: { name: 'R. Person', role: 'restrained-person' }, filedWith: ['court'], outcome: { kind: 'none-owned' } },
+    }).expect(200);
     const reject = await h.services.commands.handle(
       { type: 'RecordDojRejection', orderId: orderA as never, transaction: 'enter', messageId: '00000001', errors: [{ field: 'HGT', reason: 'invalid height' }] },
       { actor: SYSTEM_ACTOR },
@@ -140,7 +144,7 @@ describe('e-mail notifications through a real SMTP server', () => {
     await settled(() => refusedConnections >= 2);
     expect(received).toHaveLength(2);
     outage = false;
-    await settled(() => received.length >= 6).catch(async (e: unknown) => {
+    await settled(() => received.length >= 7).catch(async (e: unknown) => {
       const rows = await notifications.outbox.list({ limit: 50 });
       throw new Error(`${String(e)} ${JSON.stringify(rows.map((r) => [r.kind, r.status, r.attempts, r.nextAttemptAt, r.lastError]))} ${JSON.stringify(summary())} ${refusedConnections}`);
     });
@@ -148,7 +152,7 @@ describe('e-mail notifications through a real SMTP server', () => {
     // Years later: the renewal window is open and expiry is two weeks away.
     h.clock.set('2029-02-20T18:00:00.000Z');
     await notifications.scanSchedule();
-    await settled(() => received.length >= 11);
+    await settled(() => received.length >= 12);
     await settled(async () => {
       const c = await notifications.outbox.counts();
       return c.pending + c.inFlight === 0;
@@ -165,6 +169,7 @@ describe('e-mail notifications through a real SMTP server', () => {
         `clerk.lead@court.example.gov doj-deadline-passed ${orderA}`,
         `clerk.lead@court.example.gov doj-deadline-passed ${orderB}`,
         `clerk.lead@court.example.gov doj-deadline-passed ${orderB}`,
+        `clerk.lead@court.example.gov firearm-receipt-overdue ${orderA}`,
         `clerk.lead@court.example.gov renewal-window ${orderA}`,
         `clerk.lead@court.example.gov renewal-window ${orderB}`,
         `family.desk@court.example.gov renewal-window ${orderA}`,
@@ -178,9 +183,13 @@ describe('e-mail notifications through a real SMTP server', () => {
     expect(victimMail.raw).toMatch(/Content-Type: text\/html/);
     expect(victimMail.raw).toMatch(/Content-Type: text\/plain/);
 
+    // Served at 09:00 on 3 March (California): the receipt was due 48 hours later.
+    const firearmMail = received.find((m) => m.kind === 'firearm-receipt-overdue')!;
+    expect(firearmMail.raw).toContain('2026-03-05 09:00');
+
     // The delivery log shows what, to whom (redacted), when and how it went; never an address.
     const log = await admin.agent.get('/api/v1/notifications/deliveries?limit=500').expect(200);
-    expect(log.body.deliveries).toHaveLength(11);
+    expect(log.body.deliveries).toHaveLength(12);
     expect(log.body.deliveries.every((d: { status: string }) => d.status === 'delivered')).toBe(true);
     expect(log.body.deliveries.some((d: { to: string; attempts: number }) => d.to === 'c•••@c•••.gov' && d.attempts > 1)).toBe(true);
     expect(log.body.deliveries.filter((d: { to: string }) => d.to.startsWith('protected person'))).toHaveLength(2);
@@ -193,7 +202,7 @@ describe('e-mail notifications through a real SMTP server', () => {
   it('previews every template in English and Spanish, for administrators only', async () => {
     const admin = await userOn('local-admin', 'previewadmin');
     const list = await admin.agent.get('/api/v1/notifications/templates').expect(200);
-    expect(list.body.templates).toHaveLength(5);
+    expect(list.body.templates).toHaveLength(6);
     for (const { kind } of list.body.templates as { kind: string }[]) {
       for (const language of ['en', 'es']) {
         const r = await admin.agent.post(`/api/v1/notifications/templates/${kind}/preview`).set('X-CSRF-Token', admin.csrf).send({ language }).expect(200);

@@ -68,6 +68,18 @@ export const TEMPLATES: Readonly<Record<NotificationKind, Readonly<Record<Langua
       html: '<p>La orden <strong>{{caseNumber}}</strong> ({{formTitle}}, {{courtName}}) vence el <strong>{{expiresOn}}</strong>. La solicitud de renovación puede presentarse desde el {{renewalOpens}} hasta el {{renewalCloses}}.</p><p><a href="{{orderUrl}}">Abrir la orden en CCPOR</a>.</p>',
     },
   },
+  'firearm-receipt-overdue': {
+    en: {
+      subject: 'Order {{caseNumber}}: no firearm relinquishment receipt filed',
+      text: 'The restrained person in order {{caseNumber}} ({{formTitle}}, {{courtName}}) had to file the receipt for relinquished firearms by {{deadline}} (48 hours after service; Fam. Code 6389(c)(2)). No receipt is recorded in CCPOR.\n\nThe court may set a review or refer the matter to law enforcement. The order in CCPOR: {{orderUrl}}\n\nYou receive this as designated staff of your agency. To stop: {{unsubscribeUrl}}\n',
+      html: '<p>The restrained person in order <strong>{{caseNumber}}</strong> ({{formTitle}}, {{courtName}}) had to file the receipt for relinquished firearms by <strong>{{deadline}}</strong> (48 hours after service; Fam. Code 6389(c)(2)). No receipt is recorded in CCPOR.</p><p>The court may set a review or refer the matter to law enforcement: <a href="{{orderUrl}}">open the order</a>.</p>',
+    },
+    es: {
+      subject: 'Orden {{caseNumber}}: no se presentó el recibo de entrega de armas',
+      text: 'La persona restringida en la orden {{caseNumber}} ({{formTitle}}, {{courtName}}) debía presentar el recibo de entrega de armas de fuego a más tardar el {{deadline}} (48 horas después de la notificación; Código de Familia 6389(c)(2)). CCPOR no tiene registrado ningún recibo.\n\nEl tribunal puede fijar una revisión o remitir el asunto a las autoridades. La orden en CCPOR: {{orderUrl}}\n\nRecibe este aviso como personal designado de su agencia. Para dejar de recibirlo: {{unsubscribeUrl}}\n',
+      html: '<p>La persona restringida en la orden <strong>{{caseNumber}}</strong> ({{formTitle}}, {{courtName}}) debía presentar el recibo de entrega de armas de fuego a más tardar el <strong>{{deadline}}</strong> (48 horas después de la notificación; Código de Familia 6389(c)(2)). CCPOR no tiene registrado ningún recibo.</p><p>El tribunal puede fijar una revisión o remitir el asunto a las autoridades: <a href="{{orderUrl}}">abrir la orden</a>.</p>',
+    },
+  },
   'service-recorded': {
     en: {
       subject: 'Your protective order {{caseNumber}} has been served',

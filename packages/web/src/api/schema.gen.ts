@@ -2871,7 +2871,7 @@ export interface operations {
                     recipients: {
                         /** @description e-mail address */
                         address: string;
-                        kinds: ("doj-rejected" | "doj-deadline-passed" | "renewal-window")[];
+                        kinds: ("doj-rejected" | "doj-deadline-passed" | "renewal-window" | "firearm-receipt-overdue")[];
                         /** @enum {string} */
                         language: "en" | "es";
                     }[];
