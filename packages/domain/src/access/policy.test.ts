@@ -173,6 +173,17 @@ describe('redaction', () => {
     expect(redactDetails(details, who('supervisor', OTHER), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual(['protectedPersons.0', 'protectedPersons.1']);
   });
 
+  it('hides a person petitioner with the protected persons it would point at; an organization stays', () => {
+    const withPetitioner = { ...(details as object), petitioner: { kind: 'person', name: { last: 'RIVERA', first: 'ANA' } } } as never;
+    const r = redactDetails(withPetitioner, who('query-only', OTHER), { ownerAgencyOri: COURT, sealed: false });
+    expect(r.redacted).toEqual(['protectedPersons.0', 'protectedPersons.1', 'petitioner']);
+    expect(JSON.stringify(r.value)).not.toContain('RIVERA');
+    const byEmployer = { ...(details as object), petitioner: { kind: 'organization', name: 'ACME WAREHOUSE' } } as never;
+    expect(JSON.stringify(redactDetails(byEmployer, who('query-only', OTHER), { ownerAgencyOri: COURT, sealed: false }).value)).toContain('ACME WAREHOUSE');
+    const nobodyHidden = { protectedPersons: [{ name: { last: 'ROE', first: 'SAM' }, confidential: false, minor: false }], petitioner: { kind: 'person', name: { last: 'ROE', first: 'SAM' } } } as never;
+    expect(redactDetails(nobodyHidden, who('query-only', OTHER), { ownerAgencyOri: COURT, sealed: false }).redacted).toEqual([]);
+  });
+
   it('hides DOJ data from users who are not CLETS-certified', () => {
     expect(redactDoj({ fcn: '2321234567890' }, who('supervisor')).value).toBeUndefined();
     expect(redactDoj({ fcn: '2321234567890' }, who('court-clerk', COURT, true)).value).toEqual({ fcn: '2321234567890' });

@@ -36,6 +36,13 @@ export const redactDetails = <D extends DraftDetails>(details: D, p: Principal, 
     redacted.push(`protectedPersons.${i}`);
     return redactProtectedPerson(person);
   });
+  // The petitioner is the protected person, or a minor's parent or guardian: a name that points
+  // at the person it would hide. Hidden with them (Fam. Code 6301.5: the minor's information).
+  const petitioner = details.petitioner;
+  if (redacted.length > 0 && petitioner?.kind === 'person') {
+    redacted.push('petitioner');
+    return { value: { ...details, protectedPersons, petitioner: { kind: 'person', name: { last: REDACTED, first: petitioner.name.first.slice(0, 1) || REDACTED } } }, redacted };
+  }
   return { value: { ...details, protectedPersons }, redacted };
 };
 
