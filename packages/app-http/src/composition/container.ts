@@ -1,6 +1,6 @@
 import { Container } from 'inversify';
-import { FormReadingService } from '@ccpor/adapters';
-import { createCommandHandler, eventStoreCourtCalendars, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
+import { FormReadingService, sqlRelatedOrders } from '@ccpor/adapters';
+import { createCommandHandler, createPartyConflicts, eventStoreCourtCalendars, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import { AccessAuditLog } from '../audit/access-audit';
 import { SessionTokens } from '../auth/sessions';
@@ -93,6 +93,7 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     commands: await c.getAsync(TOKENS.commands),
     readModel: await c.getAsync(TOKENS.readModel),
     search: await c.getAsync(TOKENS.search),
+    partyConflicts: await c.getAsync<OrderSearchService>(TOKENS.search).then((search) => createPartyConflicts(sqlRelatedOrders(search.views.db, search.views.schema))),
     identity: await c.getAsync(TOKENS.identity),
     sessions: c.get(TOKENS.sessions),
     audit: await c.getAsync(TOKENS.audit),

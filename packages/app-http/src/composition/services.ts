@@ -1,5 +1,5 @@
 import type { FormReadingService } from '@ccpor/adapters';
-import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore } from '@ccpor/domain';
+import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore, PartyConflicts } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
 import type { CarposService } from '../carpos/carpos-service';
@@ -24,6 +24,8 @@ export interface AppServices {
   readonly readModel: IdentityReadModel;
   /** Statewide search and statistics on the SQL views, and read-your-writes waits (ADR 0032). */
   readonly search: OrderSearchService;
+  /** Orders about the same people, precedence and conflicts (ADR 0040), on the search views. */
+  readonly partyConflicts: PartyConflicts;
   readonly identity: IdentityService;
   readonly sessions: SessionTokens;
   readonly audit: AccessAuditLog;

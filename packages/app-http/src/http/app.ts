@@ -22,6 +22,7 @@ import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
 import { registerFirearmRoutes } from '../firearms/firearm-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
+import { registerSearchRoutes } from '../search/search-routes';
 import { serveWebApp } from '../web/web-app';
 import { ApiRouter } from './api-router';
 import { makeGuard } from './guard';
@@ -140,6 +141,7 @@ export const createApp = (s: AppServices) => {
   registerCommandRoutes(api, s, guard);
   registerImageRoutes(api, s, guard);
   registerReadRoutes(api, s, guard);
+  registerSearchRoutes(api, s, guard);
   registerAdminRoutes(api, s, guard);
   registerAuditRoutes(api, s, guard);
   registerCarposRoutes(api, s, guard);

@@ -30,7 +30,6 @@ import type { Guard } from '../http/guard';
 import { bodyCodec } from '../http/body-codec';
 import { actorOf, principalOf, type Authenticated } from '../http/principal';
 import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
-import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
 import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
 import { WARNING_ROUTES } from '../conflicts/warning-routes';
@@ -353,7 +352,7 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
         const now = s.clock.now();
         // Conflicts with orders in force are warnings for the judge and clerk, never a refusal (ADR 0040).
-        const checked = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? await unlessViewsDown(s, () => partyConflictsOf(s).proposedCheck(r.state, principal, now)) : undefined;
+        const checked = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? await unlessViewsDown(s, () => s.partyConflicts.proposedCheck(r.state, principal, now)) : undefined;
         // Orders about the same people the caller may not see (sealed) are counted, so a
         // supervisor can look before the order is issued; each withholding is audited (ADR 0040).
         for (const w of checked?.ok ? checked.value.withheld : []) guard.note(req, principal, 'order.read.related', false, w.rule, w.code, w.orderId);

@@ -5,11 +5,9 @@ import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
-import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import { OrderReadCodec } from './order-view-codecs';
 import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
-import { registerSearchRoutes } from '../search/search-routes';
 import { factsOf } from './order-facts';
 import { historyView, orderView } from './order-view';
 
@@ -41,7 +39,7 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
       const p = guard.order(req, res, 'order.read', factsOf(state, events), orderId);
       res.setHeader('ETag', `"${version}"`);
       const now = s.clock.now();
-      const checked = await unlessViewsDown(s, () => partyConflictsOf(s).forOrder(state, p, now));
+      const checked = await unlessViewsDown(s, () => s.partyConflicts.forOrder(state, p, now));
       const related = checked.ok ? checked.value : undefined;
       // A withheld order is a decision about that order: audited as such, with the policy's rule (ADR 0040).
       for (const w of related?.withheld ?? []) guard.note(req, p, 'order.read.related', false, w.rule, w.code, w.orderId);
@@ -66,5 +64,4 @@ export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard)
       return historyView(orderId, state, events, p);
     },
   });
-  registerSearchRoutes(api, s, guard);
 };

@@ -2,7 +2,6 @@ import * as E from 'fp-ts/Either';
 import { reportScopeOf, type GlobalPosition } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
-import { partyConflictsOf } from '../conflicts/party-conflicts';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
@@ -58,7 +57,7 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       setPosition(res, s);
       const presented = page.right.hits.flatMap((h) => presentHit(h, p) ?? []);
       // One statement for the page, not one per hit: other orders in force about each hit's parties, and their conflicts (ADR 0040).
-      const related = await partyConflictsOf(s).indicators([...new Set(presented.map((h) => h.orderId))], p, s.clock.now());
+      const related = await s.partyConflicts.indicators([...new Set(presented.map((h) => h.orderId))], p, s.clock.now());
       const hits = presented.map((h) => ({ ...h, related: related.get(h.orderId) }));
       return { hits, count: hits.length, capped: page.right.capped, ...(page.right.nextCursor ? { nextCursor: page.right.nextCursor } : {}) };
     },
