@@ -1,4 +1,4 @@
-// Import rules of docs/adr/0005-package-dependency-rules.md (from shared architecture.md).
+// Import rules of docs/adr/0005-package-dependency-rules.md.
 // Test files may use @ccpor/test-kit; production code follows the package ladder.
 const notTest = '(?<!\\.test)\\.ts$';
 
