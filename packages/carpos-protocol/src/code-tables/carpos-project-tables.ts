@@ -43,7 +43,7 @@ export const recordStatusTable: CodeTable = {
 export const notificationTypeTable: CodeTable = {
   name: 'Unsolicited notification type (NTY)',
   verified: false,
-  source: `${PROJECT_CHOICE}; NCIC's "$.H." notices suggest such messages exist (domain-brief §10.2)`,
+  source: `${PROJECT_CHOICE}; NCIC's "$.H." notices (NCIC 2000 Protective Interest File chapter) suggest such messages exist [I]`,
   values: [
     { code: 'SRV', meaning: 'ANOTHER AGENCY ENTERED PROOF OF SERVICE ON YOUR RECORD' },
     { code: 'EXP', meaning: 'YOUR RECORD EXPIRED AND WAS RETIRED' },
@@ -55,7 +55,7 @@ export const notificationTypeTable: CodeTable = {
 export const rejectReasonTable: CodeTable = {
   name: 'Reject reason (ERC)',
   verified: false,
-  source: `${PROJECT_CHOICE}; NCIC rejects are known only to name the field in error (domain-brief §12)`,
+  source: `${PROJECT_CHOICE}; NCIC rejects are thought only to name the field in error [U]`,
   values: [
     { code: 'FMT', meaning: 'MESSAGE FORMAT ERROR' },
     { code: 'MKE', meaning: 'UNKNOWN MESSAGE KEY' },

@@ -1,7 +1,7 @@
 import { type CodeTable } from '../dictionary/dictionary-codec';
 import { NIEM_NCIC_2000, NIEM_NCIC_501 } from './sources';
 
-// Values and meanings are copied verbatim from the NIEM NCIC schemas (domain-brief §11).
+// Values and meanings are copied verbatim from the NIEM NCIC schemas (sources.ts; docs/carpos-and-ncic.md).
 
 export const sexTable: CodeTable = {
   name: 'Sex (SEX, PSX, SOV)',
@@ -18,7 +18,7 @@ export const raceTable: CodeTable = {
   name: 'Race (RAC, PPR, PIR)',
   verified: true,
   source: NIEM_NCIC_501,
-  note: 'Whether CARPOS takes NCIC race codes or the longer California list is open (domain-brief §11.3, §15 item 5) [U]',
+  note: 'Whether CARPOS takes NCIC race codes or the longer California list is open: to confirm with DOJ [U]',
   values: [
     { code: 'A', meaning: 'ASIAN' },
     { code: 'B', meaning: 'BLACK' },

@@ -5,8 +5,8 @@ import { defaultDictionary } from '../dictionary/default-dictionary';
 import { type Message } from '../model/message';
 import { decode, encode, type Layout } from './codec';
 
-// Each fixture is a message text written by hand from the public conventions (domain-brief
-// §12: MKE, ORI, period-terminated fields, MFC/value keywords) beside the JSON it means.
+// Each fixture is a message text written by hand from the candidate conventions
+// (docs/carpos-and-ncic.md [U]: MKE, ORI, period-terminated fields, MFC/value keywords) beside the JSON it means.
 // `<name>.<layout>.txt` + `<name>.json` must decode to the JSON and encode back byte for byte;
 // `<name>.invalid.<layout>.txt` + `<name>.errors.json` list the errors decoding must report.
 

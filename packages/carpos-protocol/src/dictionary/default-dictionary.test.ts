@@ -11,7 +11,7 @@ describe('the default dictionary', () => {
     expect(d.format).toBe('ccpor-carpos-dictionary/1');
   });
 
-  it('defines every field the brief lists, service fields included', () => {
+  it('defines the known and candidate fields of docs/carpos-and-ncic.md, service fields included', () => {
     const expected = ['NAM', 'SEX', 'RAC', 'DOB', 'HGT', 'WGT', 'EYE', 'HAI', 'ORI', 'OCA', 'PNO', 'CTI', 'ISD', 'EXP', 'BRD', 'PCO', 'PPN', 'PSX', 'PPR', 'PPB', 'MIS', 'FCN', 'NIC', 'SDT', 'STM', 'SBY', 'SAG'];
     expect(Object.keys(d.fields)).toEqual(expect.arrayContaining(expected));
   });
@@ -22,10 +22,10 @@ describe('the default dictionary', () => {
     expect(messageKeysFor(d, 'enter')).toEqual(['EPO', 'ETO']);
   });
 
-  it('marks as verified only what a public source confirms (domain-brief §10.3, §11)', () => {
+  it('marks as verified only what a public source confirms (the NIEM NCIC schemas and the OASIS ECF 5.0 model)', () => {
     const verifiedFields = Object.entries(d.fields).filter(([, field]) => field.verified).map(([code]) => code);
     expect(verifiedFields.sort()).toEqual(['PCO', 'PPR', 'PSX']);
-    // Every message key and the text syntax are domain-brief §12 candidates or project choices.
+    // Every message key and the text syntax are candidates [U] (docs/carpos-and-ncic.md) or project choices.
     expect(Object.values(d.messages).every((message) => !message.verified)).toBe(true);
     expect(d.syntax.verified).toBe(false);
     expect(d.verified).toBe(false);
@@ -46,7 +46,7 @@ describe('the default dictionary', () => {
   });
 });
 
-describe('code tables (domain-brief §11)', () => {
+describe('code tables (NIEM ncic_2000.xsd and ncic-5.0.1.xsd)', () => {
   it.each([
     ['SEX', ['F', 'M', 'U']],
     ['RACE', ['A', 'B', 'H', 'I', 'P', 'U', 'W']],

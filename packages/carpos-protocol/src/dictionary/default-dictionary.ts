@@ -33,7 +33,7 @@ export const defaultDictionary: Dictionary = {
     repeatSeparator: ';',
     escape: '\\',
     verified: false,
-    source: `the period terminator and MFC/value keyword form are candidates (domain-brief §12) [U]; the repeat separator and the escape are a ${PROJECT_CHOICE}`,
+    source: `the period terminator and MFC/value keyword form are candidates [U]; the repeat separator and the escape are a ${PROJECT_CHOICE}`,
   },
   codeTables: {
     SEX: sexTable,

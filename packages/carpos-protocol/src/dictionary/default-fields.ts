@@ -8,14 +8,14 @@ const candidate = (note?: string): { verified: false; source: string } => ({
 
 const projectChoice = (note: string): { verified: false; source: string } => ({ verified: false, source: `${PROJECT_CHOICE}; ${note}` });
 
-const LASD_POS = 'LASD manual 5-09/040.06 (domain-brief §4)';
+const LASD_POS = 'LASD manual 5-09/040.06';
 
 const one = { maxRepeats: 1 } as const;
 
 /** Field definitions of the default dictionary, by field code. */
 export const defaultFields: Readonly<Record<string, FieldDefinition>> = {
   // Envelope and identity
-  ORI: { name: 'Originating agency identifier', type: 'mask', mask: 'AAXXXXXXX', minLength: 9, maxLength: 9, ...one, ...candidate('9 characters, a 2-letter state code plus 7 (domain-brief §11.7) [U]') },
+  ORI: { name: 'Originating agency identifier', type: 'mask', mask: 'AAXXXXXXX', minLength: 9, maxLength: 9, ...one, ...candidate('9 characters, a 2-letter state code plus 7 [U]') },
   OCA: { name: 'Originating agency case number', type: 'alphanumeric', minLength: 1, maxLength: 20, ...one, ...candidate() },
   FCN: {
     name: 'File control number (CARPOS record)',
@@ -41,8 +41,8 @@ export const defaultFields: Readonly<Record<string, FieldDefinition>> = {
   RAC: { name: 'Restrained person race', type: 'code', table: 'RACE', minLength: 1, maxLength: 1, ...one, ...candidate(`table [S] ${NIEM_NCIC_501}`) },
   ETN: { name: 'Restrained person ethnicity', type: 'code', table: 'ETN', minLength: 1, maxLength: 1, ...one, ...candidate(`table [S] ${NIEM_NCIC_501}`) },
   DOB: { name: 'Restrained person date of birth', type: 'date', minLength: 8, maxLength: 8, ...one, ...candidate() },
-  HGT: { name: 'Restrained person height (feet, inches)', type: 'height', minLength: 3, maxLength: 3, ...one, ...candidate('3 digits, feet then inches, e.g. 510 (domain-brief §12)') },
-  WGT: { name: 'Restrained person weight (pounds)', type: 'numeric', minLength: 3, maxLength: 3, ...one, ...candidate('3 digits, pounds (domain-brief §12)') },
+  HGT: { name: 'Restrained person height (feet, inches)', type: 'height', minLength: 3, maxLength: 3, ...one, ...candidate('3 digits, feet then inches, e.g. 510') },
+  WGT: { name: 'Restrained person weight (pounds)', type: 'numeric', minLength: 3, maxLength: 3, ...one, ...candidate('3 digits, pounds') },
   EYE: { name: 'Restrained person eye colour', type: 'code', table: 'EYE', minLength: 3, maxLength: 3, ...one, ...candidate(`table [S] ${NIEM_NCIC_501}`) },
   HAI: { name: 'Restrained person hair colour', type: 'code', table: 'HAIR', minLength: 3, maxLength: 3, ...one, ...candidate(`table [S] ${NIEM_NCIC_501}`) },
   SKN: { name: 'Restrained person skin tone', type: 'code', table: 'SKIN', minLength: 3, maxLength: 3, ...one, ...candidate(`table [S] ${NIEM_NCIC_501}`) },
@@ -60,7 +60,7 @@ export const defaultFields: Readonly<Record<string, FieldDefinition>> = {
     maxLength: 8,
     literals: ['NONEXP'],
     ...one,
-    ...candidate('a date or a literal meaning non-expiring (domain-brief §12); the literal NONEXP is a guess'),
+    ...candidate('a date or a literal meaning non-expiring; the literal NONEXP is a guess'),
   },
   BRD: { name: 'Brady indicator (order qualifies for the federal firearm prohibition)', type: 'code', table: 'YES_NO', minLength: 1, maxLength: 1, ...one, ...candidate() },
   PCO: {
@@ -93,14 +93,14 @@ export const defaultFields: Readonly<Record<string, FieldDefinition>> = {
   STM: { name: 'Time served (24-hour HHMM)', type: 'time', minLength: 4, maxLength: 4, ...one, ...candidate(`time served is mandatory proof-of-service data [S] (${LASD_POS})`) },
   SBY: { name: 'Served by (name of the person who served)', type: 'name', minLength: 3, maxLength: 30, ...one, ...candidate(`served-by name is mandatory proof-of-service data [S] (${LASD_POS})`) },
   SAG: { name: 'Serving agency ORI', type: 'mask', mask: 'AAXXXXXXX', minLength: 9, maxLength: 9, ...one, ...candidate(`serving agency is mandatory proof-of-service data [S] (${LASD_POS})`) },
-  SVM: { name: 'Service method', type: 'code', table: 'SERVICE_METHOD', minLength: 1, maxLength: 1, ...one, ...projectChoice('service states of domain-brief §4') },
+  SVM: { name: 'Service method', type: 'code', table: 'SERVICE_METHOD', minLength: 1, maxLength: 1, ...one, ...projectChoice('service methods of the registry (docs/law/service.md)') },
 
   // Clear
   CLD: { name: 'Date the record was cleared', type: 'date', minLength: 8, maxLength: 8, ...one, ...candidate() },
 
   // Responses
   MRI: { name: 'Message reference: frame message id of the request answered', type: 'mask', mask: 'XXXXXXXX', minLength: 8, maxLength: 8, ...one, ...projectChoice('ties a response to its request') },
-  ERF: { name: 'Field in error', type: 'alphanumeric', minLength: 1, maxLength: 8, ...one, ...projectChoice('rejects name the offending field (domain-brief §12) [U]') },
+  ERF: { name: 'Field in error', type: 'alphanumeric', minLength: 1, maxLength: 8, ...one, ...projectChoice('rejects are thought to name the offending field [U]') },
   ERC: { name: 'Reject reason', type: 'code', table: 'REJECT_REASON', minLength: 3, maxLength: 3, ...one, ...projectChoice('reject reason codes') },
   ERM: { name: 'Reject explanation', type: 'text', minLength: 1, maxLength: 200, ...one, ...projectChoice('reject text') },
   HCT: { name: 'Number of hits in this page of the answer', type: 'numeric', minLength: 1, maxLength: 3, ...one, ...projectChoice('one hit message per record') },

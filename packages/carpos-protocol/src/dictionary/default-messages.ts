@@ -6,8 +6,8 @@ const optional = (code: string): FieldRule => ({ code, presence: 'optional' });
 const forbidden = (code: string): FieldRule => ({ code, presence: 'forbidden' });
 
 const WISCONSIN_ENTRY =
-  'mandatory entry data as listed for Wisconsin TIME (domain-brief §10.2); CARPOS presence rules are [U]';
-const LASD_POS_MANDATORY = { verified: true, source: '[S] mandatory proof-of-service field, LASD manual 5-09/040.06 (domain-brief §4)' };
+  'mandatory entry data as the Wisconsin DOJ TIME system manual lists it ("Enter protection order/injunction"); CARPOS presence rules are [U]';
+const LASD_POS_MANDATORY = { verified: true, source: '[S] mandatory proof-of-service field, LASD manual 5-09/040.06' };
 
 const serviceGroup = ['SDT', 'STM', 'SBY', 'SAG'];
 
@@ -141,7 +141,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     role: 'acknowledgement',
     direction: 'from-doj',
     verified: false,
-    source: `${PROJECT_CHOICE}; acknowledgements are thought to echo NIC, NAM and OCA (domain-brief §12) [U]`,
+    source: `${PROJECT_CHOICE}; acknowledgements are thought to echo NIC, NAM and OCA [U]`,
     fields: [required('MRI'), required('FCN'), required('NIC'), required('NAM'), optional('OCA'), optional('MIS')],
   },
   REJ: {
@@ -149,7 +149,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     role: 'reject',
     direction: 'from-doj',
     verified: false,
-    source: `${PROJECT_CHOICE}; rejects are thought to name the offending field (domain-brief §12) [U]`,
+    source: `${PROJECT_CHOICE}; rejects are thought to name the offending field [U]`,
     fields: [required('MRI'), required('ERC'), optional('ERF'), required('ERM'), optional('FCN'), optional('NIC'), optional('OCA')],
   },
   QHT: {
@@ -194,7 +194,7 @@ export const defaultMessages: Readonly<Record<string, MessageDefinition>> = {
     role: 'notification',
     direction: 'from-doj',
     verified: false,
-    source: `${PROJECT_CHOICE}; modelled on NCIC "$.H." notices (domain-brief §10.2), without the period, which is the field terminator here`,
+    source: `${PROJECT_CHOICE}; modelled on NCIC "$.H." notices (NCIC 2000 Protective Interest File chapter), without the period, which is the field terminator here`,
     fields: [required('NTY'), ...['FCN', 'NIC', 'NAM', 'OCA', ...serviceGroup, 'MIS'].map(optional)],
   },
 };
