@@ -264,7 +264,6 @@ describe('the order beside its image', () => {
     expect(text).toMatch(/1 more order about them is withheld from you \(sealed\)/);
     expect(text).toMatch(/Rule: Pen\. Code 136\.2\(c\)\(1\); Fam\. Code 6383\(h\)/);
     expect(text).not.toContain('docs/law');
-    expect(text).not.toContain('domain-brief');
     expect(await view.locator(`a[href="/orders/${criminalOrderId}"]`).count()).toBeGreaterThan(0);
     expect(await view.locator('.ccpor-conflicts li').count()).toBeGreaterThan(0);
     await expect.poll(() => inkOnCanvas(clerk), { timeout: 15_000 }).toBeGreaterThan(500);

@@ -3,16 +3,16 @@ import { citedLaw, ruleWords } from './expiry-rule';
 
 describe('rule citations in plain words', () => {
   it('keep the statutes and bills a rule names', () => {
-    expect(citedLaw('domain-brief §2 "DV restraining order after hearing" (Fam. Code 6345): up to 5 years, no date → 3 years')).toBe('Fam. Code 6345');
-    expect(citedLaw('domain-brief §3 "A TRO ends at the hearing" (AB 1081) and "within 21 days, or 25 for good cause" (AB 1596)')).toBe('AB 1081; AB 1596');
+    expect(citedLaw('Fam. Code 6345(a) (up to 5 years); Fam. Code 6345(c) (no date stated: 3 years from issue); docs/law/durations.md')).toBe('Fam. Code 6345(a); Fam. Code 6345(c)');
+    expect(citedLaw('A temporary order lasts until its hearing, through a continuance (AB 1081), held within 21 days, or 25 for good cause (AB 1596)')).toBe('AB 1081; AB 1596');
   });
 
-  it('drop the registry’s internal references and say what [I] means', () => {
+  it('drop the registry’s own law pages and say what [I] means', () => {
     expect(ruleWords('Pen. Code 136.2(c)(1); Fam. Code 6383(h): a no-contact order has precedence. docs/law/precedence.md')).toBe('Pen. Code 136.2(c)(1); Fam. Code 6383(h): a no-contact order has precedence.');
-    expect(ruleWords('Fam. Code 6457 step 3: where only civil orders exist, the most recently issued one is enforced (domain-brief §9.1).')).toBe(
+    expect(ruleWords('Fam. Code 6457 step 3: where only civil orders exist, the most recently issued one is enforced. docs/law/precedence.md#the-ladder')).toBe(
       'Fam. Code 6457 step 3: where only civil orders exist, the most recently issued one is enforced.',
     );
-    expect(ruleWords('[I] Only criminal orders set this term; the most recent is shown (domain-brief §9.4).')).toBe(
+    expect(ruleWords('[I] Only criminal orders set this term; the most recent is shown. docs/law/precedence.md')).toBe(
       '(the registry’s reading; no rule says it outright) Only criminal orders set this term; the most recent is shown.',
     );
   });

@@ -14,8 +14,6 @@ export const citedLaw = (source: string): string => {
 /** A rule text from the API with the registry's internal references left out; "[I]" marks the registry's own reading of the law. */
 export const ruleWords = (rule: string): string =>
   rule
-    .replace(/\s*\((?:[^()]*domain-brief[^()]*)\)/g, '')
-    .replace(/\s*domain-brief\s*§[\d.]+(\s*"[^"]*")?(\s*row\s*\d+)?;?/g, '')
     // The project's own law pages are for maintainers; the statute cited beside them is what a user reads.
     .replace(/\s*docs\/law\/[\w-]+\.md(#[\w-]+)?/g, '')
     .replace(/\[I\]/g, '(the registry’s reading; no rule says it outright)')
