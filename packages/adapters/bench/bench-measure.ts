@@ -18,7 +18,7 @@ export interface ReadFigures {
   readonly perSecond: number;
 }
 
-/** An event of about the size the performance notes measured (~130 bytes of data). */
+/** An event of about the size the goals were measured with (~130 bytes of data; docs/performance-goals.md). */
 const benchEvent = (n: number): NewEvent => ({
   type: 'Bench.OrderAmended',
   schemaVersion: 1,

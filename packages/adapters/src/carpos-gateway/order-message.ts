@@ -113,7 +113,7 @@ const SERVICE_METHOD: Readonly<Record<ServiceMethod, string>> = {
 };
 
 /**
- * Which CLETS screen the proof of service stands for (domain-brief §4): ROS5 when the agency
+ * Which CLETS screen the proof of service stands for (LASD manual 5-09/040.06; docs/carpos-and-ncic.md): ROS5 when the agency
  * that entered the CARPOS record serves it (it marks its own record served), ROS4 when another
  * agency served it. The CARPOS record's entering agency is the submitter, not necessarily the
  * agency that added the order to the registry.
@@ -143,7 +143,7 @@ export const serviceMessage = (order: IssuedOrder, service: ServiceRecord, carpo
 });
 
 /**
- * How a cancellation in the registry maps to CARPOS [U] (domain-brief §12 lists XPO "cancel:
+ * How a cancellation in the registry maps to CARPOS [U] (the candidate keys of docs/carpos-and-ncic.md: XPO "cancel:
  * entered in error, or order vacated" and CPO "clear: order ended before EXP"):
  * - entered in error → cancel (the record should never have existed);
  * - terminated by the court, superseded by another order, other → clear (the order was real

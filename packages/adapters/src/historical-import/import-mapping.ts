@@ -5,7 +5,7 @@ import { decodeExact } from '@ccpor/domain';
 
 /**
  * The fields a historical row can carry. Names on the left are the registry's; the mapping
- * file says which source column holds each one (domain-brief §1.2, historical load).
+ * file says which source column holds each one (the historical load of the CCPOR Court Planning Guide; docs/ccpor-programme.md).
  */
 export const HISTORICAL_FIELDS = [
   'sourceRecordId',

@@ -1,4 +1,4 @@
-/** 50 MiB: a 50-page order scanned at 300 dpi greyscale stays far below it (domain-brief §1.3). */
+/** 50 MiB: a 50-page order scanned at 300 dpi greyscale stays far below it (the CCPOR Court Planning Guide's scanning baseline: 300 dpi, 50-page feeder). */
 export const DEFAULT_IMAGE_LIMIT_BYTES = 50 * 1024 * 1024;
 
 /** A TIFF whose IFD chain runs longer than this is treated as corrupt rather than walked forever. */

@@ -9,6 +9,6 @@ const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm
 /**
  * Extensions a PGlite instance needs for the search views; pass them when creating it:
  * `PGlite.create(dataDir, { extensions: pgliteViewExtensions })`. pg_trgm ships inside the
- * npm package and loads without any network access (performance-notes §3.3).
+ * npm package and loads without any network access (measured; docs/performance-goals.md).
  */
 export const pgliteViewExtensions: Record<string, Extension> = { pg_trgm };

@@ -4,7 +4,7 @@ import type { CheckpointOutcome, ProjectionTarget } from './projection-target';
 export interface ProjectionRunnerOptions {
   readonly store: EventStore;
   readonly target: ProjectionTarget;
-  /** Events per transaction (default 500): one commit per batch is what makes the projector fast (performance-notes §4.5). */
+  /** Events per transaction (default 500): one commit per batch is what makes the projector fast (about 9× one commit per row, measured; docs/performance-goals.md). */
   readonly batchSize?: number;
   /** Events read per page while catching up or rebuilding (default 5,000). */
   readonly pageSize?: number;

@@ -5,7 +5,7 @@ import { soundex } from './phonetics/soundex';
 
 /**
  * The matching keys of one person's name, computed once in TypeScript so PostgreSQL, PGlite and
- * any other store hold identical keys (performance-notes §3.3). Keys are built on the
+ * any other store hold identical keys (fuzzystrmatch has no NYSIIS; docs/performance-goals.md). Keys are built on the
  * letters-only surname (`lettersOnly`), so "DE LA CRUZ" and "DELACRUZ" agree.
  */
 export interface NameKeys {

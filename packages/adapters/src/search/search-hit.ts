@@ -16,7 +16,7 @@ export type MatchReason =
 
 /**
  * One search result: the order, the person whose name matched, and how. Sealed orders are
- * returned with `sealed: true`; redaction by role belongs to the HTTP layer (domain-brief §8:
+ * returned with `sealed: true`; redaction by role belongs to the HTTP layer (the project's reading [I], docs/ccpor-programme.md:
  * a sealed record must stay findable by name for those allowed to see it).
  */
 export interface SearchHit {
@@ -27,7 +27,7 @@ export interface SearchHit {
     readonly first: string | null;
     readonly middle: string | null;
     readonly dateOfBirth: string | null;
-    /** A protected person marked confidential, or a minor: their identity is redacted outside the order's agencies (domain-brief §8). Always false for the restrained person. */
+    /** A protected person marked confidential, or a minor: their identity is redacted outside the order's agencies (Fam. Code 6301.5). Always false for the restrained person. */
     readonly confidential: boolean;
     readonly minor: boolean;
   };

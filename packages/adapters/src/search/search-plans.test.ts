@@ -15,7 +15,7 @@ import { decodeSearchQuery } from './search-query';
 import { buildSearch, type SearchShape } from './search-sql';
 
 /**
- * Pins the plan of every production query shape (performance-notes §4.4): with enough rows for
+ * Pins the plan of every production query shape (docs/performance-goals.md, "query shape"): with enough rows for
  * the planner to care (150,000 orders and as many protected persons, inserted by SQL with a
  * skewed surname distribution), each shape must be served by its intended index and never by
  * a sequential scan of the views. A planner change or a parameter type that silently switches

@@ -6,7 +6,7 @@ import type { SearchQuery, SearchVisibility } from './search-query';
 
 /**
  * Builds the SQL of a search. Each query takes one of a few shapes, and each shape is written
- * so that a selective index drives its plan (performance-notes §4.4, ADR 0022); the EXPLAIN
+ * so that a selective index drives its plan (docs/performance-goals.md, "query shape"; ADR 0022); the EXPLAIN
  * tests in search-plans.test.ts pin them:
  * - `case-number`, `fcn`: btree equality;
  * - `name-exact-dob`: the DOB btree picks the ~100 people born that day, and the name test

@@ -7,8 +7,8 @@ import { UPLOAD_EXTRA } from '../images/image-provenance';
 /**
  * Every role × route × own/other agency × sealed/unsealed, through HTTP: the order routes, their
  * history, images (upload, attach by hash, download), the audit replay, statistics, and role
- * changes. The expectation is written out here (not asked of the policy), from domain-brief
- * §1.5/§8, the issue and ADR 0034–0036: entry roles change their own agency's orders; everyone
+ * changes. The expectation is written out here (not asked of the policy), from CCPOR's roles
+ * questionnaire (docs/ccpor-programme.md), the issue and ADR 0034–0036: entry roles change their own agency's orders; everyone
  * reads unsealed orders; a sealed order exists only for supervisors of its own agency, on every
  * route (404 for everyone else, as for an order that does not exist); another agency's draft
  * likewise; an image is attached by hash only by whoever uploaded it to that order; the audit

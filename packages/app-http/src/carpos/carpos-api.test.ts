@@ -7,7 +7,7 @@ import { createApp } from '../http/app';
 import { SYSTEM_ACTOR } from '../identity/identity-service';
 import { startCarposHarness, type CarposHarness } from './__tests__/carpos-harness';
 
-/** A court whose orders the sheriff enters into CARPOS (domain-brief §1.3, second entry variant). */
+/** A court whose orders the sheriff enters into CARPOS (the CCPOR Court Planning Guide's second entry sequence; docs/ccpor-programme.md). */
 const SHERIFF_ENTERED_COURT = 'CA019016J';
 
 let h: Harness;

@@ -10,7 +10,7 @@ export const AgencyKind = t.keyof({ 'superior-court': null, 'tribal-court': null
 export type AgencyKind = t.TypeOf<typeof AgencyKind>;
 
 /**
- * How the agency takes part in CARPOS (domain-brief §1.3–1.4): `enabled` — its orders go to DOJ
+ * How the agency takes part in CARPOS (CCPOR Court Planning Guide; docs/ccpor-programme.md): `enabled` — its orders go to DOJ
  * through the registry's gateway (optional, as in CCPOR); `submitter` — who enters them into
  * CARPOS, the court itself or the sheriff (default: a court submits for itself, a law-enforcement
  * agency is the sheriff); `submitterOri` — the ORI the CARPOS records go out under when it is not

@@ -10,7 +10,7 @@ export const niemDocumentFor = (orderId: string, state: OrderState, p: Principal
   if (state.status !== 'draft' && state.status !== 'issued') {
     throw new Problem(409, 'NOT_EXPORTABLE', 'Conflict', `A ${state.status} order has no document to export.`, { field: 'orderId' });
   }
-  // Confidential and minor protected persons are hidden from those the policy does not let see them (domain-brief §8).
+  // Confidential and minor protected persons are hidden from those the policy does not let see them (Fam. Code 6301.5).
   const redaction = redactDetails(state.details, p, factsOf(state));
   try {
     const xml = exportProtectionOrder({ orderId, state: { ...state, details: redaction.value } as typeof state });

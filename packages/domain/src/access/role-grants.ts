@@ -8,7 +8,8 @@ const STATE_ADMIN_GRANTS: ReadonlySet<Role> = new Set(['supervisor', 'state-admi
 
 /**
  * The roles `p` may give. A state administrator sets accounts up for every agency (as the
- * Judicial Council's staff do for CCPOR; domain-brief §1.5, §1.8): every role. A local
+ * Judicial Council's staff do for CCPOR, our reading [I] of the CCPOR Court Planning Guide;
+ * docs/ccpor-programme.md): every role. A local
  * administrator gives only roles they hold themselves, never supervisor or state administrator,
  * and query-only, whose powers every role has. A user who gives a role can sign in as the user
  * they create (the one-time password comes back to them), so anything wider would be an escalation.
@@ -19,7 +20,7 @@ export const grantableRoles = (p: Principal): ReadonlySet<Role> => {
   return new Set<Role>(['query-only', ...p.roles.filter((r) => !STATE_ADMIN_GRANTS.has(r))]);
 };
 
-/** CLETS certification is given by a state administrator, on the sheriff's word (domain-brief §1.5). */
+/** CLETS certification is given by a state administrator, on the sheriff's word (certification is arranged through the local sheriff; docs/ccpor-programme.md). */
 export const mayCertify = (p: Principal): boolean => has(p, 'state-admin');
 
 /** The user (or key) an administrator acts on, as the policy needs to know them. */

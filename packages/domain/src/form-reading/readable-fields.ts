@@ -239,7 +239,7 @@ const restrained = (key: string) => ({
 /**
  * A protected person the form names. A person the reading adds is marked confidential until
  * the clerk says otherwise: the form does not say, and hiding a person by mistake is the safer
- * error (Fam. Code 6301.5; domain-brief §8).
+ * error (Fam. Code 6301.5).
  */
 const protectedPerson = (index: number, key: string) => ({
   get: (d: DraftDetails): unknown => (d.protectedPersons?.[index] as Loose | undefined)?.[key],

@@ -170,7 +170,7 @@ export const countyCodeArb: fc.Arbitrary<CountyCode> = fc.constantFrom(...CALIFO
 /** ORIs in general (two letters and seven alphanumerics). */
 export const oriArb: fc.Arbitrary<Ori> = fc.stringMatching(/^[A-Z]{2}[A-Z0-9]{7}$/) as fc.Arbitrary<Ori>;
 
-/** A California court ORI for a county: 'CA' + county code + four digits + 'J' (domain-brief §11.7 [U] layout). */
+/** A California court ORI for a county: 'CA' + county code + four digits + 'J' (NIEM ncic_2000.xsd agency type J; the layout is [U], docs/carpos-and-ncic.md). */
 export const courtOriArb = (county?: CountyCode): fc.Arbitrary<Ori> =>
   fc
     .tuple(county === undefined ? countyCodeArb : fc.constant(county), fc.integer({ min: 0, max: 999 }))

@@ -1,6 +1,6 @@
 /**
  * Record numbers the simulated DOJ assigns. The real assignment rules are not public; these
- * follow the known formats (domain-brief §10) and are otherwise the simulator's own [I].
+ * follow the known formats (docs/carpos-and-ncic.md) and are otherwise the simulator's own [I].
  *
  * FCN: 13 digits = 3-digit agency prefix + 10-digit sequence. DOJ assigns the prefix per
  * entering agency (232 is LASD); the simulator derives it from the ORI with FNV-1a (32-bit)

@@ -31,7 +31,7 @@ export class Weighted<T> {
 
 /**
  * Zipf–Mandelbrot weights by rank, p(k) ∝ 1 / (k + q)^s: a few names very common, a long tail
- * of rare ones, as real name frequencies are (performance-notes §4.3 uses q = 10, s = 1).
+ * of rare ones, as real name frequencies are (the search goals were measured with q = 10, s = 1; docs/performance-goals.md).
  */
 export const zipf = <T>(ranked: readonly T[], s = 1, q = 10): Weighted<T> =>
   new Weighted(ranked.map((item, k) => [item, 1 / Math.pow(k + 1 + q, s)] as const));

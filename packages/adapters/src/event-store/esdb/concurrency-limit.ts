@@ -1,7 +1,7 @@
 /**
  * At most `limit` operations at once; the rest wait in arrival order. The Node client queues
  * every batch-append on one channel, and a burst of thousands on a fresh connection has been
- * seen to hang (performance notes §1.4), so the adapter keeps its in-flight appends bounded.
+ * seen to hang (EventStore Node client issue #304; docs/performance-goals.md), so the adapter keeps its in-flight appends bounded.
  */
 export class ConcurrencyLimit {
   private running = 0;

@@ -1,6 +1,6 @@
 /**
  * The order search view (one row per order) and its protected-person child table. Index notes
- * (performance-notes §4.4, ADR 0022):
+ * (docs/performance-goals.md, "query shape"; ADR 0022):
  * - DOB-constrained searches are driven by the DOB btree; name similarity is then checked on the
  *   ~100 rows that share a DOB, never by the trigram index.
  * - Windows of ±N years use the phonetic keys on composite (key, DOB) btrees.

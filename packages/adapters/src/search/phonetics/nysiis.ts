@@ -1,7 +1,7 @@
 /**
  * NYSIIS (New York State Identification and Intelligence System, Taft 1970), the phonetic code
- * behind NCIC 2000's enhanced name search (domain-brief §10.2). PostgreSQL's fuzzystrmatch has
- * no NYSIIS, so the key is computed here, once, for every adapter (performance-notes §3.3).
+ * behind NCIC 2000's enhanced name search (docs/carpos-and-ncic.md). PostgreSQL's fuzzystrmatch has
+ * no NYSIIS, so the key is computed here, once, for every adapter (docs/performance-goals.md).
  *
  * This follows the original rules as Lynch and Arends (1977) reproduce them, including the
  * six-character key: the translations are written back into the name as the scan goes, so the

@@ -5,7 +5,7 @@ import talismanSoundex from 'talisman/phonetics/soundex';
 
 /**
  * American Soundex (letter + three digits, with the H/W rule: ASHCRAFT → A261), the code the
- * Interstate Identification Index matches names on (domain-brief §10.2). Empty for a name
+ * Interstate Identification Index matches names on (Wisconsin DOJ TIME manual, "Searching the Index"; docs/carpos-and-ncic.md). Empty for a name
  * without letters.
  */
 export const soundex = (name: string): string => {
