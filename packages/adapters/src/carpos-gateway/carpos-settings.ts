@@ -1,6 +1,7 @@
 /**
  * How one agency takes part in CARPOS through the registry (the gateway is optional, as in
- * CCPOR: CCPOR Court Planning Guide; docs/ccpor-programme.md). The HTTP layer stores these per agency and passes a lookup in.
+ * CCPOR: CCPOR Court Planning Guide; docs/ccpor-programme.md). The HTTP layer stores these per
+ * agency and passes a lookup in.
  */
 export interface CarposSettings {
   /** False: the agency keys its orders at a CLETS workstation itself; the gateway sends nothing. */

@@ -8,12 +8,12 @@ import { UPLOAD_EXTRA } from '../images/image-provenance';
  * Every role × route × own/other agency × sealed/unsealed, through HTTP: the order routes, their
  * history, images (upload, attach by hash, download), the audit replay, statistics, and role
  * changes. The expectation is written out here (not asked of the policy), from CCPOR's roles
- * questionnaire (docs/ccpor-programme.md), the issue and ADR 0034–0036: entry roles change their own agency's orders; everyone
- * reads unsealed orders; a sealed order exists only for supervisors of its own agency, on every
- * route (404 for everyone else, as for an order that does not exist); another agency's draft
- * likewise; an image is attached by hash only by whoever uploaded it to that order; the audit
- * replay is the state administrator's, without a sealed order's data; DOJ reviews need CLETS
- * certification (none of these users has it).
+ * questionnaire (docs/ccpor-programme.md), the issue and ADR 0034–0036: entry roles change their
+ * own agency's orders; everyone reads unsealed orders; a sealed order exists only for supervisors
+ * of its own agency, on every route (404 for everyone else, as for an order that does not exist);
+ * another agency's draft likewise; an image is attached by hash only by whoever uploaded it to that
+ * order; the audit replay is the state administrator's, without a sealed order's data; DOJ reviews
+ * need CLETS certification (none of these users has it).
  *
  * All requests run concurrently in beforeAll (each case on orders of its own), then each case is
  * asserted as its own test: one server, one start, a few seconds.

@@ -239,7 +239,8 @@ describe('search visibility matrix: every role × own/other agency × sealed, an
 
   const cases: [Role, 'own' | 'other', boolean][] = ROLES.flatMap((role) => (['own', 'other'] as const).flatMap((agency) => [false, true].map((sealed): [Role, 'own' | 'other', boolean] => [role, agency, sealed])));
 
-  // Written out from CCPOR's roles questionnaire and Fam. Code 6301.5 (docs/ccpor-programme.md), the issue and ADR 0034, not asked of the policy: sealed orders only for
+  // Written out from CCPOR's roles questionnaire and Fam. Code 6301.5 (docs/ccpor-programme.md),
+  // the issue and ADR 0034, not asked of the policy: sealed orders only for
   // supervisors of the order's own agency; a confidential or minor protected person only for its data entry.
   it.each(cases)('%s of the %s agency, sealed=%s', async (role, agency, sealed) => {
     caseN += 1;

@@ -4,8 +4,9 @@ import { Weighted } from './weighted';
 /**
  * The mix of forms a synthetic registry holds. Civil orders are about 80%: domestic violence
  * about 70% of them and civil harassment about 25% (the Contra Costa request mix of
- * 2020–April 2024, Contra Costa County Bar Association, 2024), the rest elder abuse, workplace, gun violence, juvenile and school orders; criminal
- * protective orders and emergency orders make up the other 20%. Temporary and after-hearing
+ * 2020–April 2024, Contra Costa County Bar Association, 2024), the rest elder abuse, workplace,
+ * gun violence, juvenile and school orders; criminal protective orders and emergency orders make
+ * up the other 20%. Temporary and after-hearing
  * stages are drawn about 45/55 within each civil type.
  */
 const civil = (share: number, temporary: FormNumber, afterHearing: FormNumber): (readonly [FormNumber, number])[] => [
