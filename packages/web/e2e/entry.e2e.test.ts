@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, ApiSession, DEMO, readyUser, type Json } from './harness/api';
@@ -24,6 +27,9 @@ let clerkApi: ApiSession;
 let orangeApi: ApiSession;
 let supervisorApi: ApiSession;
 let scan: Buffer;
+// The scan inbox `serve` watches (form reading off: the OCR is not what these tests are about).
+const inbox = join(mkdtempSync(join(tmpdir(), 'ccpor-e2e-')), 'inbox');
+mkdirSync(inbox);
 
 /** Yesterday in California, as mmddyyyy and yyyy-mm-dd. */
 const yesterday = (() => {
@@ -32,8 +38,15 @@ const yesterday = (() => {
   return { typed: `${m}${day}${y}`, iso: `${y}-${m}-${day}` };
 })();
 
+/** A California date `days` after yesterday, typed as mmddyyyy. */
+const typedDays = (days: number) => {
+  const d = new Date(`${yesterday.iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}${d.getUTCFullYear()}`;
+};
+
 beforeAll(async () => {
-  [registry, browser] = await Promise.all([startRegistry({ demoOrders: 12 }), launch()]);
+  [registry, browser] = await Promise.all([startRegistry({ demoOrders: 12, env: { CCPOR_SCAN_INBOX: inbox, CCPOR_SCAN_READ_FORMS: 'false' } }), launch()]);
   const admin = await adminSession(registry.url, registry.admin);
   await readyUser(registry.url, admin, { username: 'ana.clerk', displayName: 'Ana Torres', agencyOri: DEMO.laCourt, roles: ['court-clerk'] }, PASSWORD.clerk);
   await readyUser(registry.url, admin, { username: 'olu.clerk', displayName: 'Olu Bade', agencyOri: DEMO.orangeCourt, roles: ['court-clerk'] }, PASSWORD.orange);
@@ -126,6 +139,37 @@ describe('image first', () => {
     expect(types.filter((t) => t === 'ImageAttached')).toHaveLength(1);
     expect(types.filter((t) => t === 'OrderAdded')).toHaveLength(1);
     expect(types.at(-1)).toBe('OrderAdded');
+    expect(new Set(types)).toEqual(new Set(['DraftCreated', 'ImageAttached', 'DraftUpdated', 'OrderAdded']));
+  });
+});
+
+describe('the scan inbox’s draft', () => {
+  it('a scan dropped in the inbox waits in the drafts list and is completed beside its image', async () => {
+    writeFileSync(join(inbox, `${DEMO.laCourt}_26FL000777_DV-110_${yesterday.iso.replaceAll('-', '')}.pdf`), scan);
+    let draft: Json;
+    await expect
+      .poll(async () => {
+        draft = ((await clerkApi.ok('GET', '/api/v1/orders/drafts')).drafts as Json[]).find((d) => d.caseNumber === '26FL000777');
+        return draft !== undefined;
+      })
+      .toBe(true);
+    await page.goto(`${registry.url}/orders/new`);
+    await page.getByRole('link', { name: /Enter data for DV-110 26FL000777/ }).click();
+    await page.waitForURL(/\/entry$/);
+    await expect.poll(() => page.locator('[data-field="caseNumber"]').inputValue()).toBe('26FL000777');
+    await page.getByLabel('Date issued').fill(yesterday.typed);
+    await page.getByLabel('Last name', { exact: true }).first().fill('Abara');
+    await page.getByLabel('First name', { exact: true }).first().fill('Nkechi');
+    await page.getByLabel('Last name', { exact: true }).nth(1).fill('Abara');
+    await page.getByLabel('First name', { exact: true }).nth(1).fill('Obi');
+    await page.getByLabel('Hearing date', { exact: true }).fill(typedDays(12));
+    await expect.poll(() => page.getByTestId('live-expiry').textContent()).toMatch(/Fam\. Code 242|hearing/i);
+    await saved(page);
+    await page.keyboard.press('Alt+A');
+    await page.waitForURL(/added=true/);
+    const types = await eventTypes(clerkApi, draft.orderId);
+    expect(types.at(-1)).toBe('OrderAdded');
+    expect(types.filter((t) => t === 'OrderAdded')).toHaveLength(1);
     expect(new Set(types)).toEqual(new Set(['DraftCreated', 'ImageAttached', 'DraftUpdated', 'OrderAdded']));
   });
 });

@@ -156,7 +156,7 @@ describe('changes from the order page', () => {
 
     await openChanges(ana, id);
     await ana.getByLabel('Reason', { exact: true }).selectOption('terminated-by-court');
-    await ana.getByLabel('Note').fill('Dismissed at the request of the protected person');
+    await ana.getByLabel('Note', { exact: true }).fill('Dismissed at the request of the protected person');
     await ana.getByRole('button', { name: 'Cancel the order' }).click();
     await expect.poll(() => ana.getByTestId('not-offered-modify').textContent()).toMatch(/canceled/);
     await expect.poll(() => ana.getByTestId('next-step').textContent()).toMatch(/DOJ|Nothing/);

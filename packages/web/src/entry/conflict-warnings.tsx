@@ -1,7 +1,7 @@
 import { Link } from '@tanstack/react-router';
 import type { Conflict } from '@ccpor/domain';
 import { ruleWords } from '../view-logic/expiry-rule';
-import { WarningIcon, LockIcon } from '../layout/icons';
+import { LockIcon } from '../layout/icons';
 
 export interface CommandWarnings {
   readonly warnings?: readonly Conflict[];
@@ -22,7 +22,7 @@ export const ConflictWarnings = ({ w, seen, onSeen, self }: { w: CommandWarnings
     <section className="usa-alert usa-alert--warning usa-alert--slim ccpor-conflict-warnings" aria-labelledby="conflicts-heading">
       <div className="usa-alert__body">
         <h2 id="conflicts-heading" className="usa-alert__heading">
-          <WarningIcon /> Other orders about the same people
+          Other orders about the same people
         </h2>
         {list.length > 0 && (
           <ul data-testid="conflict-list">

@@ -219,6 +219,8 @@ const EntryEditor = ({ orderId, read }: { orderId: string; read: OrderRead }) =>
       await queryClient.invalidateQueries({ queryKey: ['order', orderId] });
       await navigate({ to: '/orders/$orderId', params: { orderId }, search: { added: true } });
     } catch (e) {
+      // Refused: nothing was added, and the corrected add is a new one. A lost answer keeps its key.
+      if (e instanceof ApiProblem) addKey.current = undefined;
       setServerErrors(fieldProblems(e));
       setAddError(problemWords(e));
       addingRef.current = false;

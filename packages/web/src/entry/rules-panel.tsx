@@ -24,7 +24,7 @@ export const RulesPanel = ({ rules }: { rules: LiveRules }) => (
               {rules.expiryProblem.rule && <span className="ccpor-rules__why">{rules.expiryProblem.rule}</span>}
             </>
           ) : (
-            'Enter the form and the date issued.'
+            'Needs the form and the date issued.'
           )}
         </dd>
       </div>
@@ -45,7 +45,7 @@ export const RulesPanel = ({ rules }: { rules: LiveRules }) => (
               <span className="ccpor-rules__why">{rules.dojDeadline.rule}</span>
             </>
           ) : (
-            'Enter the form and the date issued.'
+            'Needs the form and the date issued.'
           )}
         </dd>
       </div>
@@ -55,16 +55,26 @@ export const RulesPanel = ({ rules }: { rules: LiveRules }) => (
           {rules.missingForDoj.length === 0 ? (
             <span data-testid="missing-none">Nothing: ready for DOJ once added.</span>
           ) : (
-            <ul className="ccpor-rules__missing" data-testid="missing-list">
-              {rules.missingForDoj.map((m) => (
-                <li key={m.field}>
-                  <button type="button" className="usa-button usa-button--unstyled" onClick={() => focusField(m.field)}>
-                    {m.label}
-                  </button>
-                  {rules.missingForRegistry.some((x) => x.field === m.field) ? ' — needed to add the order' : ' — needed before it goes to DOJ'}
-                </li>
-              ))}
-            </ul>
+            <div data-testid="missing-list">
+              {[
+                ['To add the order', rules.missingForDoj.filter((m) => rules.missingForRegistry.some((x) => x.field === m.field))],
+                ['Before it goes to DOJ', rules.missingForDoj.filter((m) => !rules.missingForRegistry.some((x) => x.field === m.field))],
+              ].map(([title, list]) =>
+                (list as typeof rules.missingForDoj).length === 0 ? null : (
+                  <p key={title as string} className="ccpor-rules__missing">
+                    <span className="ccpor-rules__missing-title">{title as string}:</span>{' '}
+                    {(list as typeof rules.missingForDoj).map((m, i) => (
+                      <span key={m.field}>
+                        {i > 0 && ', '}
+                        <button type="button" className="usa-button usa-button--unstyled" onClick={() => focusField(m.field)}>
+                          {m.label}
+                        </button>
+                      </span>
+                    ))}
+                  </p>
+                ),
+              )}
+            </div>
           )}
         </dd>
       </div>

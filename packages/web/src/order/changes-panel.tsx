@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { addMonths, californiaLocalDate, toCaliforniaLocal, type CancelReason, FORM_NUMBERS, formInfo, fromCaliforniaLocal, type IssuedOrder, type ServiceMethod } from '@ccpor/domain';
+import { californiaLocalDate, toCaliforniaLocal, type CancelReason, FORM_NUMBERS, formInfo, fromCaliforniaLocal, type IssuedOrder, type ServiceMethod } from '@ccpor/domain';
 import { useState, type ReactNode } from 'react';
 import type { OrderRead } from '../api/types';
 import { CheckField, errorFor, SelectField, TextArea, TextField } from '../entry/fields';
@@ -120,7 +120,7 @@ const ModifyForm = ({ read, s }: { read: OrderRead; s: IssuedOrder }) => {
         ) : (
           <TextField path="changes.expiration" label="New expiration date" hint="mmddyyyy" inputMode="numeric" value={exp} onChange={setExp} error={e('expiration')} className="ccpor-w-sm" />
         )}
-        <TextField path="reason" label="Reason for the change" value={reason} onChange={setReason} error={e('reason')} className="ccpor-w-lg" />
+        <TextField path="modify.reason" label="Reason for the change" value={reason} onChange={setReason} error={e('reason')} className="ccpor-w-lg" />
         <Submit busy={c.busy} label="Modify" again={c.others !== undefined} />
       </form>
     </Change>
@@ -162,7 +162,6 @@ const RenewForm = ({ read, s }: { read: OrderRead; s: IssuedOrder }) => {
         <TextField path="requestFiledOn" label="Request to renew filed on" hint="mmddyyyy" inputMode="numeric" value={filed} onChange={setFiled} error={e('requestFiledOn')} className="ccpor-w-sm" />
         <CheckField path="renew.permanent" label="Renewed permanently (no end date)" checked={permanent} onChange={setPermanent} />
         {!permanent && <TextField path="expiration" label="New expiration date" hint="mmddyyyy" inputMode="numeric" value={exp} onChange={setExp} error={e('expiration')} className="ccpor-w-sm" />}
-        {w?.closes && !permanent && exp === '' && <p className="usa-hint">For example five years on: {typedDate(addMonths(w.closes, 60))}.</p>}
         <Submit busy={c.busy} label="Renew" again={c.others !== undefined} />
       </form>
     </Change>
@@ -258,7 +257,7 @@ const CloneForm = ({ read }: { read: OrderRead }) => {
           });
         }}
       >
-        <SelectField path="form" label="Form of the new order" value={form} onChange={setForm} options={FORM_NUMBERS.map((f) => ({ value: f, label: `${f} — ${formInfo(f).title}` }))} className="ccpor-w-lg" />
+        <SelectField path="clone.form" label="Form of the new order" value={form} onChange={setForm} options={FORM_NUMBERS.map((f) => ({ value: f, label: `${f} — ${formInfo(f).title}` }))} className="ccpor-w-lg" />
         <Submit busy={c.busy} label="Clone" again={false} />
       </form>
     </Change>

@@ -51,6 +51,9 @@ export const useChange = (orderId: string, baseVersion: number) => {
         key.current = undefined;
         setError(e.status === 412 ? 'Someone else changed this order after you opened it.' : problemWords(e));
       } else {
+        // A refusal changed nothing: the corrected change is a new one. Only a lost answer (the
+        // network) keeps the key, so the retry cannot enter the change twice.
+        if (e instanceof ApiProblem) key.current = undefined;
         setErrors(fieldProblems(e));
         setError(problemWords(e));
       }
