@@ -174,6 +174,26 @@ describe('the scan inbox’s draft', () => {
   });
 });
 
+describe('reading the form', () => {
+  it('“Read the form” pre-fills the draft from its scan for the clerk to check', async () => {
+    await page.goto(`${registry.url}/orders/new`);
+    await page.locator('#scan-file').setInputFiles({ name: 'scan.pdf', mimeType: 'application/pdf', buffer: scan });
+    await page.waitForURL(/\/entry$/);
+    const id = orderIdOf(page);
+    await page.getByRole('button', { name: 'Read the form' }).click();
+    await expect.poll(() => page.locator('.usa-alert--info').textContent()).toMatch(/pre-filled from the form/);
+    await checkPage(page, 'entry-read-the-form');
+    const d = (await clerkApi.ok('GET', `/api/v1/orders/${id}`)).order.details;
+    // What the reading put in the draft is what the form shows.
+    // The scan is a DV-130 (a demo order's form): the reading names it, and the page shows what the draft now holds.
+    expect(d.form).toBe('DV-130');
+    await expect.poll(() => page.locator('[data-field="form"]').inputValue()).toBe('DV-130');
+    if (d.caseNumber !== undefined) expect(await page.locator('[data-field="caseNumber"]').inputValue()).toBe(d.caseNumber);
+    expect((await eventTypes(clerkApi, id)).slice(0, 2)).toEqual(['DraftCreated', 'ImageAttached']);
+    await clerkApi.ok('DELETE', `/api/v1/orders/${id}/draft`, {});
+  });
+});
+
 describe('data first', () => {
   it('a wrong code is shown on its field, a stay-away opens its section; a double-clicked add enters one order', async () => {
     await startFromForm(page, 'DV-130');
@@ -205,8 +225,16 @@ describe('data first', () => {
     const id = orderIdOf(page);
     await page.getByLabel('Case number').fill('26FL000303');
     await saved(page);
+    // Leaving with typing not yet saved asks first; staying keeps it.
+    await page.getByLabel('Department').fill('12');
+    const asked = new Promise<string>((resolve) => page.once('dialog', (d) => void d.dismiss().then(() => resolve(d.message()))));
+    await page.getByRole('link', { name: 'Search orders' }).click();
+    expect(await asked).toMatch(/not yet saved/);
+    expect(page.url()).toMatch(/\/entry$/);
+    await saved(page);
     await page.reload();
     await expect.poll(() => page.getByLabel('Case number').inputValue()).toBe('26FL000303');
+    expect(await page.getByLabel('Department').inputValue()).toBe('12');
     await context.setOffline(true);
     await page.getByLabel('Judicial officer').fill('Hon. R. Alvarez');
     await expect.poll(() => page.getByTestId('save-status').textContent()).toMatch(/No connection/);
