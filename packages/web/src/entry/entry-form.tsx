@@ -1,5 +1,6 @@
 import { FORM_NUMBERS, formInfo, type StayAwayPlace } from '@ccpor/domain';
 import type { Agency } from '../api/types';
+import { CODE_SUGGESTIONS } from '../view-logic/typed-entry';
 import { CheckField, errorFor, SelectField, TextArea, TextField } from './fields';
 import { emptyProtected, sectionsOf, type EntryValues, type PersonValues, type ProtectedValues } from './entry-values';
 
@@ -39,8 +40,8 @@ export const EntryForm = ({ values, set, errors, courts }: { values: EntryValues
       </div>
       <div className="ccpor-row">
         <TextField path={`${prefix}.dateOfBirth`} label="Date of birth" hint={DATE_HINT} inputMode="numeric" value={p.dob} onChange={on('dob')} error={e(`${prefix}.dateOfBirth`)} className="ccpor-w-sm" />
-        <TextField path={`${prefix}.sex`} label="Sex" hint="code or word" value={p.sex} onChange={on('sex')} error={e(`${prefix}.sex`)} className="ccpor-w-xs" />
-        <TextField path={`${prefix}.race`} label="Race" hint="code or word" value={p.race} onChange={on('race')} error={e(`${prefix}.race`)} className="ccpor-w-xs" />
+        <TextField path={`${prefix}.sex`} label="Sex" hint="code or word" suggestions={CODE_SUGGESTIONS.sex} value={p.sex} onChange={on('sex')} error={e(`${prefix}.sex`)} className="ccpor-w-xs" />
+        <TextField path={`${prefix}.race`} label="Race" hint="code or word" suggestions={CODE_SUGGESTIONS.race} value={p.race} onChange={on('race')} error={e(`${prefix}.race`)} className="ccpor-w-xs" />
         <TextField path={`${prefix}.relationship`} label="Relationship" value={p.relationship} onChange={on('relationship')} error={e(`${prefix}.relationship`)} className="ccpor-w-md" />
       </div>
     </>
@@ -146,8 +147,8 @@ export const EntryForm = ({ values, set, errors, courts }: { values: EntryValues
         <div className="ccpor-row">
           <TextField path="restrainedPerson.height" label="Height" hint="510 = 5 ft 10 in" value={r.height} onChange={setR('height')} error={e('restrainedPerson.height')} className="ccpor-w-xs" />
           <TextField path="restrainedPerson.weight" label="Weight (lb)" inputMode="numeric" value={r.weight} onChange={setR('weight')} error={e('restrainedPerson.weight')} className="ccpor-w-xs" />
-          <TextField path="restrainedPerson.eyes" label="Eyes" hint="code or word" value={r.eyes} onChange={setR('eyes')} error={e('restrainedPerson.eyes')} className="ccpor-w-xs" />
-          <TextField path="restrainedPerson.hair" label="Hair" hint="code or word" value={r.hair} onChange={setR('hair')} error={e('restrainedPerson.hair')} className="ccpor-w-xs" />
+          <TextField path="restrainedPerson.eyes" label="Eyes" hint="code or word" suggestions={CODE_SUGGESTIONS.eyes} value={r.eyes} onChange={setR('eyes')} error={e('restrainedPerson.eyes')} className="ccpor-w-xs" />
+          <TextField path="restrainedPerson.hair" label="Hair" hint="code or word" suggestions={CODE_SUGGESTIONS.hair} value={r.hair} onChange={setR('hair')} error={e('restrainedPerson.hair')} className="ccpor-w-xs" />
         </div>
       </fieldset>
 

@@ -36,7 +36,7 @@ const Wrap = ({ path, label, hint, error, className, children }: Common & { chil
 
 const describedBy = (path: string, hint?: string, error?: string) => [hint ? `${idOf(path)}-hint` : '', error ? `${idOf(path)}-error` : ''].filter(Boolean).join(' ') || undefined;
 
-export const TextField = (p: Common & { readonly value: string; readonly onChange: (v: string) => void; readonly inputMode?: 'numeric' | 'text'; readonly maxLength?: number; readonly autoFocus?: boolean }) => (
+export const TextField = (p: Common & { readonly value: string; readonly onChange: (v: string) => void; readonly inputMode?: 'numeric' | 'text'; readonly maxLength?: number; readonly autoFocus?: boolean; readonly suggestions?: readonly (readonly [string, string])[] }) => (
   <Wrap {...p}>
     <input
       id={idOf(p.path)}
@@ -51,7 +51,17 @@ export const TextField = (p: Common & { readonly value: string; readonly onChang
       autoComplete="off"
       spellCheck={false}
       autoFocus={p.autoFocus}
+      list={p.suggestions ? `${idOf(p.path)}-list` : undefined}
     />
+    {p.suggestions && (
+      <datalist id={`${idOf(p.path)}-list`}>
+        {p.suggestions.map(([code, word]) => (
+          <option key={code} value={code}>
+            {word}
+          </option>
+        ))}
+      </datalist>
+    )}
   </Wrap>
 );
 

@@ -61,7 +61,7 @@ const Change = ({ id, title, kind, read, children, c }: { id: string; title: str
                         <li key={i}>{l}</li>
                       ))}
                     </ul>
-                    <p className="usa-alert__text">Check the order above, then send your change again to put it on top of theirs.</p>
+                    <p className="usa-alert__text">The order now shows their change (Order details, History). Your values here are kept: send them again to put your change on top of theirs.</p>
                   </>
                 )}
               </div>

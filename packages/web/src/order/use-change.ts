@@ -47,8 +47,9 @@ export const useChange = (orderId: string, baseVersion: number) => {
         const history = unwrap(await api.GET('/api/v1/orders/{orderId}/history', { params: { path: { orderId } } })) as unknown as { version: number; events: { version: number; type: string; recordedAt: string; actor: { userId: string } }[] };
         const since = history.events.filter((ev) => ev.version > (others?.version ?? baseVersion));
         setOthers({ version: history.version, lines: since.map((ev) => `${eventWords(ev.type)} by ${ev.actor.userId}, ${formatDateTime(ev.recordedAt)}`) });
-        // A re-applied change is a new intended change, on top of theirs.
+        // A re-applied change is a new intended change, on top of theirs; the page shows theirs now.
         key.current = undefined;
+        await queryClient.invalidateQueries({ queryKey: ['order', orderId] });
         setError(e.status === 412 ? 'Someone else changed this order after you opened it.' : problemWords(e));
       } else {
         // A refusal changed nothing: the corrected change is a new one. Only a lost answer (the

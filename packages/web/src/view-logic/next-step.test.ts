@@ -10,7 +10,7 @@ describe('what happens next', () => {
   it('a draft awaits data; an order missing DOJ fields awaits data; a complete one is queued, then acknowledged', () => {
     expect(nextStepWords(read({ status: 'draft' }, { missingForDoj: [{ field: 'x', label: 'X' }] }))).toMatch(/^Draft: awaiting data\. 1 field/);
     expect(nextStepWords(read({}, { missingForDoj: [{ field: 'petitioner', label: 'Petitioner’s name' }], pendingDeadlines: [due] }))).toMatch(/^Awaiting data before it can go to DOJ: petitioner’s name\. Due at DOJ by/);
-    expect(nextStepWords(read({}, { pendingDeadlines: [due] }))).toMatch(/^Queued for DOJ: enter the order in carpos, due by/);
+    expect(nextStepWords(read({}, { pendingDeadlines: [due] }))).toMatch(/^Queued for DOJ: enter the order in CARPOS, due by/);
     expect(nextStepWords(read({ doj: { lastAcknowledged: { at: '2026-03-03T10:00:00Z' } } }))).toMatch(/^Acknowledged by DOJ/);
     expect(nextStepWords(read({ doj: { lastAcknowledged: { at: '2026-03-03T10:00:00Z' }, lastRejection: { at: '2026-03-04T10:00:00Z' } } }))).toMatch(/^Rejected by DOJ/);
   });

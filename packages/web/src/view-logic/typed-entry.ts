@@ -41,7 +41,7 @@ const codeOrWord = <K extends string>(table: Readonly<Record<K, string>>, what: 
   if (exact) return ok(exact[0]);
   const starts = entries.filter(([, w]) => w.toUpperCase().startsWith(upper));
   if (s.length >= 2 && starts.length === 1) return ok(starts[0]![0]);
-  return no(`“${s}” is not a ${what} code or word (${entries.map(([k, w]) => `${k} ${w}`).join(', ')}).`);
+  return no(`“${s}” is not a ${what}: type a code or word from the list.`);
 };
 
 export const parseSex = codeOrWord(SEX.table, 'sex');
@@ -79,3 +79,11 @@ export const parseWeight = (input: string): Parsed<string> => {
   if (!m || Number(m[1]) < 1) return no('Type the weight in pounds, for example 180.');
   return ok(m[1]!.padStart(3, '0'));
 };
+
+/** The codes and words of a code field, offered as the field's suggestions. */
+export const CODE_SUGGESTIONS = {
+  sex: Object.entries(SEX.table),
+  race: Object.entries(RACE.table),
+  eyes: Object.entries(EYE.table),
+  hair: Object.entries(HAIR.table),
+} as const satisfies Record<string, [string, string][]>;
