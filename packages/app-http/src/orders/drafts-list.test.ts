@@ -27,7 +27,7 @@ describe('GET /orders/drafts: drafts waiting for data (ADR 0054)', () => {
     const done = await clerk.agent.post(`/api/v1/orders/${added.id}/add?wait=true`).set('X-CSRF-Token', clerk.csrf).send({ details: sampleOrderInput({ caseNumber: '26FL880003' }) }).expect(200);
     // A later change to the first draft puts it last: the list is by last change.
     const touched = await clerk.agent.patch(`/api/v1/orders/${first.id}/draft?wait=true`).set('X-CSRF-Token', clerk.csrf).send({ details: { caseNumber: '26FL880002' } }).expect(200);
-    const list = await clerk.agent.get('/api/v1/orders/drafts').set('X-CCPOR-Wait-For', touched.headers['x-ccpor-position'] ?? done.headers['x-ccpor-position']).expect(200);
+    const list = await clerk.agent.get('/api/v1/orders/drafts').set('X-CCPOR-Wait-For', String(touched.headers['x-ccpor-position'] ?? done.headers['x-ccpor-position'])).expect(200);
     const ids = list.body.drafts.map((d: { orderId: string }) => d.orderId);
     expect(ids).toEqual([second.id, first.id]);
     expect(list.body.drafts[1]).toMatchObject({ form: 'EPO-001', caseNumber: '26FL880002', imageCount: 0, restrainedPerson: null, enteringAgencyOri: 'CA019015J' });
