@@ -2,7 +2,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, ApiSession, DEMO, readyUser, type Json } from './harness/api';
 import { collectProblems, launch, newContext } from './harness/browser';
-import { eventTypes } from './harness/orders';
+import { demoOrders } from './harness/demo-data';
+import { eventTypes, imageBytes } from './harness/orders';
 import { checkPage, signIn } from './harness/pages';
 import { startRegistry, type Registry } from './harness/registry';
 
@@ -20,6 +21,8 @@ const problems: string[] = [];
 const PASSWORD = 'clerk password 1';
 let clerkApi: ApiSession;
 let orangeApi: ApiSession;
+/** Two different signed forms (demo orders' PDFs), to attach and to replace with. */
+const pdfs: Buffer[] = [];
 
 const LA = { ori: DEMO.laCourt, county: '19', name: 'Superior Court of California, County of Los Angeles' };
 const people = {
@@ -63,6 +66,11 @@ beforeAll(async () => {
   await readyUser(registry.url, admin, { username: 'ben.clerk', displayName: 'Ben Ortiz', agencyOri: DEMO.laCourt, roles: ['court-clerk'] }, PASSWORD);
   await readyUser(registry.url, admin, { username: 'olu.clerk', displayName: 'Olu Bade', agencyOri: DEMO.orangeCourt, roles: ['court-clerk'] }, PASSWORD);
   [clerkApi, orangeApi] = await Promise.all([ApiSession.signIn(registry.url, 'ana.clerk', PASSWORD), ApiSession.signIn(registry.url, 'olu.clerk', PASSWORD)]);
+  for (const h of await demoOrders(clerkApi)) {
+    const img = ((await clerkApi.ok('GET', `/api/v1/orders/${h.orderId}`)).order.images as Json[]).find((i) => i.mediaType === 'application/pdf');
+    if (img && pdfs.length < 2) pdfs.push(await imageBytes(clerkApi, h.orderId, img.sha256));
+  }
+  expect(pdfs).toHaveLength(2);
   ana = await browse('ana.clerk');
 }, 240_000);
 
@@ -164,6 +172,22 @@ describe('changes from the order page', () => {
     expect(await eventTypes(clerkApi, id)).toEqual(['OrderAdded', 'OrderCanceled']);
     const o = (await clerkApi.ok('GET', `/api/v1/orders/${id}`)).order as Json;
     expect(o.canceled).toMatchObject({ reason: 'terminated-by-court', note: 'Dismissed at the request of the protected person' });
+  });
+
+  it('an image attached, replaced and removed', async () => {
+    const id = await addOrder(clerkApi, { form: 'DV-130', issuedAt: `${californiaDate(3 * DAY).iso}T10:00:00-07:00` });
+    await openChanges(ana, id);
+    const said = () => ana.getByTestId('change-images').getByRole('status').textContent();
+    await ana.locator('#attach-image').setInputFiles({ name: 'signed-order.pdf', mimeType: 'application/pdf', buffer: pdfs[0]! });
+    await expect.poll(said).toMatch(/attached/);
+    await expect.poll(() => ana.locator('.ccpor-viewer').count()).toBe(1);
+    await ana.locator('#replace-image').setInputFiles({ name: 'corrected-order.pdf', mimeType: 'application/pdf', buffer: pdfs[1]! });
+    await expect.poll(said).toMatch(/replaced/);
+    await ana.getByLabel('Why remove it').fill('Scanned upside down');
+    await ana.getByRole('button', { name: 'Remove it' }).click();
+    await expect.poll(said).toMatch(/removed/);
+    await checkPage(ana, 'changes-images');
+    expect(await eventTypes(clerkApi, id)).toEqual(['OrderAdded', 'ImageAttached', 'ImageReplaced', 'ImageRemoved']);
   });
 
   it('two clerks change the same order: the second sees the first’s change and re-applies on top', async () => {

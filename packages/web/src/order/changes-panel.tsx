@@ -269,8 +269,12 @@ const ImagesForm = ({ read }: { read: OrderRead }) => {
   const images = read.order.status === 'issued' || read.order.status === 'draft' ? read.order.images : [];
   const [kind, setKind] = useState<'order' | 'proof-of-service' | 'other'>('order');
   const [removeReason, setRemoveReason] = useState('');
-  const [target, setTarget] = useState(images[0]?.sha256 ?? '');
-  const upload = (file: File | undefined, replaces?: string) => {
+  const [chosen, setTarget] = useState(images[0]?.sha256 ?? '');
+  // The images change under the form (attached, replaced, removed): fall back to the first one.
+  const target = images.some((i) => i.sha256 === chosen) ? chosen : (images[0]?.sha256 ?? '');
+  const upload = (input: HTMLInputElement, replaces?: string) => {
+    const file = input.files?.[0];
+    input.value = '';
     if (!file) return;
     const form = new FormData();
     form.append('file', file, file.name);
@@ -283,7 +287,7 @@ const ImagesForm = ({ read }: { read: OrderRead }) => {
         <label className="usa-button usa-button--outline ccpor-small-button" htmlFor="attach-image">
           Attach an image
         </label>
-        <input id="attach-image" type="file" className="ccpor-visually-hidden-file" accept="application/pdf,image/tiff,.pdf,.tif,.tiff" onChange={(e) => upload(e.target.files?.[0])} />
+        <input id="attach-image" type="file" className="ccpor-visually-hidden-file" accept="application/pdf,image/tiff,.pdf,.tif,.tiff" onChange={(e) => upload(e.target)} />
       </div>
       {images.length > 0 && (
         <>
@@ -292,7 +296,7 @@ const ImagesForm = ({ read }: { read: OrderRead }) => {
             <label className="usa-button usa-button--outline ccpor-small-button" htmlFor="replace-image">
               Replace it
             </label>
-            <input id="replace-image" type="file" className="ccpor-visually-hidden-file" accept="application/pdf,image/tiff,.pdf,.tif,.tiff" onChange={(e) => upload(e.target.files?.[0], target)} />
+            <input id="replace-image" type="file" className="ccpor-visually-hidden-file" accept="application/pdf,image/tiff,.pdf,.tif,.tiff" onChange={(e) => upload(e.target, target)} />
           </div>
           <form
             className="usa-form"
