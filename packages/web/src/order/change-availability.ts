@@ -31,8 +31,7 @@ export const availability = (me: Me, read: OrderRead, kind: ChangeKind): Availab
     sealed: o.details.sealed ?? false,
     stage: o.status === 'draft' ? 'draft' : 'issued',
   });
-  // Cloning makes a new draft of the caller's own agency: any data-entry user may clone what they can read.
-  if (!decision.allowed && !(kind === 'clone' && decision.code === 'NOT_YOUR_AGENCY')) return { offered: false, why: decision.reason };
+  if (!decision.allowed) return { offered: false, why: decision.reason };
   if (o.status === 'draft') return kind === 'clone' || kind === 'images' ? { offered: true } : { offered: false, why: 'This is a draft: finish its entry and add it first.' };
   const canceled = o.canceled !== undefined;
   const expired = read.computed.status === 'expired';
