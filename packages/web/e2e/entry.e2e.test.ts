@@ -122,11 +122,19 @@ describe('image first', () => {
     await tabTo(page, 'No contact, directly or indirectly');
     await page.keyboard.press('Space');
     await typeAt(page, 'PCO condition codes', '05');
+    // Alt+N: the next field still missing (DOJ needs the petitioner).
+    await page.keyboard.press('Alt+N');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('petitioner');
+    await page.keyboard.type('Okafor');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Grace');
     // The domain in the browser: the EPO's end, by its rule, before anything is added.
     await expect.poll(() => page.getByTestId('live-expiry').textContent()).toMatch(/Fam\. Code 6256/);
     const shown = await page.getByTestId('live-expiry').textContent();
     expect(shown).toMatch(/\d{4}/);
     await saved(page);
+    // Every field DOJ needs is there: the order can go to DOJ as soon as it is added.
+    await expect.poll(() => page.getByTestId('missing-none').count()).toBe(1);
     await checkPage(page, 'entry-epo-filled');
     await page.keyboard.press('Alt+A');
     await page.waitForURL(new RegExp(`/orders/${id}\\?added=true$`));
