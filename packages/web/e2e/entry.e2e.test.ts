@@ -46,7 +46,7 @@ const typedDays = (days: number) => {
 };
 
 beforeAll(async () => {
-  [registry, browser] = await Promise.all([startRegistry({ demoOrders: 12, env: { CCPOR_SCAN_INBOX: inbox, CCPOR_SCAN_READ_FORMS: 'false' } }), launch()]);
+  [registry, browser] = await Promise.all([startRegistry({ demoOrders: 6, env: { CCPOR_SCAN_INBOX: inbox, CCPOR_SCAN_READ_FORMS: 'false' } }), launch()]);
   const admin = await adminSession(registry.url, registry.admin);
   await readyUser(registry.url, admin, { username: 'ana.clerk', displayName: 'Ana Torres', agencyOri: DEMO.laCourt, roles: ['court-clerk'] }, PASSWORD.clerk);
   await readyUser(registry.url, admin, { username: 'olu.clerk', displayName: 'Olu Bade', agencyOri: DEMO.orangeCourt, roles: ['court-clerk'] }, PASSWORD.orange);

@@ -3,7 +3,7 @@ import { getRouteApi, Link, useBlocker, useNavigate } from '@tanstack/react-rout
 import type { DraftDetails, OrderState } from '@ccpor/domain';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api, newIdempotencyKey, sendChange } from '../api/client';
-import { ApiProblem, problemWords, unwrap } from '../api/problem';
+import { ApiProblem, fieldProblems, problemWords, unwrap } from '../api/problem';
 import type { Agency, OrderRead } from '../api/types';
 import { useDocumentTitle } from '../layout/use-document-title';
 import { agenciesQuery, sessionQuery } from '../session/session-queries';
@@ -37,15 +37,6 @@ export const orderQuery = (orderId: string) => ({
   queryKey: ['order', orderId],
   queryFn: async () => unwrap(await api.GET('/api/v1/orders/{orderId}', { params: { path: { orderId } } })) as unknown as OrderRead,
 });
-
-/** Problems of a refused change, by field (the API's own words). */
-export const fieldProblems = (e: unknown): Record<string, string> => {
-  if (!(e instanceof ApiProblem)) return {};
-  const out: Record<string, string> = {};
-  for (const x of e.body.errors ?? []) if (x.field) out[x.field.replace(/^details\./, '')] = x.reason ?? e.message;
-  if (e.body.field) out[e.body.field.replace(/^details\./, '')] ??= e.body.detail ?? e.message;
-  return out;
-};
 
 /** Entering a draft's data beside its image: the form, the live rules, conflicts, autosave, add. */
 export const EntryPage = () => {

@@ -1,8 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { api, newIdempotencyKey, sendChange } from '../api/client';
-import { ApiProblem, problemWords, unwrap } from '../api/problem';
-import { fieldProblems } from '../entry/entry-page';
+import { ApiProblem, fieldProblems, problemWords, unwrap } from '../api/problem';
 import { formatDateTime } from '../view-logic/format';
 import { eventWords } from '../view-logic/history-diff';
 
