@@ -22,6 +22,7 @@ import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
 import { registerFirearmRoutes } from '../firearms/firearm-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
+import { registerDraftsListRoute } from '../orders/drafts-list-route';
 import { registerSearchRoutes } from '../search/search-routes';
 import { serveWebApp } from '../web/web-app';
 import { ApiRouter } from './api-router';
@@ -140,6 +141,8 @@ export const createApp = (s: AppServices) => {
   registerSessionRoutes(api, s, guard);
   registerCommandRoutes(api, s, guard);
   registerImageRoutes(api, s, guard);
+  // Before the order read: `/orders/drafts` is not an order id.
+  registerDraftsListRoute(api, s, guard);
   registerReadRoutes(api, s, guard);
   registerSearchRoutes(api, s, guard);
   registerAdminRoutes(api, s, guard);

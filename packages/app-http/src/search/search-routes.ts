@@ -14,7 +14,7 @@ import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from '
 const WAIT_HEADER = 'x-ccpor-wait-for';
 
 /** Read-your-writes for queries: wait until the views have the position a write returned (ADR 0030). */
-const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
+export const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
   const pos = req.get(WAIT_HEADER);
   if (pos === undefined) return;
   if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');

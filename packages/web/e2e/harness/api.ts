@@ -33,6 +33,13 @@ export class ApiSession {
     return { status: r.status, body: parsed };
   }
 
+  /** A GET whose answer is not JSON (an image), with this session's cookie. */
+  async bytes(path: string): Promise<Buffer> {
+    const r = await fetch(`${this.base}${path}`, { headers: this.cookie ? { Cookie: this.cookie } : {} });
+    if (!r.ok) throw new Error(`GET ${path}: ${r.status}`);
+    return Buffer.from(await r.arrayBuffer());
+  }
+
   async ok(method: string, path: string, body?: unknown): Promise<Json> {
     const r = await this.call(method, path, body);
     if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);

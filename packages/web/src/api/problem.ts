@@ -41,3 +41,12 @@ export const problemWords = (e: unknown): string => {
   if (e instanceof TypeError) return 'The registry cannot be reached. Check the network connection, then try again.';
   return e instanceof Error ? e.message : String(e);
 };
+
+/** Problems of a refused change, by field (the API's own words). */
+export const fieldProblems = (e: unknown): Record<string, string> => {
+  if (!(e instanceof ApiProblem)) return {};
+  const out: Record<string, string> = {};
+  for (const x of e.body.errors ?? []) if (x.field) out[x.field.replace(/^details\./, '')] = x.reason ?? e.message;
+  if (e.body.field) out[e.body.field.replace(/^details\./, '')] ??= e.body.detail ?? e.message;
+  return out;
+};

@@ -1139,7 +1139,8 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Drafts of your agency waiting for data (entered by it or assigned to it), the longest untouched first (by their last change); X-CCPOR-Wait-For for read-your-writes */
+        get: operations["getOrdersDrafts"];
         put?: never;
         /** Create a draft order (details may be incomplete) */
         post: operations["postOrdersDrafts"];
@@ -5465,6 +5466,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrdersDrafts: {
+        parameters: {
+            query?: {
+                limit?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drafts: {
+                            caseNumber: string | null;
+                            courtOri: string | null;
+                            enteringAgencyOri: string;
+                            form: string | null;
+                            imageCount: number;
+                            lastChangedAt: string;
+                            orderId: string;
+                            restrainedPerson: {
+                                first: string | null;
+                                last: string | null;
+                            } | null;
+                            version: number;
+                        }[];
+                    };
                 };
             };
             /** @description A problem (RFC 9457) */

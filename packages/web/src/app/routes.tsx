@@ -1,5 +1,7 @@
 import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
+import { EntryPage } from '../entry/entry-page';
+import { NewOrderPage } from '../entry/new-order-page';
 import { AppLayout } from '../layout/app-layout';
 import { NotFoundPage } from '../layout/not-found-page';
 import { OrderPage } from '../order/order-page';
@@ -71,7 +73,19 @@ const searchRoute = createRoute({ getParentRoute: () => appRoute, path: '/search
 
 const orderRoute = createRoute({ getParentRoute: () => appRoute, path: '/orders/$orderId', validateSearch: validateOrderParams, component: OrderPage });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute])]);
+const newOrderRoute = createRoute({ getParentRoute: () => appRoute, path: '/orders/new', component: NewOrderPage });
+
+const entryRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/orders/$orderId/entry',
+  validateSearch: (raw: Record<string, unknown>): { image?: number } => {
+    const image = Number(raw.image);
+    return Number.isInteger(image) && image > 0 && image < 100 ? { image } : {};
+  },
+  component: EntryPage,
+});
+
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, newOrderRoute, entryRoute, orderRoute])]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({

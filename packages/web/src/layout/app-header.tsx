@@ -1,4 +1,4 @@
-import { countyName, type CountyCode } from '@ccpor/domain';
+import { countyName, DATA_ENTRY_ROLES, type CountyCode } from '@ccpor/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, setCsrfToken } from '../api/client';
@@ -43,6 +43,13 @@ export const AppHeader = ({ me }: { me: Me }) => {
                 Search orders
               </Link>
             </li>
+            {me.roles.some((r) => DATA_ENTRY_ROLES.includes(r)) && (
+              <li>
+                <Link to="/orders/new" activeProps={{ className: 'is-current', 'aria-current': 'page' }}>
+                  New order
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
         <section className="ccpor-who" aria-label="Signed in">

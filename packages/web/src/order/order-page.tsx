@@ -7,21 +7,23 @@ import { useDocumentTitle } from '../layout/use-document-title';
 import { StatusBadge } from '../search/status-badge';
 import { agenciesQuery } from '../session/session-queries';
 import { formatCounty, formTitle } from '../view-logic/format';
-import { DownloadLink, ImageViewer } from '../viewer/image-viewer';
+import { ImagePane } from '../viewer/image-pane';
 import { OrderSplit } from '../viewer/order-split';
 import { EnforcementView } from './enforcement-view';
+import { ChangesPanel } from './changes-panel';
 import { HistoryView } from './history-view';
-import { imageLabel, OrderDetailsView } from './order-details';
+import { OrderDetailsView } from './order-details';
 import type { OrderTab } from './order-params';
 import { Tabs } from './tabs';
 import { LockIcon } from '../layout/icons';
+import { nextStepWords } from '../view-logic/next-step';
 
 const routeApi = getRouteApi('/app/orders/$orderId');
 
 /** One order: its data (details, enforcement, history) beside its image. */
 export const OrderPage = () => {
   const { orderId } = routeApi.useParams();
-  const { tab = 'order', image = 0 } = routeApi.useSearch();
+  const { tab = 'order', image = 0, added = false } = routeApi.useSearch();
   const navigate = useNavigate();
   const router = useRouter();
   const agencies = useQuery(agenciesQuery).data;
@@ -60,8 +62,6 @@ export const OrderPage = () => {
 
   const r = read.data;
   const images = state.images;
-  const shown = images[Math.min(image, Math.max(0, images.length - 1))];
-  const shownIndex = shown ? images.indexOf(shown) : -1;
   const pairs = r.precedence?.pairs ?? [];
   const inForce = pairs.reduce((n, p) => n + (p.enforcement?.inForce.filter((id) => id !== orderId).length ?? p.relatedOrders.filter((o) => o.state === 'in-force').length), 0);
   const conflicts = pairs.reduce((n, p) => n + (p.conflicts?.length ?? 0), 0);
@@ -76,41 +76,25 @@ export const OrderPage = () => {
           { key: 'order', label: 'Order details' },
           { key: 'enforcement', label: `Enforcement${conflicts > 0 ? ` (${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'})` : inForce > 0 ? ` (${inForce} more in force)` : ''}` },
           { key: 'history', label: 'History' },
+          { key: 'changes', label: 'Change' },
         ]}
       >
         {tab === 'order' && <OrderDetailsView read={r} state={state} agencies={agencies} onShowImage={(i) => select({ image: i })} />}
         {tab === 'enforcement' && <EnforcementView read={r} caseNumber={d.caseNumber} protectedPersons={d.protectedPersons ?? []} />}
         {tab === 'history' && <HistoryView orderId={orderId} agencies={agencies} />}
+        {tab === 'changes' && <ChangesPanel read={r} />}
       </Tabs>
     </div>
   );
 
   const viewer = (
-    <div className="ccpor-image-pane">
-      <div className="ccpor-image-pane__head">
-        <h2 id="image-heading" className="ccpor-nowrap">Order image</h2>
-        {images.length > 1 && (
-          <div className="ccpor-image-pane__pick">
-            <label className="usa-label" htmlFor="image-pick">
-              Show
-            </label>
-            <select id="image-pick" className="usa-select" value={shownIndex} onChange={(e) => select({ image: Number(e.target.value) })}>
-              {images.map((img, i) => (
-                <option key={img.sha256} value={i}>
-                  {imageLabel(img, i)}
-                </option>
-              ))}
-            </select>
-          </div>
-        )}
-        {shown && <DownloadLink orderId={orderId} image={shown} />}
-      </div>
-      {shown ? (
-        <ImageViewer key={shown.sha256} orderId={orderId} image={shown} label={imageLabel(shown, shownIndex)} />
-      ) : (
-        <p className="ccpor-viewer__none">No image is attached to this order yet. The data on the left is all the registry has; ask the issuing court for the signed order.</p>
-      )}
-    </div>
+    <ImagePane
+      orderId={orderId}
+      images={images}
+      index={image}
+      onSelect={(i) => select({ image: i })}
+      empty={<p>No image is attached to this order yet. The data on the left is all the registry has; ask the issuing court for the signed order.</p>}
+    />
   );
 
   return (
@@ -140,6 +124,10 @@ export const OrderPage = () => {
         </div>
         <StatusBadge hit={{ status: r.computed.status, stage: r.computed.stage ?? null, hearingAt: d.hearing?.at ?? null, expiresAt: state.status === 'issued' ? state.expiresAt : null }} withDetail />
       </div>
+      <p className={`ccpor-next ${added ? 'usa-alert usa-alert--success usa-alert--slim' : ''}`} role="status" data-testid="next-step">
+        {added && <strong>Saved. </strong>}
+        <strong>What happens next:</strong> {nextStepWords(r)}
+      </p>
       {r.redacted.some((x) => x.startsWith('details.protectedPersons')) && (
         <p className="ccpor-note"><LockIcon /> A confidential or minor protected person’s identity is withheld from your role; see “Protected persons”.</p>
       )}

@@ -29,7 +29,9 @@ export const OrderSplit = ({ data, image }: { data: ReactNode; image: ReactNode 
         <div className="ccpor-split__image">{image}</div>
       </div>
     );
+  // The group sets its own height to 100% (inline), so the frame around it holds the split's height.
   return (
+    <div className="ccpor-split-frame">
     <Group orientation="horizontal" className="ccpor-split" defaultLayout={defaultLayout ?? { data: 55, image: 45 }} onLayoutChanged={onLayoutChanged} id="ccpor-order-split">
       <Panel id="data" minSize="30" className="ccpor-split__data">
         {data}
@@ -39,5 +41,6 @@ export const OrderSplit = ({ data, image }: { data: ReactNode; image: ReactNode 
         {image}
       </Panel>
     </Group>
+    </div>
   );
 };

@@ -1,0 +1,79 @@
+import { authorizeOrder, checkServiceMethod, formInfo, FORM_NUMBERS, ORDER_FORMS, renewalWindow, SERVICE_METHOD_RULES, type FormNumber, type OrderAction, type OrderDetails, type Principal, type ServiceMethod, type ServiceRecord } from '@ccpor/domain';
+import type { Me, OrderRead } from '../api/types';
+
+/**
+ * Which changes the order page offers, decided by the domain in the browser (issue 15, item 6):
+ * the one access policy for who may (ADR 0034), and the order's life for when (a canceled order
+ * is not modified, renewed or served; an expired one only renewed). When a change is not offered
+ * the page says why and who may. The server decides again; this only spares the clerk a refusal.
+ */
+export type ChangeKind = 'modify' | 'renew' | 'service' | 'cancel' | 'clone' | 'images';
+
+const ACTION: Record<ChangeKind, OrderAction> = {
+  modify: 'order.modify',
+  renew: 'order.renew',
+  service: 'order.serve',
+  cancel: 'order.cancel',
+  clone: 'order.clone',
+  images: 'order.image.attach',
+};
+
+export type Availability = { readonly offered: true } | { readonly offered: false; readonly why: string };
+
+export const principalOf = (me: Me): Principal => ({ userId: me.username, agencyOri: me.agencyOri, roles: me.roles, cletsCertified: me.cletsCertified, kind: 'user' });
+
+export const availability = (me: Me, read: OrderRead, kind: ChangeKind): Availability => {
+  const o = read.order;
+  if (o.status !== 'issued' && o.status !== 'draft') return { offered: false, why: 'This record holds no order.' };
+  const decision = authorizeOrder(principalOf(me), ACTION[kind], {
+    ownerAgencyOri: o.enteringAgencyOri,
+    assignedAgencies: o.details.assignedAgencies ?? [],
+    sealed: o.details.sealed ?? false,
+    stage: o.status === 'draft' ? 'draft' : 'issued',
+  });
+  if (!decision.allowed) return { offered: false, why: decision.reason };
+  if (o.status === 'draft') return kind === 'clone' || kind === 'images' ? { offered: true } : { offered: false, why: 'This is a draft: finish its entry and add it first.' };
+  const canceled = o.canceled !== undefined;
+  const expired = read.computed.status === 'expired';
+  switch (kind) {
+    case 'modify':
+    case 'service':
+      if (canceled) return { offered: false, why: `This order was canceled; a canceled order is not ${kind === 'modify' ? 'modified' : 'served'}. Enter a new order instead.` };
+      if (expired) return { offered: false, why: 'This order has expired; an expired order can only be renewed.' };
+      return { offered: true };
+    case 'renew':
+      if (canceled) return { offered: false, why: 'A canceled order cannot be renewed.' };
+      return renewalRule(o.details.form) ? { offered: true } : { offered: false, why: `A ${o.details.form} is not renewed; the court issues a new order.` };
+    case 'cancel':
+      return canceled ? { offered: false, why: 'This order is already canceled.' } : { offered: true };
+    case 'clone':
+    case 'images':
+      return { offered: true };
+  }
+};
+
+const renewalRule = (form: string): boolean => form in ORDER_FORMS && formInfo(form as FormNumber).stage === 'after-hearing';
+
+/** The renewal window of an order, by the domain's rule. */
+export const windowOf = (details: OrderDetails, expiresAt: string | null) => (expiresAt === null ? undefined : renewalWindow(details.form, expiresAt));
+
+/**
+ * The service methods the law allows for this order (the domain's service rules), judged on the
+ * order itself: a method refused only because of the date or an earlier service is still offered,
+ * and the registry says so on its field if it applies.
+ */
+export const offeredServiceMethods = (details: OrderDetails): { method: ServiceMethod; description: string }[] =>
+  (Object.keys(SERVICE_METHOD_RULES) as ServiceMethod[]).flatMap((method) => {
+    const probe = { serviceId: 'probe', servedAt: details.issuedAt, method, servedBy: { name: 'probe' }, servingAgencyOri: 'CA0000000' } as ServiceRecord;
+    const r = checkServiceMethod(details, [], probe);
+    return r._tag === 'Right' || r.left.field === 'service.servedAt' ? [{ method, description: SERVICE_METHOD_RULES[method].description }] : [];
+  });
+
+/** The form a temporary order becomes after its hearing (DV-110 → DV-130), for the clone's default. */
+export const afterHearingForm = (form: string): FormNumber | undefined => {
+  if (!(form in ORDER_FORMS)) return undefined;
+  const info = formInfo(form as FormNumber);
+  if (info.stage !== 'temporary' && info.stage !== 'emergency') return undefined;
+  const prefix = form.split('-')[0];
+  return FORM_NUMBERS.find((f) => formInfo(f).type === info.type && formInfo(f).stage === 'after-hearing' && f.startsWith(`${prefix}-`)) ?? FORM_NUMBERS.find((f) => formInfo(f).type === info.type && formInfo(f).stage === 'after-hearing');
+};
