@@ -1,5 +1,5 @@
 import type { FormReadingService } from '@ccpor/adapters';
-import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore } from '@ccpor/domain';
+import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore, SharedState } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
 import type { CarposService } from '../carpos/carpos-service';
@@ -28,6 +28,8 @@ export interface AppServices {
   readonly sessions: SessionTokens;
   readonly audit: AccessAuditLog;
   readonly idempotency: IdempotencyStore;
+  /** Login failures, rate windows, ended sessions and idempotency keys: in PostgreSQL for every process, else in memory (ADR 0060). */
+  readonly sharedState: SharedState;
   readonly metrics: Metrics;
   /** Order images (filesystem beside the embedded store, SQL on PostgreSQL; ADR 0023). */
   readonly images: ImageStore;
