@@ -98,7 +98,7 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
  * Resolves every service; the identity view and the search views have caught up with the log
  * when this returns, and the search projector then follows the log in the background.
  */
-export const resolveServices = async (c: Container, onProgress?: (applied: number) => void): Promise<AppServices> => {
+export const resolveServices = async (c: Container, onProgress?: (applied: number) => void, options: { readonly projector?: 'here' | 'by-leadership' } = {}): Promise<AppServices> => {
   const services: AppServices = {
     config: c.get(TOKENS.config),
     logger: c.get(TOKENS.logger),
@@ -122,7 +122,9 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
   if (services.sharedState.scope === 'database') services.readModel.startFreshnessProbe(Math.max(100, Math.min(1000, Math.floor(scale.identityMaxStalenessMs / 4))));
   else if (services.config.store.kind === 'pglite')
     services.logger.info('embedded store: one registry process only (sessions, lockouts, rate limits and idempotency keys are kept in this process); run several on PostgreSQL (ADR 0060)');
-  await services.search.start();
+  // Under `serve` on PostgreSQL the projector runs in the process that leads it (ADR 0061).
+  if (options.projector === 'by-leadership' && services.sharedState.scope === 'database') await services.search.startAsFollower();
+  else await services.search.start();
   return services;
 };
 

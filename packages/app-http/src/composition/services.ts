@@ -1,4 +1,4 @@
-import type { FormReadingService } from '@ccpor/adapters';
+import type { FormReadingService, Leadership } from '@ccpor/adapters';
 import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore, SharedState } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
@@ -38,6 +38,8 @@ export interface AppServices {
   readonly logger: Logger;
   /** Reads filled-in forms to pre-fill drafts (fillable fields, text layer, OCR; issue 20). Threads start on first use. */
   readonly formReading: FormReadingService;
+  /** Which background jobs this process leads, under `serve` (ADR 0061). */
+  readonly leadership?: Leadership;
   /** The CARPOS gateway, when `serve` runs it (CCPOR_CLETS_HOST set); the routes answer 503 without it. */
   readonly carpos?: CarposService;
   /** The integration feed and webhooks, when `serve` runs them (CCPOR_INTEGRATIONS); the routes answer 503 without them. */

@@ -118,6 +118,8 @@ export const createApp = (s: AppServices) => {
         lagEvents: lag?.eventsBehind ?? null,
         lagSeconds: lag?.secondsBehind ?? null,
         searchViews: s.search.views.placement,
+        // Which background jobs this process leads, and which another process (ADR 0061).
+        ...(s.leadership !== undefined ? { leadership: s.leadership.status() } : {}),
       });
     } catch (err) {
       next(err);

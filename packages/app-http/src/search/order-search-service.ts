@@ -26,6 +26,9 @@ export interface OrderSearchDeps {
   readonly retryMs?: number;
 }
 
+/** How often a process that does not run the projector looks at the checkpoint for a waiting request. */
+const CHECKPOINT_WATCH_MS = 10;
+
 const atOrAfter = (a: GlobalPosition | undefined, b: GlobalPosition): boolean => a !== undefined && a >= b;
 
 /**
@@ -43,6 +46,7 @@ export class OrderSearchService {
   private abort = new AbortController();
   private following: Promise<void> | undefined;
   private failure: unknown;
+  private watching = false;
 
   constructor(private readonly deps: OrderSearchDeps) {
     this.projection = new SqlOrderProjection(deps.views.db, deps.views.schema);
@@ -74,6 +78,31 @@ export class OrderSearchService {
     this.follow();
   }
 
+  /**
+   * With several processes on one database (ADR 0061): reads where the views stand and leaves
+   * the projector to the process that leads it. Read-your-writes waits here read the views'
+   * checkpoint (one row) while someone waits; nothing here reads the log for the views.
+   */
+  async startAsFollower(): Promise<void> {
+    this.advance((await this.projection.checkpoint()).position);
+  }
+
+  /** This process now leads the projector: catch up, then follow the log. */
+  async lead(): Promise<void> {
+    await this.catchUp();
+    this.follow();
+  }
+
+  /** Another process leads the projector now: stop following; waiters go on by the checkpoint. */
+  async stopLeading(): Promise<void> {
+    await this.stopFollowing();
+    this.watchCheckpoint();
+  }
+
+  get leading(): boolean {
+    return this.following !== undefined;
+  }
+
   /** Applies what the log holds after the checkpoint, and returns. */
   async catchUp(onProgress?: (applied: number) => void): Promise<void> {
     await this.runner.catchUp(onProgress);
@@ -101,7 +130,31 @@ export class OrderSearchService {
       };
       const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
       this.waiters.add(waiter);
+      this.watchCheckpoint();
     });
+  }
+
+  /**
+   * While this process does not run the projector and someone waits, read the checkpoint every
+   * few milliseconds (one primary-key row) and release the waiters it passes.
+   */
+  private watchCheckpoint(): void {
+    if (this.watching || this.following !== undefined || this.waiters.size === 0) return;
+    this.watching = true;
+    void (async () => {
+      try {
+        while (this.following === undefined && this.waiters.size > 0) {
+          try {
+            this.advance((await this.projection.checkpoint()).position);
+          } catch {
+            // The database is unreachable for now; waiters time out as they would.
+          }
+          if (this.waiters.size > 0) await new Promise((r) => setTimeout(r, CHECKPOINT_WATCH_MS));
+        }
+      } finally {
+        this.watching = false;
+      }
+    })();
   }
 
   /** How far the views trail the log (counted up to `limit` events). */
