@@ -14,6 +14,7 @@ import { IdentityReadModel } from '../identity/identity-read-model';
 import { openImageStore, type OpenedImageStore } from '../images/open-image-store';
 import { OrderSearchService } from '../search/order-search-service';
 import { openEventStore } from '../store/open-event-store';
+import { openReadReplica } from '../store/open-read-replica';
 import { openSearchViews, type SearchViews } from '../store/open-search-views';
 import { randomIds, systemClock } from '../store/system-ports';
 import type { AppServices } from './services';
@@ -65,9 +66,12 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   c.bind(TOKENS.searchViews).toDynamicValue(async (ctx) => openSearchViews(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
   c.bind(TOKENS.search).toDynamicValue(async (ctx) => {
     const logger = ctx.get<Logger>(TOKENS.logger);
+    const replica = openReadReplica(config.store, config.scale ?? DEFAULT_SCALE);
+    if (replica !== undefined) logger.info('search and statistics read from the standby at CCPOR_PG_READ_URL');
     return new OrderSearchService({
       store: await ctx.getAsync<EventStore>(TOKENS.eventStore),
       views: await ctx.getAsync<SearchViews>(TOKENS.searchViews),
+      ...(replica !== undefined ? { replica } : {}),
       onError: (err) => logger.error({ err }, 'search projection failed; retrying'),
     });
   });
@@ -133,6 +137,7 @@ export const closeServices = async (s: AppServices): Promise<void> => {
   await s.audit.flush();
   await s.search.stop();
   await s.readModel.stop();
+  await s.search.closeReplica();
   await s.search.views.close();
   await s.closeImages();
   await s.formReading.close();
