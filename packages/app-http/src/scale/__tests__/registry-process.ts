@@ -139,16 +139,21 @@ export const startProxy = async (backends: readonly string[]): Promise<{ url: st
       if (attempt >= targets.length) return client.destroy();
       const t = targets[next++ % targets.length]!;
       const upstream = connect(Number(t.port), t.hostname);
+      let connected = false;
       upstream.once('connect', () => {
+        connected = true;
         sockets.add(upstream);
         upstream.on('close', () => sockets.delete(upstream));
         client.pipe(upstream).pipe(client);
       });
       upstream.on('error', () => {
-        if (!upstream.readyState || upstream.connecting) tryTarget(attempt + 1);
+        // Refused: that backend is gone; the client never knew it, so try the next one.
+        if (!connected) tryTarget(attempt + 1);
         else client.destroy();
       });
-      upstream.on('close', () => client.destroy());
+      upstream.on('close', () => {
+        if (connected) client.destroy();
+      });
     };
     tryTarget(0);
   });
