@@ -60,8 +60,8 @@ export interface Prepared {
  * Sets a schema up in this process before any registry process starts: the demo agencies, the
  * given users (court clerks of the Los Angeles court, password PASSWORD) and an API key per court.
  */
-export const prepareSchema = async (schema: string, users: readonly string[] = []): Promise<Prepared> => {
-  const config = loadConfig(baseEnv(schema));
+export const prepareSchema = async (schema: string, users: readonly string[] = [], url = PG_URL): Promise<Prepared> => {
+  const config = loadConfig(baseEnv(schema, { CCPOR_STORE: url }));
   const s = await resolveServices(buildContainer(config, { logger: pino({ level: 'silent' }) }));
   try {
     await s.identity.bootstrap(config.bootstrapAdmin);
