@@ -114,7 +114,7 @@ export const createApp = (s: AppServices) => {
       const lag = s.search.failed === undefined ? await s.search.lag(1000) : undefined;
       res.status(ready ? 200 : 503).json({
         status: ready ? 'ready' : 'not ready',
-        position: s.search.position ?? null,
+        position: (s.search.failed === undefined ? await s.search.currentPosition() : s.search.position) ?? null,
         lagEvents: lag?.eventsBehind ?? null,
         lagSeconds: lag?.secondsBehind ?? null,
         searchViews: s.search.views.placement,

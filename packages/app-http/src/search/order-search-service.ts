@@ -132,6 +132,12 @@ export class OrderSearchService {
     return this.following !== undefined;
   }
 
+  /** Where the views stand, read from their checkpoint when another process runs the projector (/readyz). */
+  async currentPosition(): Promise<GlobalPosition | undefined> {
+    if (this.following === undefined) this.advance((await this.projection.checkpoint()).position);
+    return this.current;
+  }
+
   /** Applies what the log holds after the checkpoint, and returns. */
   async catchUp(onProgress?: (applied: number) => void): Promise<void> {
     await this.runner.catchUp(onProgress);
