@@ -6,7 +6,7 @@ import { ADMIN, baseEnv, dropSchema, eventually, prepareSchema, signIn, startReg
  * ADR 0060): sessions, lockout, idempotency keys and a user's disabling hold across them.
  */
 const schema = throwawaySchema('two');
-const BOUND_MS = 2000;
+const BOUND_MS = 3000;
 let a: RegistryProcess;
 let b: RegistryProcess;
 
@@ -59,6 +59,24 @@ describe('two registry processes on one schema', () => {
     // The same key with another body is refused on either process.
     const other = await fetch(`${a.url}/api/v1/orders`, { method: 'POST', headers, body: JSON.stringify({ details: demoOrder(2, new Date().toISOString()).details }) });
     expect(other.status).toBe(422);
+  });
+
+  it('answers read-your-writes (?wait=) on both processes, only one of which runs the projector', async () => {
+    const s = await signIn(a.url, 'clerk.three');
+    const leaders = await Promise.all([a.url, b.url].map(async (url) => ((await (await fetch(`${url}/readyz`)).json()) as { leadership: { leading: string[] } }).leadership.leading));
+    expect(leaders.filter((l) => l.includes('search-projector'))).toHaveLength(1);
+    for (const [i, url] of [a.url, b.url].entries()) {
+      const details = { ...demoOrder(12 + i, new Date().toISOString()).details, sealed: false };
+      const res = await fetch(`${url}/api/v1/orders?wait=true`, { method: 'POST', headers: json(s.cookie, s.csrf), body: JSON.stringify({ details }) });
+      expect(res.status).toBe(201);
+      expect(res.headers.get('x-ccpor-search-caught-up')).toBe('true');
+      const position = res.headers.get('x-ccpor-position')!;
+      // The other process's search finds it too, once it has waited for that position.
+      const other = i === 0 ? b.url : a.url;
+      const found = await fetch(`${other}/api/v1/search?caseNumber=${encodeURIComponent(details.caseNumber)}`, { headers: { cookie: s.cookie, 'x-ccpor-wait-for': position } });
+      expect(found.status).toBe(200);
+      expect(((await found.json()) as { count: number }).count).toBeGreaterThanOrEqual(1);
+    }
   });
 
   it('refuses a user disabled on one process on the other within the bound', async () => {
