@@ -15,7 +15,7 @@ const CLIENTS = 8;
 const ADDS_PER_CLIENT = 12;
 const LEADER_CHECK_MS = 200;
 /** Takeover bound: the lock is released when the backend sees the socket close; the survivor looks every LEADER_CHECK_MS. */
-const TAKEOVER_BOUND_MS = 5_000;
+const TAKEOVER_BOUND_MS = 10_000;
 
 let simulator: DojSimulator;
 const processes: RegistryProcess[] = [];
@@ -45,6 +45,16 @@ describe('kill -9 of the leader under load', () => {
     const outcomes: string[] = [];
     let attempts = 0;
     let killedAt = 0;
+    let takeover: Promise<number> | undefined;
+    /** From the kill, how long until the survivor's /readyz says it leads the gateway and the projector. */
+    const watchTakeover = async (): Promise<number> => {
+      for (;;) {
+        const l = (await readyz(second.url).catch(() => ({ leadership: undefined }))).leadership;
+        if (l?.leading.includes(JOBS.carpos) === true && l.leading.includes(JOBS.search)) return Date.now() - killedAt;
+        if (Date.now() - killedAt > 60_000) return Infinity;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    };
     const now = new Date().toISOString();
     const client = async (c: number) => {
       for (let i = 0; i < ADDS_PER_CLIENT; i++) {
@@ -57,6 +67,7 @@ describe('kill -9 of the leader under load', () => {
         if (attempts === Math.floor((CLIENTS * ADDS_PER_CLIENT) / 3)) {
           killedAt = Date.now();
           void first.kill9();
+          takeover = watchTakeover();
         }
         try {
           const res = await fetch(`${lb}/api/v1/orders`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, connection: 'close' }, body: JSON.stringify({ details }) });
@@ -75,12 +86,10 @@ describe('kill -9 of the leader under load', () => {
     expect(outcomes.filter((o) => /^5\d\d /.test(o))).toEqual([]);
     expect(acknowledged.length).toBeGreaterThan(CLIENTS * ADDS_PER_CLIENT * 0.6);
 
-    // The survivor leads every job within the bound.
-    await eventually(async () => {
-      const l = (await readyz(second.url)).leadership;
-      return l?.leading.includes(JOBS.carpos) === true && l.leading.includes(JOBS.search);
-    }, 'the survivor to take over', TAKEOVER_BOUND_MS);
-    process.stdout.write(`survivor leads the background jobs ${Date.now() - killedAt} ms after the kill (bound ${TAKEOVER_BOUND_MS} ms); ${acknowledged.length} of ${attempts} adds acknowledged\n`);
+    // The survivor leads every job within the bound, measured from the kill.
+    const takeoverMs = await takeover!;
+    process.stdout.write(`survivor leads the background jobs ${takeoverMs} ms after the kill (bound ${TAKEOVER_BOUND_MS} ms); ${acknowledged.length} of ${attempts} adds acknowledged\n`);
+    expect(takeoverMs).toBeLessThanOrEqual(TAKEOVER_BOUND_MS);
 
     const db = new Client({ connectionString: PG_URL });
     await db.connect();
