@@ -27,3 +27,5 @@ export * from './webhooks';
 export * from './secrets';
 export * from './mail';
 export * from './notifications';
+export * from './shared-state';
+export * from './leadership';

@@ -6,3 +6,5 @@ export * from './fs-durability';
 export * from './filesystem-image-store';
 export * from './image-store-migrations';
 export * from './sql-image-store';
+export * from './s3-signature';
+export * from './s3-image-store';

@@ -28,9 +28,15 @@ const unauthenticated = (detail: string) => new Problem(401, 'UNAUTHENTICATED', 
  * but wrong are a 401 even on public routes, so a client learns its key is bad.
  */
 export const authenticate =
-  (identity: IdentityService, sessions: SessionTokens) =>
+  (identity: IdentityService, sessions: SessionTokens, maxStalenessMs?: number) =>
   async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
+      // With several processes, another one may have disabled this user or revoked this key: a view
+      // that cannot show it has every identity event older than the bound answers nobody (ADR 0060).
+      if (maxStalenessMs !== undefined && Date.now() - identity.viewFreshAt > maxStalenessMs) {
+        res.setHeader('Retry-After', '1');
+        throw new Problem(503, 'IDENTITY_VIEW_BEHIND', 'Service unavailable', 'This registry process has not caught up with the accounts and keys recently; retry shortly.');
+      }
       const auth = req.get('authorization');
       if (auth !== undefined) {
         const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -57,7 +63,7 @@ export const authenticate =
       const claims = await sessions.verify(token);
       const user = claims ? identity.view.users.get(claims.username) : undefined;
       // Signed out, disabled (even if enabled since), or the password changed or reset: ended for good.
-      if (!claims || !user || user.disabled || user.sessionGeneration !== claims.generation || identity.view.sessionEnded(claims.sessionId)) {
+      if (!claims || !user || user.disabled || user.sessionGeneration !== claims.generation || (await identity.sessionRevoked(claims.sessionId))) {
         // A cookie of a session that ended (expired, signed out, signed with a former key) is forgotten,
         // and never stands in the way of signing in again: the browser would otherwise be stuck.
         res.clearCookie(SESSION_COOKIE, { path: '/' });

@@ -49,7 +49,7 @@ export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Gua
         await s.identity.loginFailed(u.username);
         throw badLogin();
       }
-      s.identity.loginSucceeded(u.username);
+      await s.identity.loginSucceeded(u.username);
       guard.note(req, who, 'session.login', true, 'password');
       return setCookie(req, res, u);
     },

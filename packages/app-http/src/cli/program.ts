@@ -15,6 +15,7 @@ import { describeStore } from '../store/open-event-store';
 import { addImportCommands } from './import-cli';
 import { addNiemCommands } from '../niem/niem-cli';
 import { progressBar } from './progress';
+import { isClusterWorker, runPrimary, workerNumber } from './serve-workers';
 
 /** Who the command line acts as: the operating-system user, recorded as a system actor. */
 const cliActor = (): Actor => ({ userId: `cli:${process.env.USER ?? 'operator'}`, agencyOri: 'CASTATE00', roles: ['state-admin'], kind: 'system' });
@@ -48,19 +49,33 @@ export const buildProgram = (): Command => {
     .command('serve')
     .description('Run the HTTP service (configuration from CCPOR_* environment variables)')
     .option('--seed-demo <count>', 'seed this many demo orders when the store has none (overrides CCPOR_DEMO_SEED)', (v) => Number(v))
-    .action(async (opts: { seedDemo?: number }) => {
+    .option('--workers <count>', 'run this many registry processes sharing the port (node:cluster; PostgreSQL store only; ADR 0061)', (v) => {
+      if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > 256) throw new InvalidArgumentError('a whole number from 1 to 256');
+      return Number(v);
+    })
+    .action(async (opts: { seedDemo?: number; workers?: number }) => {
       const config = loadConfig();
+      if ((opts.workers ?? 1) > 1 && !isClusterWorker()) {
+        await runPrimary(config, opts.workers!, process.argv.slice(2), out);
+        process.exit(0);
+      }
       const running = await startServer(config, {});
-      const seed = opts.seedDemo ?? config.demoSeed;
+      if (workerNumber() > 1) {
+        // One banner (and one demo seeding) per cluster: worker 1's.
+        out(`CCPOR registry worker ${workerNumber()} (pid ${process.pid}) listening on ${running.url}`);
+      }
+      const seed = workerNumber() > 1 ? 0 : (opts.seedDemo ?? config.demoSeed);
       if (seed > 0 && (await running.services.search.orderCount()) === 0) {
         const bar = progressBar('seeding demo orders', seed);
         const r = await seedDemo(running.services, seed, bar.update);
         bar.stop();
         out(`Seeded ${r.added} demo orders.`);
       }
-      out(`CCPOR registry listening on ${running.url}  (store: ${describeStore(config.store)})`);
-      out(`  web application: ${running.url}/`);
-      out(`  API docs: ${running.url}/docs   health: ${running.url}/healthz   metrics: ${running.url}/metrics`);
+      if (workerNumber() <= 1) {
+        out(`CCPOR registry listening on ${running.url}  (store: ${describeStore(config.store)})`);
+        out(`  web application: ${running.url}/`);
+        out(`  API docs: ${running.url}/docs   health: ${running.url}/healthz   metrics: ${running.url}/metrics`);
+      }
       if (running.bootstrap) {
         // Printed once, on first start only; the password must be changed at first sign-in.
         out(`\n  First start: state administrator created.\n    user name: ${running.bootstrap.username}\n    one-time password: ${running.bootstrap.password}\n  Open ${running.url}/ and sign in with them; you will choose a new password. (API: POST /api/v1/session, then POST /api/v1/session/password.)\n`);
@@ -71,6 +86,8 @@ export const buildProgram = (): Command => {
       };
       process.once('SIGTERM', () => stop('SIGTERM'));
       process.once('SIGINT', () => stop('SIGINT'));
+      // A worker whose primary died (kill -9) drains and stops rather than serve on unsupervised.
+      if (isClusterWorker()) process.once('disconnect', () => stop('primary gone'));
     });
 
   program

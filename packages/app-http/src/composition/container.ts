@@ -1,10 +1,11 @@
 import { Container } from 'inversify';
-import { FormReadingService, sqlRelatedOrders } from '@ccpor/adapters';
-import { createCommandHandler, createPartyConflicts, eventStoreCourtCalendars, type Clock, type EventStore, type IdGenerator, type ImageStore } from '@ccpor/domain';
+import { FormReadingService, memorySharedState, openSqlSharedState, sqlRelatedOrders, type SqlDatabase } from '@ccpor/adapters';
+import { createCommandHandler, createPartyConflicts, eventStoreCourtCalendars, type Clock, type EventStore, type IdGenerator, type ImageStore, type SharedState } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import { AccessAuditLog } from '../audit/access-audit';
 import { SessionTokens } from '../auth/sessions';
 import type { Config } from '../config/config';
+import { DEFAULT_SCALE } from '../config/scale-env';
 import { IdempotencyStore } from '../http/idempotency';
 import { IdentityService } from '../identity/identity-service';
 import { createLogger } from '../ops/logger';
@@ -13,6 +14,7 @@ import { IdentityReadModel } from '../identity/identity-read-model';
 import { openImageStore, type OpenedImageStore } from '../images/open-image-store';
 import { OrderSearchService } from '../search/order-search-service';
 import { openEventStore } from '../store/open-event-store';
+import { openReadReplica } from '../store/open-read-replica';
 import { openSearchViews, type SearchViews } from '../store/open-search-views';
 import { randomIds, systemClock } from '../store/system-ports';
 import type { AppServices } from './services';
@@ -39,7 +41,21 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   c.bind(TOKENS.clock).toConstantValue(overrides.clock ?? systemClock);
   c.bind(TOKENS.ids).toConstantValue(overrides.ids ?? randomIds);
   c.bind(TOKENS.metrics).toDynamicValue(() => new Metrics(true));
-  c.bind(TOKENS.idempotency).toDynamicValue(() => new IdempotencyStore());
+  c.bind(TOKENS.sharedState).toDynamicValue(async (ctx) => {
+    const store = await ctx.getAsync<EventStore>(TOKENS.eventStore);
+    // Shared by every process only on PostgreSQL; the embedded store admits one process (ADR 0060).
+    const home = (store as { sqlHome?: { db: SqlDatabase; schema: string } }).sqlHome;
+    return config.store.kind === 'postgres' && home !== undefined ? openSqlSharedState(home.db, home.schema) : memorySharedState();
+  });
+  c.bind(TOKENS.idempotency).toDynamicValue(
+    async (ctx) =>
+      new IdempotencyStore((await ctx.getAsync<SharedState>(TOKENS.sharedState)).idempotency, {
+        retentionMs: (config.scale ?? DEFAULT_SCALE).idempotencyRetentionMs,
+        // Longer than any request may take (CCPOR_REQUEST_TIMEOUT_MS), so a live claim is never taken over.
+        claimTimeoutMs: config.transport.requestTimeoutMs + 60_000,
+        now: () => Date.parse(ctx.get<Clock>(TOKENS.clock).now()),
+      }),
+  );
   c.bind(TOKENS.sessions).toDynamicValue(() => new SessionTokens(config.sessionSecret, config.sessionTtlMinutes));
   c.bind(TOKENS.commands).toDynamicValue(async (ctx) => {
     const eventStore = await ctx.getAsync<EventStore>(TOKENS.eventStore);
@@ -50,9 +66,12 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   c.bind(TOKENS.searchViews).toDynamicValue(async (ctx) => openSearchViews(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
   c.bind(TOKENS.search).toDynamicValue(async (ctx) => {
     const logger = ctx.get<Logger>(TOKENS.logger);
+    const replica = openReadReplica(config.store, config.scale ?? DEFAULT_SCALE);
+    if (replica !== undefined) logger.info('search and statistics read from the standby at CCPOR_PG_READ_URL');
     return new OrderSearchService({
       store: await ctx.getAsync<EventStore>(TOKENS.eventStore),
       views: await ctx.getAsync<SearchViews>(TOKENS.searchViews),
+      ...(replica !== undefined ? { replica } : {}),
       onError: (err) => logger.error({ err }, 'search projection failed; retrying'),
     });
   });
@@ -61,7 +80,7 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
       new IdentityService(await ctx.getAsync<EventStore>(TOKENS.eventStore), await ctx.getAsync<IdentityReadModel>(TOKENS.readModel), ctx.get<Clock>(TOKENS.clock), ctx.get<IdGenerator>(TOKENS.ids), {
         maxFailures: config.loginMaxFailures,
         minutes: config.lockoutMinutes,
-      }),
+      }, await ctx.getAsync<SharedState>(TOKENS.sharedState)),
   );
   c.bind(TOKENS.audit).toDynamicValue(async (ctx) => {
     const logger = ctx.get<Logger>(TOKENS.logger);
@@ -83,7 +102,7 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
  * Resolves every service; the identity view and the search views have caught up with the log
  * when this returns, and the search projector then follows the log in the background.
  */
-export const resolveServices = async (c: Container, onProgress?: (applied: number) => void): Promise<AppServices> => {
+export const resolveServices = async (c: Container, onProgress?: (applied: number) => void, options: { readonly projector?: 'here' | 'by-leadership' } = {}): Promise<AppServices> => {
   const services: AppServices = {
     config: c.get(TOKENS.config),
     logger: c.get(TOKENS.logger),
@@ -97,13 +116,20 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     identity: await c.getAsync(TOKENS.identity),
     sessions: c.get(TOKENS.sessions),
     audit: await c.getAsync(TOKENS.audit),
-    idempotency: c.get(TOKENS.idempotency),
+    idempotency: await c.getAsync(TOKENS.idempotency),
+    sharedState: await c.getAsync(TOKENS.sharedState),
     metrics: c.get(TOKENS.metrics),
     ...(await c.getAsync<OpenedImageStore>(TOKENS.images).then((i) => ({ images: i.store, closeImages: () => i.close() }))),
     formReading: new FormReadingService({ ocrWorkers: c.get<Config>(TOKENS.config).formReading.ocrWorkers, maxQueuedPages: c.get<Config>(TOKENS.config).formReading.maxQueuedPages }),
   };
   await services.readModel.start(onProgress);
-  await services.search.start();
+  const scale = services.config.scale ?? DEFAULT_SCALE;
+  if (services.sharedState.scope === 'database') services.readModel.startFreshnessProbe(Math.max(100, Math.min(1000, Math.floor(scale.identityMaxStalenessMs / 4))));
+  else if (services.config.store.kind === 'pglite')
+    services.logger.info('embedded store: one registry process only (sessions, lockouts, rate limits and idempotency keys are kept in this process); run several on PostgreSQL (ADR 0060)');
+  // Under `serve` on PostgreSQL the projector runs in the process that leads it (ADR 0061).
+  if (options.projector === 'by-leadership' && services.sharedState.scope === 'database') await services.search.startAsFollower();
+  else await services.search.start();
   return services;
 };
 
@@ -112,6 +138,7 @@ export const closeServices = async (s: AppServices): Promise<void> => {
   await s.audit.flush();
   await s.search.stop();
   await s.readModel.stop();
+  await s.search.closeReplica();
   await s.search.views.close();
   await s.closeImages();
   await s.formReading.close();

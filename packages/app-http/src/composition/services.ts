@@ -1,5 +1,5 @@
-import type { FormReadingService } from '@ccpor/adapters';
-import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore, PartyConflicts } from '@ccpor/domain';
+import type { FormReadingService, Leadership } from '@ccpor/adapters';
+import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore, PartyConflicts, SharedState } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
 import type { CarposService } from '../carpos/carpos-service';
@@ -30,6 +30,8 @@ export interface AppServices {
   readonly sessions: SessionTokens;
   readonly audit: AccessAuditLog;
   readonly idempotency: IdempotencyStore;
+  /** Login failures, rate windows, ended sessions and idempotency keys: in PostgreSQL for every process, else in memory (ADR 0060). */
+  readonly sharedState: SharedState;
   readonly metrics: Metrics;
   /** Order images (filesystem beside the embedded store, SQL on PostgreSQL; ADR 0023). */
   readonly images: ImageStore;
@@ -38,6 +40,8 @@ export interface AppServices {
   readonly logger: Logger;
   /** Reads filled-in forms to pre-fill drafts (fillable fields, text layer, OCR; issue 20). Threads start on first use. */
   readonly formReading: FormReadingService;
+  /** Which background jobs this process leads, under `serve` (ADR 0061). */
+  readonly leadership?: Leadership;
   /** The CARPOS gateway, when `serve` runs it (CCPOR_CLETS_HOST set); the routes answer 503 without it. */
   readonly carpos?: CarposService;
   /** The integration feed and webhooks, when `serve` runs them (CCPOR_INTEGRATIONS); the routes answer 503 without them. */

@@ -1,4 +1,4 @@
-import type { Clock, CommandHandler, EventStore, IdGenerator } from '@ccpor/domain';
+import type { Clock, CommandHandler, EventStore, IdGenerator, SharedState } from '@ccpor/domain';
 import type { OpenedImageStore } from '../images/open-image-store';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
@@ -30,4 +30,5 @@ export const TOKENS = {
   idempotency: token<IdempotencyStore>('idempotency'),
   metrics: token<Metrics>('metrics'),
   images: token<OpenedImageStore>('images'),
+  sharedState: token<SharedState>('sharedState'),
 } as const;

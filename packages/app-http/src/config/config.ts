@@ -8,6 +8,7 @@ import { IMAGE_ENV_DOCS, ImageEnvCodec, imageConfigFrom, type ImageConfig } from
 import { SCAN_ENV_DOCS, ScanEnvCodec, scanConfigFrom, type ScanInboxConfig } from '../scans/scan-env';
 import { WEB_ENV_DOCS, WebEnvCodec, webConfigFrom, type WebConfig } from '../web/web-env';
 import { FORM_READING_ENV_DOCS, FormReadingEnvCodec, formReadingConfigFrom, type FormReadingConfig } from '../form-reading/form-reading-env';
+import { SCALE_ENV_DOCS, ScaleEnvCodec, scaleConfigFrom, type ScaleConfig } from './scale-env';
 import { TRANSPORT_ENV_DOCS, TransportEnvCodec, transportConfigFrom, type TransportConfig } from './transport-env';
 
 /** Which event store the registry runs on, read from CCPOR_STORE. */
@@ -96,6 +97,7 @@ export const EnvCodec = t.type({
   ...FormReadingEnvCodec.props,
   ...IntegrationEnvCodec.props,
   ...NotificationEnvCodec.props,
+  ...ScaleEnvCodec.props,
 });
 
 export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
@@ -124,6 +126,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   ...FORM_READING_ENV_DOCS,
   ...INTEGRATION_ENV_DOCS,
   ...NOTIFICATION_ENV_DOCS,
+  ...SCALE_ENV_DOCS,
 };
 
 export interface Config {
@@ -159,6 +162,8 @@ export interface Config {
   readonly integrations: IntegrationConfig;
   /** Mail notifications; undefined: `serve` sends no mail (CCPOR_SMTP_URL unset). */
   readonly notifications?: NotificationConfig;
+  /** Several processes on one PostgreSQL: idempotency retention, leadership, identity staleness, read replica (issue 18). Optional: absent means the defaults. */
+  readonly scale?: ScaleConfig;
 }
 
 export class ConfigError extends Error {
@@ -208,6 +213,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     transport: transportConfigFrom(v),
     integrations: integrations.config,
     ...(notifications.config !== undefined ? { notifications: notifications.config } : {}),
+    scale: scaleConfigFrom(v),
   });
 };
 

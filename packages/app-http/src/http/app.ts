@@ -26,10 +26,12 @@ import { registerDraftsListRoute } from '../orders/drafts-list-route';
 import { registerSearchRoutes } from '../search/search-routes';
 import { serveWebApp } from '../web/web-app';
 import { ApiRouter } from './api-router';
+import { DEFAULT_SCALE } from '../config/scale-env';
 import { makeGuard } from './guard';
 import { bytesOf, MAX_JSON_DEPTH, refuseDeepJson, requestLimits } from './request-limits';
 import { imageTooLarge, MULTIPART_OVERHEAD } from '../images/image-routes';
 import { Problem } from './problem';
+import { SharedRateLimitStore } from './shared-rate-limit-store';
 
 export const API_VERSION = '1.0.0';
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -114,10 +116,12 @@ export const createApp = (s: AppServices) => {
       const lag = s.search.failed === undefined ? await s.search.lag(1000) : undefined;
       res.status(ready ? 200 : 503).json({
         status: ready ? 'ready' : 'not ready',
-        position: s.search.position ?? null,
+        position: (s.search.failed === undefined ? await s.search.currentPosition() : s.search.position) ?? null,
         lagEvents: lag?.eventsBehind ?? null,
         lagSeconds: lag?.secondsBehind ?? null,
         searchViews: s.search.views.placement,
+        // Which background jobs this process leads, and which another process (ADR 0061).
+        ...(s.leadership !== undefined ? { leadership: s.leadership.status() } : {}),
       });
     } catch (err) {
       next(err);
@@ -166,12 +170,16 @@ export const createApp = (s: AppServices) => {
     limit: s.config.loginRatePerMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    store: new SharedRateLimitStore(s.sharedState.rateWindows, 'login:'),
+    // The store's answers are shared by every process (ADR 0060); express-rate-limit's own
+    // checks for a store reused by two limiters do not apply to it.
+    validate: { singleCount: false, creationStack: false },
     handler: (req, res) => {
       res.status(429).type('application/problem+json').json(new Problem(429, 'TOO_MANY_LOGINS', 'Too many sign-in attempts', 'Wait a minute before trying again.').body(String(req.id ?? '')));
     },
   });
   app.post('/api/v1/session', loginLimiter);
-  app.use('/api/v1', express.json({ limit: s.config.bodyLimit, type: ['application/json', 'application/*+json'], verify: refuseDeepJson }), authenticate(s.identity, s.sessions), s.idempotency.middleware(), api.router);
+  app.use('/api/v1', express.json({ limit: s.config.bodyLimit, type: ['application/json', 'application/*+json'], verify: refuseDeepJson }), authenticate(s.identity, s.sessions, s.sharedState.scope === 'database' ? (s.config.scale ?? DEFAULT_SCALE).identityMaxStalenessMs : undefined), s.idempotency.middleware(), api.router);
   app.use('/api', (req, _res, next) => next(new Problem(404, 'NO_SUCH_ROUTE', 'Not found', `No route ${req.method} ${req.baseUrl}${req.path}.`)));
 
   // Swagger UI from swagger-ui-dist, pointed at our document; the initializer is ours so no inline script is needed (CSP).

@@ -1,32 +1,31 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { canonicalJson } from '@ccpor/domain';
+import { canonicalJson, type IdempotencyRecords } from '@ccpor/domain';
 import { Problem } from './problem';
-
-interface Saved {
-  readonly bodyHash: string;
-  status?: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-  readonly at: number;
-}
 
 const KEY = /^[\x21-\x7e]{1,255}$/;
 const REPLAYED_HEADERS = ['etag', 'location', 'x-ccpor-position'];
 
+export interface IdempotencySettings {
+  /** How long an answer is kept and replayed (CCPOR_IDEMPOTENCY_RETENTION_HOURS). */
+  readonly retentionMs: number;
+  /** A claim older than this was left by a process that died mid-request; a retry takes it over. */
+  readonly claimTimeoutMs: number;
+  readonly now: () => number;
+}
+
 /**
  * Idempotency keys on POST (draft IETF httpapi-idempotency-key-header): the first response to a
  * key is kept and replayed for a retry with the same body; the same key with another body is 422,
- * and a retry while the first request is still running is 409. Keys are per caller, kept for
- * `ttlMs` in memory: a client retries within minutes, and a restart loses only the replay (the
- * command itself is guarded by If-Match or by the order's state).
+ * and a retry while the first request is still running is 409. Keys are per caller and live in
+ * the shared state (ADR 0060): on PostgreSQL every registry process sees them, so a retry that
+ * the load balancer sends to another process gets the first answer; they are kept for the
+ * retention period (default 24 hours).
  */
 export class IdempotencyStore {
-  private readonly entries = new Map<string, Saved>();
-
   constructor(
-    private readonly ttlMs = 24 * 3600_000,
-    private readonly maxEntries = 100_000,
+    private readonly records: IdempotencyRecords,
+    private readonly settings: IdempotencySettings,
   ) {}
 
   middleware() {
@@ -39,45 +38,44 @@ export class IdempotencyStore {
       const principal = res.locals.principal as { userId: string; kind: string } | undefined;
       const scoped = `${principal?.kind}:${principal?.userId}:${req.method}:${req.originalUrl.split('?')[0]}:${key}`;
       const bodyHash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
-      this.expire();
-      const saved = this.entries.get(scoped);
-      if (saved) {
-        if (saved.bodyHash !== bodyHash)
-          return next(new Problem(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key reused', 'This Idempotency-Key was used with a different request body.', { field: 'Idempotency-Key' }));
-        if (saved.status === undefined)
-          return next(new Problem(409, 'IDEMPOTENCY_KEY_IN_USE', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', { field: 'Idempotency-Key' }));
-        for (const [h, v] of Object.entries(saved.headers ?? {})) res.setHeader(h, v);
-        res.setHeader('Idempotent-Replayed', 'true');
-        return res
-          .status(saved.status)
-          .type(saved.status >= 400 ? 'application/problem+json' : 'application/json')
-          .send(JSON.stringify(saved.body));
-      }
-      const entry: Saved = { bodyHash, at: Date.now() };
-      this.entries.set(scoped, entry);
-      const json = res.json.bind(res);
-      res.json = (body: unknown) => {
-        entry.body = body;
-        return json(body);
-      };
-      res.on('finish', () => {
-        // Server errors are not kept: the client should be able to retry them.
-        if (res.statusCode >= 500 || entry.body === undefined) {
-          this.entries.delete(scoped);
-          return;
-        }
-        entry.status = res.statusCode;
-        entry.headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (res.getHeader(h) !== undefined ? [[h, String(res.getHeader(h))]] : [])));
-      });
-      next();
+      this.records
+        .claim(scoped, bodyHash, { now: this.settings.now(), claimTimeoutMs: this.settings.claimTimeoutMs, retentionMs: this.settings.retentionMs })
+        .then((claim) => {
+          if (claim.kind !== 'claimed' && claim.bodyHash !== bodyHash)
+            return next(new Problem(422, 'IDEMPOTENCY_KEY_REUSED', 'Idempotency key reused', 'This Idempotency-Key was used with a different request body.', { field: 'Idempotency-Key' }));
+          if (claim.kind === 'in-progress')
+            return next(new Problem(409, 'IDEMPOTENCY_KEY_IN_USE', 'Request in progress', 'A request with this Idempotency-Key is still being processed; retry shortly.', { field: 'Idempotency-Key' }));
+          if (claim.kind === 'completed') {
+            const { answer } = claim;
+            for (const [h, v] of Object.entries(answer.headers)) res.setHeader(h, v);
+            res.setHeader('Idempotent-Replayed', 'true');
+            res
+              .status(answer.status)
+              .type(answer.status >= 400 ? 'application/problem+json' : 'application/json')
+              .send(answer.body);
+            return;
+          }
+          // The answer is stored before it is sent: a retry that reaches another process the moment
+          // the client has the answer must find it there, not the claim still in progress.
+          let stored = false;
+          const json = res.json.bind(res);
+          res.json = (value: unknown) => {
+            if (res.statusCode >= 500) return json(value);
+            stored = true;
+            const headers = Object.fromEntries(REPLAYED_HEADERS.flatMap((h) => (res.getHeader(h) !== undefined ? [[h, String(res.getHeader(h))]] : [])));
+            this.records
+              .complete(scoped, { status: res.statusCode, headers, body: JSON.stringify(value) }, this.settings.now())
+              .catch((err: unknown) => req.log?.error({ err }, 'idempotency answer not stored'))
+              .finally(() => json(value));
+            return res;
+          };
+          res.on('close', () => {
+            // Server errors, aborted requests (and answers that were not JSON) are not kept: the client should be able to retry them.
+            if (!stored) this.records.release(scoped).catch((err: unknown) => req.log?.error({ err }, 'idempotency key not released'));
+          });
+          next();
+        })
+        .catch(next);
     };
-  }
-
-  private expire(): void {
-    const cutoff = Date.now() - this.ttlMs;
-    for (const [k, v] of this.entries) {
-      if (v.at >= cutoff && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(k);
-    }
   }
 }

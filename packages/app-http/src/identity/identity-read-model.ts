@@ -31,8 +31,40 @@ export class IdentityReadModel {
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
   private failure: unknown;
+  private fresh = 0;
+  private probe: NodeJS.Timeout | undefined;
 
   constructor(private readonly store: EventStore) {}
+
+  /**
+   * Wall-clock time (ms) at which the view last proved it held every event committed by then: it
+   * read the log's head and had applied it. Identity events written by another process reach this
+   * view through the subscription (NOTIFY, else a poll); this proof bounds the wait even when
+   * the subscription is stuck (ADR 0060).
+   */
+  get freshAt(): number {
+    return this.fresh;
+  }
+
+  /** Proves freshness every `intervalMs` (started by the composition on the PostgreSQL store). */
+  startFreshnessProbe(intervalMs: number): void {
+    if (this.probe !== undefined) return;
+    const round = async () => {
+      const t = Date.now();
+      try {
+        const head = await this.store.headPosition();
+        if (head === undefined || (await this.waitFor(head, intervalMs * 4))) this.fresh = Math.max(this.fresh, t);
+      } catch {
+        // The database is unreachable: freshness ages, and requests are refused once past the bound.
+      }
+      if (!this.abort.signal.aborted) {
+        this.probe = setTimeout(() => void round(), intervalMs);
+        this.probe.unref();
+      }
+    };
+    this.probe = setTimeout(() => void round(), intervalMs);
+    this.probe.unref();
+  }
 
   get position(): GlobalPosition | undefined {
     return this.current;
@@ -56,6 +88,7 @@ export class IdentityReadModel {
    * events, which at a few million orders would otherwise be read and parsed at every start.
    */
   async start(onProgress?: (applied: number) => void): Promise<void> {
+    const began = Date.now();
     this.head = await this.store.headPosition();
     const from = await this.catchUpOnIdentityStreams(onProgress);
     const caughtUp = this.head === undefined ? Promise.resolve(true) : this.waitFor(this.head, 24 * 3600_000);
@@ -73,7 +106,7 @@ export class IdentityReadModel {
         }
       }
     })();
-    await caughtUp;
+    if (await caughtUp) this.fresh = began;
   }
 
   /**
@@ -155,6 +188,7 @@ export class IdentityReadModel {
 
   async stop(): Promise<void> {
     this.abort.abort();
+    if (this.probe !== undefined) clearTimeout(this.probe);
     for (const w of this.waiters) w.resolve(false);
     this.waiters.clear();
     await this.running;

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { decodeWith, expectAny, expectExact, expectNoStream, RoleSet, type Actor, type Clock, type EventStore, type IdGenerator, type Role } from '@ccpor/domain';
+import { memorySharedState } from '@ccpor/adapters';
+import { decodeWith, expectAny, expectExact, expectNoStream, RoleSet, type Actor, type Clock, type EventStore, type IdGenerator, type LoginFailures, type Role, type SessionRevocations } from '@ccpor/domain';
 import { formatApiKey, newApiKeySecret, sha256Hex } from '../auth/api-key-secret';
 import { acceptablePassword, hashPassword, oneTimePassword, PASSWORD_RULE } from '../auth/passwords';
 import { fromDomainError, NO_SUCH, Problem } from '../http/problem';
@@ -41,18 +42,30 @@ const decodeRoles = (roles: unknown): Role[] => {
  * it, so the next request sees the change (a login right after a password reset works).
  */
 export class IdentityService {
-  private readonly failures = new Map<string, number>();
-
   constructor(
     private readonly store: EventStore,
     private readonly readModel: IdentityReadModel,
     private readonly clock: Clock,
     private readonly ids: IdGenerator,
     private readonly lockout: { maxFailures: number; minutes: number },
+    /**
+     * Failed logins in a row and sessions ended early, shared by every process on the database
+     * (ADR 0060); this process's memory when none is given (the embedded store, tests).
+     */
+    private readonly shared: { readonly loginFailures: LoginFailures; readonly sessions: SessionRevocations } = memorySharedState(),
   ) {}
+
+  private nowMs(): number {
+    return Date.parse(this.clock.now());
+  }
 
   get view() {
     return this.readModel.identity;
+  }
+
+  /** When the identity view last proved it was current (wall-clock ms; identity-read-model.ts). */
+  get viewFreshAt(): number {
+    return this.readModel.freshAt;
   }
 
   /** `expectedVersion`: the stream's version as read (0: a new stream), or 'any' for an event whose order against others does not matter (a sign-out). */
@@ -143,7 +156,7 @@ export class IdentityService {
     const u = this.user(username);
     const password = oneTimePassword();
     await this.append(userStream(username), [{ type: 'UserPasswordSet', data: { passwordHash: await hashPassword(password), mustChange: true } }], u.version, actor);
-    this.failures.delete(username);
+    await this.shared.loginFailures.reset(username);
     return password;
   }
 
@@ -169,16 +182,19 @@ export class IdentityService {
   async enableUser(username: string, actor: Actor): Promise<User> {
     const u = this.user(username);
     await this.append(userStream(username), [{ type: 'UserEnabled', data: {} }], u.version, actor);
-    this.failures.delete(username);
+    await this.shared.loginFailures.reset(username);
     return this.user(username);
   }
 
   /**
    * Ends one session for good: recorded on the user's stream, so every process that follows the
-   * identity streams refuses it from now on, also after a restart (ADR 0035).
+   * identity streams refuses it from now on, also after a restart (ADR 0035). It is also written
+   * to the shared revocations first, so every process refuses it at once rather than when its
+   * view has read the event (ADR 0060).
    */
   async signOut(username: string, sessionId: string, until: string, actor: Actor): Promise<void> {
     this.user(username);
+    await this.shared.sessions.revoke(sessionId, Date.parse(until));
     await this.append(userStream(username), [{ type: 'UserSignedOut', data: { sessionId, until } }], 'any', actor);
   }
 
@@ -186,21 +202,30 @@ export class IdentityService {
     return u.lockedUntil !== undefined && Date.parse(u.lockedUntil) > Date.parse(this.clock.now());
   }
 
-  /** Counts a failed login; the n-th failure in a row locks the account (recorded on its stream). */
+  /** Whether a session ended early (a sign-out), in any process. */
+  async sessionRevoked(sessionId: string): Promise<boolean> {
+    return this.view.sessionEnded(sessionId) || (await this.shared.sessions.isRevoked(sessionId, this.nowMs()));
+  }
+
+  /**
+   * Counts a failed login; the n-th failure in a row locks the account (recorded on its stream).
+   * The count is shared, so failures spread over several processes add up; the shared counter
+   * returns each number once, so exactly one process records the lockout.
+   */
   async loginFailed(username: string): Promise<void> {
     const u = this.view.users.get(username);
     if (!u) return;
-    const n = (this.failures.get(username) ?? 0) + 1;
-    this.failures.set(username, n);
+    const n = await this.shared.loginFailures.recordFailure(username, this.nowMs());
     if (n >= this.lockout.maxFailures) {
-      this.failures.delete(username);
-      const until = new Date(Date.parse(this.clock.now()) + this.lockout.minutes * 60_000).toISOString();
-      await this.append(userStream(username), [{ type: 'UserLockedOut', data: { until } }], u.version, SYSTEM_ACTOR);
+      await this.shared.loginFailures.reset(username);
+      const until = new Date(this.nowMs() + this.lockout.minutes * 60_000).toISOString();
+      // 'any': the lockout holds whatever else was written to the user meanwhile (another process's event).
+      await this.append(userStream(username), [{ type: 'UserLockedOut', data: { until } }], 'any', SYSTEM_ACTOR);
     }
   }
 
-  loginSucceeded(username: string): void {
-    this.failures.delete(username);
+  async loginSucceeded(username: string): Promise<void> {
+    await this.shared.loginFailures.reset(username);
   }
 
   async issueApiKey(input: { agencyOri: string; label: string; roles: Role[] }, actor: Actor): Promise<{ key: ApiKey; secret: string }> {

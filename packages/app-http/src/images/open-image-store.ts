@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FilesystemImageStore, SqlImageStore, type SqlDatabase } from '@ccpor/adapters';
+import { FilesystemImageStore, S3ImageStore, SqlImageStore, type SqlDatabase } from '@ccpor/adapters';
 import type { EventStore, ImageStore } from '@ccpor/domain';
 import type { StoreConfig } from '../config/config';
 import type { ImageConfig } from './image-env';
@@ -41,6 +41,12 @@ export const openImageStore = async (config: ImageConfig, storeConfig: StoreConf
   const limitBytes = config.maxBytes;
   const choice = config.store;
   if (choice?.kind === 'filesystem') return filesystem(choice.root, limitBytes);
+  if (choice?.kind === 's3') {
+    if (choice.accessKeyId === undefined || choice.secretAccessKey === undefined)
+      throw new ImageStoreUnsupportedError('CCPOR_IMAGE_STORE=s3://… needs CCPOR_S3_ACCESS_KEY_ID and CCPOR_S3_SECRET_ACCESS_KEY.');
+    const store = new S3ImageStore({ endpoint: choice.endpoint, bucket: choice.bucket, prefix: choice.prefix, region: choice.region, accessKeyId: choice.accessKeyId, secretAccessKey: choice.secretAccessKey, limitBytes });
+    return { store, description: `s3:${choice.bucket}/${choice.prefix}`, close: async () => undefined };
+  }
   if (choice?.kind === 'sql' || storeConfig.kind === 'postgres') {
     const home = sqlHomeOf(eventStore);
     if (home === undefined) throw new ImageStoreUnsupportedError('CCPOR_IMAGE_STORE=sql keeps images beside the log in SQL: use it with the embedded store or PostgreSQL, or give a directory.');

@@ -1,3 +1,4 @@
+import { SwitchableOutboxWorker } from '../server/switchable-outbox-worker';
 import {
   DeliveryOutbox,
   deliveryMigrations,
@@ -39,6 +40,8 @@ export interface IntegrationServiceDeps {
   /** Where signatures' timestamps come from: the wall clock (receivers check them against theirs). */
   readonly wallClock?: () => number;
   readonly pollIntervalMs?: number;
+  /** False: the outbox loops wait until this process leads their job (`lead`; ADR 0061). Default true. */
+  readonly background?: boolean;
 }
 
 /** The principal an API key acts as (as authenticate.ts makes it for requests). */
@@ -55,7 +58,7 @@ export class IntegrationService {
     readonly webhooks: DeliveryOutbox,
     readonly secrets: SecretBox | undefined,
     private readonly home: CarposHome,
-    private readonly worker: OutboxWorker,
+    private readonly worker: SwitchableOutboxWorker,
     private readonly unregisterMetrics: () => void,
   ) {}
 
@@ -99,7 +102,7 @@ export class IntegrationService {
         timeoutMs: config.webhookTimeoutMs,
       });
     };
-    const worker = OutboxWorker.start({
+    const worker = new SwitchableOutboxWorker(() => OutboxWorker.start({
       feeder,
       outbox: webhooks,
       send,
@@ -112,9 +115,19 @@ export class IntegrationService {
           { deliveryId: d.deliveryId, subscriptionId: d.target, attempt: d.attempts, outcome: outcome.kind, status, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) },
           'webhook delivery',
         ),
-    });
+    }), deps.background ?? true);
     const unregister = deps.metrics !== undefined ? registerOutboxMetrics(deps.metrics, webhooks, () => worker.stats()) : () => undefined;
     return new IntegrationService(store, webhooks, secrets, home, worker, unregister);
+  }
+
+  /** Runs the feeder and sender here: this process now leads the integrations outbox (ADR 0061). */
+  lead(): void {
+    this.worker.lead();
+  }
+
+  /** Stops the loops here; the service (its tables and routes) stays up. */
+  follow(): Promise<void> {
+    return this.worker.follow();
   }
 
   /** Feeds and sends now (after an order command) rather than at the next poll. */

@@ -23,8 +23,9 @@ export const withIntegrations = async (s: AppServices): Promise<AppServices> => 
     apiKey: (keyId) => s.identity.view.apiKeys.get(keyId),
     logger: s.logger,
     metrics: s.metrics,
+    // The loops run in the process that leads their job (server/background-jobs.ts, ADR 0061).
+    background: false,
   }).catch(async (error: unknown) => {
-    await s.carpos?.stop();
     await closeServices(s);
     throw error;
   });

@@ -1,3 +1,4 @@
+import { SwitchableOutboxWorker } from '../server/switchable-outbox-worker';
 import { randomBytes } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import {
@@ -38,6 +39,8 @@ export interface NotificationServiceDeps {
   readonly logger: Logger;
   readonly metrics?: Metrics;
   readonly pollIntervalMs?: number;
+  /** False: the outbox loops wait until this process leads their job (`lead`; ADR 0061). Default true. */
+  readonly background?: boolean;
 }
 
 const localDateTime = (iso: string): string => `${californiaLocalDate(iso)}`;
@@ -64,7 +67,7 @@ export class NotificationService {
     readonly links: UnsubscribeLinks,
     private readonly deps: NotificationServiceDeps,
     private readonly home: CarposHome,
-    private readonly worker: OutboxWorker,
+    private readonly worker: SwitchableOutboxWorker,
     private readonly unregisterMetrics: () => void,
   ) {}
 
@@ -124,7 +127,7 @@ export class NotificationService {
       });
       return result.ok ? { kind: 'delivered' } : { kind: 'failed', error: `${result.temporary ? 'temporary' : 'permanent'}: ${result.reason}` };
     };
-    const worker = OutboxWorker.start({
+    const worker = new SwitchableOutboxWorker(() => OutboxWorker.start({
       feeder,
       outbox,
       send,
@@ -137,11 +140,10 @@ export class NotificationService {
           { deliveryId: d.deliveryId, contactId: d.target, kind: d.kind, attempt: d.attempts, outcome: outcome.kind, status, ...(outcome.kind === 'failed' ? { error: outcome.error } : {}) },
           'notification delivery',
         ),
-    });
+    }), deps.background ?? true);
     const unregister = deps.metrics !== undefined ? registerOutboxMetrics(deps.metrics, outbox, () => worker.stats()) : () => undefined;
     const service = new NotificationService(store, outbox, secrets, links, deps, home, worker, unregister);
-    service.timer = setInterval(() => void service.scanSchedule().catch((err: unknown) => logger.error({ err }, 'notification schedule scan failed; retrying')), config.scheduleMs);
-    service.timer.unref();
+    if (deps.background ?? true) service.startSchedule();
     return service;
   }
 
@@ -157,6 +159,27 @@ export class NotificationService {
 
   wake(): void {
     this.worker.wake();
+  }
+
+  private startSchedule(): void {
+    if (this.timer !== undefined) return;
+    const { logger, config } = this.deps;
+    this.timer = setInterval(() => void this.scanSchedule().catch((err: unknown) => logger.error({ err }, 'notification schedule scan failed; retrying')), config.scheduleMs);
+    this.timer.unref();
+  }
+
+  /** Runs the outbox loops and the schedule scan here: this process now leads the mail outbox (ADR 0061). */
+  lead(): void {
+    this.worker.lead();
+    this.startSchedule();
+  }
+
+  /** Stops the loops and the schedule here; the service (its tables and routes) stays up. */
+  async follow(): Promise<void> {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.scanning;
+    await this.worker.follow();
   }
 
   async stop(): Promise<void> {

@@ -22,10 +22,11 @@ export const withNotifications = async (s: AppServices): Promise<AppServices> =>
     mail,
     logger: s.logger,
     metrics: s.metrics,
+    // The loops run in the process that leads their job (server/background-jobs.ts, ADR 0061).
+    background: false,
   }).catch(async (error: unknown) => {
     await mail.close();
     await s.integrations?.stop();
-    await s.carpos?.stop();
     await closeServices(s);
     throw error;
   });

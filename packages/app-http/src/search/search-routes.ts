@@ -14,13 +14,17 @@ import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from '
 const WAIT_HEADER = 'x-ccpor-wait-for';
 
 /** Read-your-writes for queries: wait until the views have the position a write returned (ADR 0030). */
-export const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
+export const waitForHeader = async (req: Request, s: AppServices): Promise<boolean> => {
   const pos = req.get(WAIT_HEADER);
-  if (pos === undefined) return;
+  if (pos === undefined) return false;
   if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
   const ok = await s.search.waitFor(pos as GlobalPosition, s.config.waitMaxMs);
   if (!ok) throw new Problem(503, 'VIEW_BEHIND', 'Search view behind', 'The search view has not caught up with that position yet; retry shortly.', { field: 'X-CCPOR-Wait-For' });
+  return true;
 };
+
+/** Which database answered (a hot standby or the primary; ADR 0062), for operators and tests. */
+const readFrom = (res: Response) => (where: string) => res.setHeader('X-CCPOR-Read-From', where);
 
 const setPosition = (res: Response, s: AppServices): void => {
   if (s.search.position) res.setHeader('X-CCPOR-Position', s.search.position);
@@ -45,14 +49,18 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       if (unknown.length > 0) throw badRequest('UNKNOWN_PARAMETER', `Unknown search parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, unknown[0]);
       // The FCN is assigned by DOJ: looking an order up by it is reading CLETS data.
       if (query.fcn !== undefined) guard.order(req, res, 'order.doj.read', { sealed: false });
-      await waitForHeader(req, s);
+      const afterWait = await waitForHeader(req, s);
       const input = toSearchInput(query);
-      const page = await s.search.search(input.query, {
-        now: s.clock.now(),
-        visibility: searchVisibility(p),
-        ...(input.limit !== undefined ? { limit: input.limit } : {}),
-        ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
-      });
+      const page = await s.search.search(
+        input.query,
+        {
+          now: s.clock.now(),
+          visibility: searchVisibility(p),
+          ...(input.limit !== undefined ? { limit: input.limit } : {}),
+          ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
+        },
+        { afterWait, onReadFrom: readFrom(res) },
+      );
       if (E.isLeft(page)) throw searchProblem(page.left);
       setPosition(res, s);
       const presented = page.right.hits.flatMap((h) => presentHit(h, p) ?? []);
@@ -73,19 +81,22 @@ export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guar
     success: 200,
     handler: async ({ req, res, query }) => {
       const p = guard.global(req, res, 'statistics.read');
-      await waitForHeader(req, s);
+      const afterWait = await waitForHeader(req, s);
       // Their own agency's for a local administrator; statewide for the others the policy lets in.
       const scope: StatisticsScope = reportScopeOf(p);
       const now = s.clock.now();
-      const rows = await s.search.statistics({
-        now,
+      const rows = await s.search.statistics(
+        {
+          now,
         ...(query.issuedFromMonth ? { issuedFromMonth: query.issuedFromMonth } : {}),
         ...(query.issuedToMonth ? { issuedToMonth: query.issuedToMonth } : {}),
         ...(query.county ? { counties: typeof query.county === 'string' ? [query.county] : query.county } : {}),
         ...(scope.kind === 'agency' ? { enteringAgencyOri: scope.agencyOri } : {}),
-        // What the caller could not find is not counted either (ADR 0034).
-        visibility: searchVisibility(p),
-      });
+          // What the caller could not find is not counted either (ADR 0034).
+          visibility: searchVisibility(p),
+        },
+        { afterWait, onReadFrom: readFrom(res) },
+      );
       setPosition(res, s);
       return statisticsReport(rows, now, scope);
     },

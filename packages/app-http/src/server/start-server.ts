@@ -1,41 +1,75 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
-import { CarposService } from '../carpos/carpos-service';
-import { registeredCourts } from '../carpos/registered-courts';
+import { PostgresLeadership, soloLeadership, type Leadership } from '@ccpor/adapters';
 import type { Config } from '../config/config';
+import { DEFAULT_SCALE } from '../config/scale-env';
 import { buildContainer, closeServices, resolveServices, type Overrides } from '../composition/container';
 import type { AppServices } from '../composition/services';
 import { createApp, markShuttingDown } from '../http/app';
-import { startScanInbox } from '../scans/scan-inbox';
+import { Problem } from '../http/problem';
 import { withIntegrations } from '../integrations/start-integrations';
 import { withNotifications } from '../notifications/start-notifications';
+import { backgroundJobs, checkScanInbox, type LiveServices } from './background-jobs';
 
 export interface RunningServer {
   readonly services: AppServices;
   readonly server: Server;
   readonly url: string;
   readonly bootstrap?: { username: string; password: string };
-  /** Stops accepting connections, lets requests in flight finish (up to the grace period), then closes the store. */
+  /** Which background jobs this process leads (ADR 0061). */
+  readonly leadership: Leadership;
+  /** Stops accepting connections, hands its background jobs over at once, lets requests in flight finish (up to the grace period), then closes the store. */
   shutdown(): Promise<void>;
 }
 
-/** Composes the registry, catches the read model up, bootstraps the administrator and listens. */
+/**
+ * First start: several processes starting together on one new database race to create the state
+ * administrator; the one that loses finds it created (and prints nothing).
+ */
+const bootstrapOnce = async (s: AppServices): Promise<{ username: string; password: string } | undefined> => {
+  try {
+    return await s.identity.bootstrap(s.config.bootstrapAdmin);
+  } catch (error) {
+    if (!(error instanceof Problem) || error.status !== 409) throw error;
+    await s.readModel.waitFor((await s.store.headPosition())!, 10_000);
+    return s.identity.bootstrap(s.config.bootstrapAdmin);
+  }
+};
+
+/** Composes the registry, catches the read model up, bootstraps the administrator, takes the background jobs it can lead, and listens. */
 export const startServer = async (config: Config, overrides: Overrides = {}, onProgress?: (applied: number) => void): Promise<RunningServer> => {
-  const resolved = await resolveServices(buildContainer(config, overrides), onProgress);
-  const bootstrap = await resolved.identity.bootstrap(config.bootstrapAdmin);
-  const services = await withNotifications(await withIntegrations(await withCarpos(resolved)));
-  let scans: Awaited<ReturnType<typeof startScanInbox>> | undefined;
+  const resolved = await resolveServices(buildContainer(config, overrides), onProgress, { projector: 'by-leadership' });
+  const scale = config.scale ?? DEFAULT_SCALE;
+  const started: { leadership?: Leadership } = {};
   // A start that fails after this point (a missing scan inbox, a port in use) lets go of what it
   // started, so the store is released and the process (or a test) can go on.
+  let services: LiveServices = resolved;
   const abandon = async (error: unknown): Promise<never> => {
-    await scans?.stop();
+    await started.leadership?.resign();
     await services.notifications?.stop();
     await services.integrations?.stop();
-    await services.carpos?.stop();
     await closeServices(services);
     throw error;
   };
-  if (config.scans !== undefined) scans = await startScanInbox(services, config.scans).catch(abandon);
+  const bootstrap = await bootstrapOnce(resolved).catch(abandon);
+  services = { ...(await withNotifications(await withIntegrations(resolved))) };
+  await checkScanInbox(services).catch(abandon);
+  const leadership: Leadership =
+    config.store.kind === 'postgres' && services.sharedState.scope === 'database'
+      ? await PostgresLeadership.open({
+          connection: { connectionString: config.store.url },
+          schema: config.store.schema,
+          checkIntervalMs: scale.leaderCheckMs,
+          onError: (err) => services.logger.error({ err }, 'background job leadership: lock connection or job start failed; retrying'),
+          onTransition: (job, event, ms) => services.logger.info({ job, event, ms }, event === 'leading' ? 'leading background job' : 'stopped leading background job'),
+        })
+      : soloLeadership();
+  started.leadership = leadership;
+  services.leadership = leadership;
+  // On the embedded and memory stores a job that cannot start stops the start, as before; on
+  // PostgreSQL it is logged and tried again (here or in another process).
+  for (const job of backgroundJobs(services)) await leadership.add(job).catch(abandon);
+
   const { app } = createApp(services);
   const sockets = new Map<Socket, number>();
   // A client gets headersTimeout for its headers and requestTimeout for the whole request, an upload
@@ -65,45 +99,23 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const led = leadership;
   let stopping: Promise<void> | undefined;
   const shutdown = () =>
     (stopping ??= (async () => {
       markShuttingDown(app);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const [socket, n] of sockets) if (n === 0) socket.end();
+      // The background jobs go to another process at once, while requests in flight drain here
+      // (a `?wait=` among them follows the views' checkpoint instead of the projector).
+      const handedOver = led.resign();
       const grace = new Promise<void>((resolve) => setTimeout(resolve, config.shutdownGraceMs).unref());
       await Promise.race([closed, grace]);
       for (const socket of sockets.keys()) socket.destroy();
-      // The scan inbox and the gateway first: they use the store that closeServices closes.
-      await scans?.stop();
+      await handedOver;
       await services.notifications?.stop();
       await services.integrations?.stop();
-      await services.carpos?.stop();
       await closeServices(services);
     })());
-  return { services, server, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, ...(bootstrap ? { bootstrap } : {}), shutdown };
-};
-
-/** Starts the CARPOS gateway when the configuration names a CLETS link (CCPOR_CLETS_HOST). */
-const withCarpos = async (s: AppServices): Promise<AppServices> => {
-  const config = s.config.carpos;
-  if (config === undefined) return s;
-  // A gateway that cannot start (on EventStoreDB, say) stops the start; release the store so the process can exit.
-  const carpos = await CarposService.start({
-    config,
-    eventStore: s.store,
-    memoryStore: s.config.store.kind === 'memory',
-    commands: s.commands,
-    clock: s.clock,
-    agency: (ori) => s.identity.view.agencies.get(ori),
-    logger: s.logger,
-    metrics: s.metrics,
-    // A state reconciliation also lists registered courts that have no order in the registry yet.
-    courts: () => registeredCourts(s.identity.view.agencies.values()),
-  }).catch(async (error: unknown) => {
-    await closeServices(s);
-    throw error;
-  });
-  s.logger.info({ host: config.host, port: config.port, tls: config.tls !== undefined }, 'CARPOS gateway started');
-  return { ...s, carpos };
+  return { services, server, url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`, ...(bootstrap ? { bootstrap } : {}), leadership, shutdown };
 };

@@ -7,3 +7,4 @@ export * from './related-orders';
 export * from './form-reader';
 export * from './mail';
 export * from './court-calendars';
+export * from './shared-state';
