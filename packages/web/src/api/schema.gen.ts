@@ -281,7 +281,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The correction queue: orders whose last DOJ answer was a reject, with DOJ’s errors (CLETS-certified users) */
+        /** The correction queue, oldest reject first: orders whose last DOJ answer was a reject, with DOJ’s message and `errors` in words (reason, CARPOS field, the registry field it concerns) (CLETS-certified users) */
         get: operations["getCarposQueuesRejected"];
         put?: never;
         post?: never;

@@ -21,6 +21,38 @@ export interface Agency {
   readonly name: string;
   readonly kind: 'superior-court' | 'tribal-court' | 'sheriff' | 'other-lea';
   readonly county: string;
+  readonly carpos?: CarposSettings;
+}
+
+/** How an agency takes part in CARPOS: through the registry or not, submitted by itself or by the sheriff. */
+export interface CarposSettings {
+  readonly enabled: boolean;
+  readonly mnemonic?: string;
+  readonly submitter?: 'court' | 'sheriff';
+  readonly submitterOri?: string;
+}
+
+/** A user as `GET /users` lists them (never a password or its hash). */
+export interface AdminUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly agencyOri: string;
+  readonly roles: readonly Role[];
+  readonly cletsCertified: boolean;
+  readonly disabled: boolean;
+  readonly mustChangePassword: boolean;
+  readonly lockedUntil?: string;
+}
+
+/** An API key as listed: never its secret. */
+export interface ApiKeyListed {
+  readonly keyId: string;
+  readonly agencyOri: string;
+  readonly label: string;
+  readonly roles: readonly Role[];
+  readonly revoked: boolean;
+  readonly issuedAt: string;
+  readonly issuedBy: string;
 }
 
 export type IssuedOrDraft = Extract<OrderState, { status: 'issued' | 'draft' }>;
@@ -43,3 +75,82 @@ type SearchOk = paths['/api/v1/search']['get']['responses']['200']['content']['a
 export type SearchAnswer = SearchOk;
 export type SearchHit = SearchOk['hits'][number];
 export type Problem = components['schemas']['Problem'];
+
+/** A row of the CARPOS outbox (pending, awaiting data, dead letter), as `GET /carpos/queues/…` answers. */
+export interface OutboxEntry {
+  readonly id: string;
+  readonly messageId: string;
+  readonly orderId: string;
+  readonly agencyOri: string | null;
+  readonly submitterOri: string | null;
+  readonly transaction: string;
+  readonly screen: string | null;
+  readonly status: string;
+  readonly attempts: number;
+  readonly nextAttemptAt: string | null;
+  readonly lastError: string | null;
+  readonly missing: readonly { readonly field: string; readonly label: string }[] | null;
+  readonly createdAt: string;
+  readonly firstSentAt: string | null;
+}
+
+/** DOJ's reject explained by the registry: reason in words, the CARPOS field and the order's own field. */
+export interface RejectExplanation {
+  readonly reasonCode: string;
+  readonly reason: string;
+  readonly message?: string;
+  readonly carposField?: string;
+  readonly carposFieldName?: string;
+  readonly field?: string;
+}
+
+export interface CorrectionEntry {
+  readonly orderId: string;
+  readonly agencyOri: string | null;
+  readonly fcn: string | null;
+  readonly rejectedMessageId: string;
+  readonly transaction: string;
+  readonly rejectedAt: string | null;
+  readonly errors: readonly RejectExplanation[];
+}
+
+export interface ReviewEntry {
+  readonly orderId: string;
+  readonly agencyOri: string | null;
+  readonly fcn: string | null;
+  readonly messageIds: readonly string[];
+}
+
+export interface OverdueEntry {
+  readonly orderId: string;
+  readonly agencyOri: string | null;
+  readonly issuedAt: string | null;
+  readonly dojDeadline: string;
+  readonly deadlineId: string;
+  readonly purpose: string;
+  readonly transaction: string | null;
+  readonly startedAt: string;
+  readonly sentAt: string | null;
+  readonly reason: 'awaiting-data' | 'rejected' | 'not-sent' | 'not-acknowledged';
+}
+
+export interface DojNotification {
+  readonly id: string;
+  readonly receivedAt: string;
+  readonly agencyOri: string;
+  readonly notificationType: string | null;
+  readonly fcn: string | null;
+  readonly nic: string | null;
+  readonly orderId: string | null;
+  readonly message: unknown;
+}
+
+export interface FirearmOverdueEntry {
+  readonly orderId: string;
+  readonly form: string | null;
+  readonly caseNumber: string | null;
+  readonly courtOri: string | null;
+  readonly enteringAgencyOri: string;
+  readonly receiptDue: string;
+  readonly sealed: boolean;
+}

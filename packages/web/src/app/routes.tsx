@@ -6,6 +6,12 @@ import { OrderPage } from '../order/order-page';
 import { validateOrderParams } from '../order/order-params';
 import { parseSearchString, stringifySearchObject, validateSearchParams } from '../search/search-params';
 import { SearchPage } from '../search/search-page';
+import { isQueueName } from '../queues/queue-catalogue';
+import type { QueueName } from '../queues/queue-queries';
+import { QueuesPage } from '../queues/queues-page';
+import { AgenciesPage } from '../admin/agencies-page';
+import { ApiKeysPage } from '../admin/api-keys-page';
+import { UsersPage } from '../admin/users-page';
 import { ChangePasswordPage } from '../session/change-password-page';
 import { safeRedirect, sessionQuery } from '../session/session-queries';
 import { SignInPage } from '../session/sign-in-page';
@@ -71,7 +77,25 @@ const searchRoute = createRoute({ getParentRoute: () => appRoute, path: '/search
 
 const orderRoute = createRoute({ getParentRoute: () => appRoute, path: '/orders/$orderId', validateSearch: validateOrderParams, component: OrderPage });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute])]);
+const queuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/queues',
+  validateSearch: (raw: Record<string, unknown>): { q?: QueueName } => (isQueueName(raw.q) ? { q: raw.q } : {}),
+  component: QueuesPage,
+});
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: ({ location }) => {
+    if (location.pathname === '/admin' || location.pathname === '/admin/') throw redirect({ to: '/admin/users' });
+  },
+});
+const adminUsersRoute = createRoute({ getParentRoute: () => adminRoute, path: '/users', component: UsersPage });
+const adminAgenciesRoute = createRoute({ getParentRoute: () => adminRoute, path: '/agencies', component: AgenciesPage });
+const adminApiKeysRoute = createRoute({ getParentRoute: () => adminRoute, path: '/api-keys', component: ApiKeysPage });
+
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute])])]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({

@@ -1,0 +1,25 @@
+import type { GlobalAction } from '@ccpor/domain';
+import type { Me } from '../api/types';
+import { may } from '../view-logic/principal';
+
+/**
+ * The header's sections, in order: one line each. A section shows to the users the domain's
+ * access policy lets do its action; `count` names a live count the header shows beside it.
+ * A new section (reports, entry) is one more line here.
+ */
+export interface NavEntry {
+  readonly to: '/search' | '/queues' | '/admin';
+  readonly label: string;
+  readonly action: GlobalAction;
+  /** Also active on these address prefixes (a section with several pages). */
+  readonly prefix?: string;
+  readonly count?: 'doj-queues';
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  { to: '/search', label: 'Search orders', action: 'search' },
+  { to: '/queues', label: 'DOJ queues', action: 'doj.queue.read', prefix: '/queues', count: 'doj-queues' },
+  { to: '/admin', label: 'Administration', action: 'users.manage', prefix: '/admin' },
+];
+
+export const visibleEntries = (me: Me): readonly NavEntry[] => NAV_ENTRIES.filter((e) => may(me, e.action));
