@@ -181,7 +181,8 @@ const NewUserForm = ({
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [agencyOri, setAgencyOri] = useState(defaultAgency);
-  const [roles, setRoles] = useState<Role[]>(['court-clerk']);
+  // A local administrator gives only the roles they hold: start from a clerk only where that is theirs to give.
+  const [roles, setRoles] = useState<Role[]>(() => (may(['court-clerk'], defaultAgency, false).allowed ? ['court-clerk'] : []));
   const [clets, setClets] = useState(false);
   const [asking, setAsking] = useState(false);
   const create = useMutation({

@@ -154,3 +154,22 @@ export interface FirearmOverdueEntry {
   readonly receiptDue: string;
   readonly sealed: boolean;
 }
+
+/** `GET /agencies/{ori}/readiness`: the court's go-live checklist answered from the registry's data. */
+export interface Readiness {
+  readonly ori: string;
+  readonly name: string;
+  readonly ready: boolean;
+  readonly lines: readonly { readonly id: string; readonly label: string; readonly answer: 'yes' | 'no' | 'not-applicable'; readonly detail: string }[];
+  readonly acceptanceTesting: {
+    readonly available: boolean;
+    readonly lastRun: null | {
+      readonly runId: string;
+      readonly startedAt: string;
+      readonly finishedAt: string;
+      readonly passed: boolean;
+      readonly ranBy: string;
+      readonly results: readonly { readonly form: string; readonly orderType: string; readonly outcome: 'acknowledged' | 'rejected' | 'no-answer' | 'refused'; readonly orderId?: string; readonly fcn?: string; readonly detail?: string }[];
+    };
+  };
+}

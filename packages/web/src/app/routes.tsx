@@ -11,6 +11,7 @@ import type { QueueName } from '../queues/queue-queries';
 import { QueuesPage } from '../queues/queues-page';
 import { AgenciesPage } from '../admin/agencies-page';
 import { ApiKeysPage } from '../admin/api-keys-page';
+import { ReadinessPage } from '../admin/readiness-page';
 import { UsersPage } from '../admin/users-page';
 import { ChangePasswordPage } from '../session/change-password-page';
 import { safeRedirect, sessionQuery } from '../session/session-queries';
@@ -94,8 +95,9 @@ const adminRoute = createRoute({
 const adminUsersRoute = createRoute({ getParentRoute: () => adminRoute, path: '/users', component: UsersPage });
 const adminAgenciesRoute = createRoute({ getParentRoute: () => adminRoute, path: '/agencies', component: AgenciesPage });
 const adminApiKeysRoute = createRoute({ getParentRoute: () => adminRoute, path: '/api-keys', component: ApiKeysPage });
+const adminReadinessRoute = createRoute({ getParentRoute: () => adminRoute, path: '/readiness', component: ReadinessPage });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute])])]);
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute])])]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({
