@@ -120,10 +120,37 @@ describe('DOJ work queues', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('a CARPOS query shows DOJ’s records beside the registry’s, and a reconciliation of the court runs to its report', async () => {
+    const order = await certified.ok('POST', '/api/v1/orders', { details: laOrder('26FL900010', 'Mensah') });
+    await eventually(async () => (await events(order.orderId)).includes('DojAcknowledgementRecorded'), 'the order acknowledged');
+    const page = await signedIn('cara.certified');
+    await page.getByTestId('nav-carpos-query').click();
+    await page.waitForURL(/\/carpos\/query/);
+    await page.locator('label[for=q-form-case]').click();
+    await page.locator('#q-caseNumber').fill('26FL900010');
+    await page.locator('#q-courtOri').selectOption(DEMO.laCourt);
+    await page.getByRole('button', { name: 'Ask DOJ' }).click();
+    const records = page.getByTestId('doj-records');
+    await expect.poll(() => records.locator('tbody tr').count()).toBeGreaterThan(0);
+    expect(await records.textContent()).toContain('Registry order 26FL900010');
+    await expect.poll(() => page.getByTestId('registry-hits').locator('li').count()).toBeGreaterThan(0);
+    await checkPage(page, 'carpos-query');
+
+    await page.getByTestId('nav-carpos-reconciliations').click();
+    await page.waitForURL(/\/carpos\/reconciliations/);
+    await page.getByRole('button', { name: 'Reconcile my court now' }).click();
+    await page.getByRole('button', { name: 'Yes, start' }).click();
+    await expect.poll(() => page.locator('table').first().textContent(), { timeout: 60_000 }).toContain('completed');
+    await expect.poll(() => page.locator('#differences-heading').isVisible()).toBe(true);
+    await checkPage(page, 'carpos-reconciliation');
+    expect(problems).toEqual([]);
+  }, 120_000);
+
   it('a clerk who is not CLETS-certified sees no queue, and the API refuses them', async () => {
     const page = await signedIn('nico.clerk');
     expect(await page.getByTestId('nav-queues').count()).toBe(0);
     expect(await page.getByTestId('nav-queue-count').count()).toBe(0);
+    expect(await page.getByTestId('nav-carpos-query').count()).toBe(0);
     await page.goto(`${registry.url}/queues`);
     await expect.poll(() => page.getByText('only CLETS-certified users see them').isVisible()).toBe(true);
     await checkPage(page, 'queues-not-certified');

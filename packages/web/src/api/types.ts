@@ -173,3 +173,75 @@ export interface Readiness {
     };
   };
 }
+
+/** A record as DOJ's CARPOS answers a query (`POST /carpos/queries`). */
+export interface DojRecordView {
+  readonly fcn: string;
+  readonly nic?: string;
+  readonly status: string;
+  readonly statusCode: string;
+  readonly enteredOn?: string;
+  readonly enteringAgencyOri?: string;
+  readonly courtOri?: string;
+  readonly caseNumber?: string;
+  readonly restrainedName?: string;
+  readonly dateOfBirth?: string;
+  readonly protectedName?: string;
+  readonly issuedOn?: string;
+  readonly expiresOn?: string;
+}
+
+export interface FieldDifference {
+  readonly field: string;
+  readonly label: string;
+  readonly registry: string | null;
+  readonly doj: string | null;
+}
+
+export interface FixSuggestion {
+  readonly action: string;
+  readonly label: string;
+  readonly orderId?: string;
+}
+
+export type RecordMatch =
+  | { readonly kind: 'registry-order'; readonly by: 'fcn' | 'nic' | 'case'; readonly registry: { readonly orderId: string; readonly status: string; readonly caseNumber: string }; readonly differences: readonly FieldDifference[]; readonly inactiveInRegistry: boolean; readonly fixes: readonly FixSuggestion[] }
+  | { readonly kind: 'only-at-doj'; readonly fixes: readonly FixSuggestion[] }
+  | { readonly kind: 'withheld' };
+
+export interface CarposAnswer {
+  readonly answerId: string;
+  readonly askedAt: string;
+  readonly total: number;
+  readonly continuation?: string;
+  readonly records: readonly { readonly record: DojRecordView; readonly match: RecordMatch }[];
+  readonly withheld: number;
+  readonly registrySearch?: { readonly method: 'GET'; readonly href: string };
+}
+
+export interface ReconciliationRun {
+  readonly id: string;
+  readonly scope: 'state' | 'court';
+  readonly courtOri: string | null;
+  readonly status: 'running' | 'completed' | 'failed' | 'canceled';
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly registryInForce: number;
+  readonly dojRecords: number;
+  readonly differences: number;
+  readonly courtsTotal: number;
+  readonly courtsDone: number;
+  readonly lastError: string | null;
+  readonly requestedBy: { readonly userId: string };
+}
+
+export interface ReconciliationDifference {
+  readonly id: string;
+  readonly courtOri: string;
+  readonly kind: 'absent-at-doj' | 'different' | 'inactive-in-registry' | 'only-at-doj';
+  readonly orderId: string | null;
+  readonly fcn: string | null;
+  readonly caseNumber: string | null;
+  readonly fields: readonly FieldDifference[];
+  readonly fixes: readonly FixSuggestion[];
+}

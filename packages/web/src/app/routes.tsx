@@ -9,6 +9,8 @@ import { SearchPage } from '../search/search-page';
 import { isQueueName } from '../queues/queue-catalogue';
 import type { QueueName } from '../queues/queue-queries';
 import { QueuesPage } from '../queues/queues-page';
+import { CarposQueryPage } from '../carpos/carpos-query-page';
+import { ReconciliationPage } from '../carpos/reconciliation-page';
 import { AgenciesPage } from '../admin/agencies-page';
 import { ApiKeysPage } from '../admin/api-keys-page';
 import { ReadinessPage } from '../admin/readiness-page';
@@ -85,6 +87,9 @@ const queuesRoute = createRoute({
   component: QueuesPage,
 });
 
+const carposQueryRoute = createRoute({ getParentRoute: () => appRoute, path: '/carpos/query', component: CarposQueryPage });
+const reconciliationRoute = createRoute({ getParentRoute: () => appRoute, path: '/carpos/reconciliations', component: ReconciliationPage });
+
 const adminRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/admin',
@@ -97,7 +102,7 @@ const adminAgenciesRoute = createRoute({ getParentRoute: () => adminRoute, path:
 const adminApiKeysRoute = createRoute({ getParentRoute: () => adminRoute, path: '/api-keys', component: ApiKeysPage });
 const adminReadinessRoute = createRoute({ getParentRoute: () => adminRoute, path: '/readiness', component: ReadinessPage });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute])])]);
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, carposQueryRoute, reconciliationRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute])])]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({

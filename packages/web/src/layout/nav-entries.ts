@@ -8,7 +8,7 @@ import { may } from '../view-logic/principal';
  * A new section (reports, entry) is one more line here.
  */
 export interface NavEntry {
-  readonly to: '/search' | '/queues' | '/admin';
+  readonly to: '/search' | '/queues' | '/carpos/query' | '/carpos/reconciliations' | '/admin';
   readonly label: string;
   readonly action: GlobalAction;
   /** Also active on these address prefixes (a section with several pages). */
@@ -19,6 +19,8 @@ export interface NavEntry {
 export const NAV_ENTRIES: readonly NavEntry[] = [
   { to: '/search', label: 'Search orders', action: 'search' },
   { to: '/queues', label: 'DOJ queues', action: 'doj.queue.read', prefix: '/queues', count: 'doj-queues' },
+  { to: '/carpos/query', label: 'CARPOS query', action: 'doj.query' },
+  { to: '/carpos/reconciliations', label: 'Reconciliation', action: 'doj.reconciliation.read' },
   { to: '/admin', label: 'Administration', action: 'users.manage', prefix: '/admin' },
 ];
 
