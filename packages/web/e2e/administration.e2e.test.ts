@@ -121,4 +121,18 @@ describe('administration by a local administrator', () => {
     await checkPage(page, 'admin-readiness-run');
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('previews a notification template in English and Spanish, beside the delivery logs and webhooks', async () => {
+    await page.getByRole('link', { name: 'Notifications and integrations' }).click();
+    await page.waitForURL(/\/admin\/notifications/);
+    await expect.poll(() => page.locator('#template-kind option').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByTestId('template-preview');
+    await expect.poll(() => preview.textContent()).toContain('Subject:');
+    await checkPage(page, 'admin-notifications');
+    await page.locator('#template-language').selectOption('es');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await expect.poll(() => preview.locator('pre').textContent()).not.toBe('');
+    expect(problems).toEqual([]);
+  });
 });

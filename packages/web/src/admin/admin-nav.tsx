@@ -10,6 +10,7 @@ export const AdminFrame = ({ title, children }: { title: string; children: React
     { to: '/admin/agencies' as const, label: 'Agencies', show: may(me, 'users.manage') },
     { to: '/admin/api-keys' as const, label: 'API keys', show: may(me, 'api-keys.manage') },
     { to: '/admin/readiness' as const, label: 'Go-live readiness', show: may(me, 'users.manage') },
+    { to: '/admin/notifications' as const, label: 'Notifications and integrations', show: may(me, 'notifications.manage') },
 
   ].filter((p) => p.show);
   return (

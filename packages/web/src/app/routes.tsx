@@ -14,6 +14,7 @@ import { ReconciliationPage } from '../carpos/reconciliation-page';
 import { AgenciesPage } from '../admin/agencies-page';
 import { ApiKeysPage } from '../admin/api-keys-page';
 import { ReadinessPage } from '../admin/readiness-page';
+import { NotificationsPage } from '../admin/notifications-page';
 import { UsersPage } from '../admin/users-page';
 import { ChangePasswordPage } from '../session/change-password-page';
 import { safeRedirect, sessionQuery } from '../session/session-queries';
@@ -101,8 +102,9 @@ const adminUsersRoute = createRoute({ getParentRoute: () => adminRoute, path: '/
 const adminAgenciesRoute = createRoute({ getParentRoute: () => adminRoute, path: '/agencies', component: AgenciesPage });
 const adminApiKeysRoute = createRoute({ getParentRoute: () => adminRoute, path: '/api-keys', component: ApiKeysPage });
 const adminReadinessRoute = createRoute({ getParentRoute: () => adminRoute, path: '/readiness', component: ReadinessPage });
+const adminNotificationsRoute = createRoute({ getParentRoute: () => adminRoute, path: '/notifications', component: NotificationsPage });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, carposQueryRoute, reconciliationRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute])])]);
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, queuesRoute, carposQueryRoute, reconciliationRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute, adminNotificationsRoute])])]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({
