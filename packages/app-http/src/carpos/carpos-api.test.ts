@@ -183,6 +183,10 @@ describe('CARPOS over the API, against the DOJ simulator', () => {
     await eventually(async () => (await entries(certifiedClerk, '/carpos/queues/rejected')).some((e) => e.orderId === second.orderId), 'the correction queue');
     const [rejected] = (await entries(certifiedClerk, '/carpos/queues/rejected')).filter((e) => e.orderId === second.orderId);
     expect(rejected?.response).toMatchObject({ key: 'REJ' });
+    // DOJ's reject in words, next to the registry field it concerns.
+    expect(rejected?.errors).toEqual([
+      expect.objectContaining({ reasonCode: 'DUP', reason: 'Duplicate record already on file', carposField: 'PNO', field: 'caseNumber', message: expect.stringContaining('DUPLICATE OF ACTIVE RECORD') }),
+    ]);
 
     const version = (await h.services.store.readStream(`order-${second.orderId}`)).length;
     await post(clerk, `/orders/${second.orderId}/modifications`, {

@@ -21,6 +21,7 @@ import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import type { Authenticated } from '../http/principal';
 import { Problem } from '../http/problem';
+import { explainReject } from './reject-explanation';
 
 const Limit = t.refinement(t.string, (s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 1000, 'limit (1–1000)');
 const Since = t.refinement(t.string, (s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');
@@ -75,7 +76,16 @@ export const registerCarposRoutes = (api: ApiRouter, s: AppServices, guard: Guar
   const queues = [
     { path: '/carpos/queues/pending', summary: 'Messages waiting to go to DOJ, or sent and waiting for its answer', read: pendingQueue },
     { path: '/carpos/queues/awaiting-data', summary: 'Orders held back because DOJ-required data is missing, each with what is missing', read: awaitingDataQueue },
-    { path: '/carpos/queues/rejected', summary: 'The correction queue: orders whose last DOJ answer was a reject, with DOJ’s errors', read: correctionQueue },
+    {
+      path: '/carpos/queues/rejected',
+      summary: 'The correction queue, oldest reject first: orders whose last DOJ answer was a reject, with DOJ’s message and `errors` in words (reason, CARPOS field, the registry field it concerns)',
+      // DOJ's reject as it came, and explained next to the registry field it concerns.
+      read: async (store: CarposStore, filter: QueueFilter) =>
+        (await correctionQueue(store, filter)).map((e) => {
+          const explained = explainReject(e.response);
+          return { ...e, errors: explained === undefined ? [] : [explained] };
+        }),
+    },
     { path: '/carpos/queues/dead-letter', summary: 'Messages that failed every attempt; an operator retries them', read: deadLetterQueue },
     { path: '/carpos/queues/review', summary: 'DOJ acknowledgements and rejects not yet reviewed (mark one with POST /orders/{orderId}/doj-reviews)', read: reviewQueue },
   ] as const;

@@ -89,6 +89,7 @@ export const EnvCodec = t.type({
   CCPOR_SHUTDOWN_GRACE_MS: withDefault(IntFromString('milliseconds', 0, 600000), '10000'),
   CCPOR_WAIT_MAX_MS: withDefault(IntFromString('milliseconds', 0, 60000), '5000'),
   CCPOR_DEMO_SEED: withDefault(IntFromString('order count', 0, 10_000_000), '0'),
+  CCPOR_ACCEPTANCE_TESTING: withDefault(BoolFromString, 'false'),
   ...TransportEnvCodec.props,
   ...CarposEnvCodec.props,
   ...ImageEnvCodec.props,
@@ -117,6 +118,7 @@ export const ENV_DOCS: Record<keyof typeof EnvCodec.props, string> = {
   CCPOR_LOGIN_RATE_PER_MINUTE: 'Login attempts per client address per minute (default 20).',
   CCPOR_SHUTDOWN_GRACE_MS: 'On SIGTERM/SIGINT, how long to let requests in flight finish before closing (default 10000).',
   CCPOR_WAIT_MAX_MS: 'Longest a request may wait for the search view to catch up (`?wait=`; default 5000).',
+  CCPOR_ACCEPTANCE_TESTING: '`true` in a court’s acceptance-testing environment (its CLETS link goes to the DOJ simulator): administrators may run the readiness page’s acceptance run, which enters a test order of each type. Never in production (default `false`; ADR 0058).',
   CCPOR_DEMO_SEED: '`serve` seeds this many synthetic demo orders when the store has no order yet (default 0; `npm start` uses 200).',
   ...TRANSPORT_ENV_DOCS,
   ...CARPOS_ENV_DOCS,
@@ -146,6 +148,8 @@ export interface Config {
   readonly shutdownGraceMs: number;
   readonly waitMaxMs: number;
   readonly demoSeed: number;
+  /** The readiness page's acceptance run may enter test orders (a test environment only). */
+  readonly acceptanceTesting: boolean;
   /** The CLETS link for the CARPOS gateway; undefined: `serve` runs no gateway. */
   readonly carpos?: CarposConfig;
   /** Where order images are kept and how large they may be. */
@@ -205,6 +209,7 @@ export const decodeConfig = (env: Readonly<Record<string, string | undefined>>):
     shutdownGraceMs: v.CCPOR_SHUTDOWN_GRACE_MS,
     waitMaxMs: v.CCPOR_WAIT_MAX_MS,
     demoSeed: v.CCPOR_DEMO_SEED,
+    acceptanceTesting: v.CCPOR_ACCEPTANCE_TESTING,
     ...(carpos.config !== undefined ? { carpos: carpos.config } : {}),
     images: imageConfigFrom(v),
     ...(scans !== undefined ? { scans } : {}),

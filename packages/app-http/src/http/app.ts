@@ -19,6 +19,7 @@ import { registerIntegrationRoutes } from '../integrations/integration-routes';
 import { registerNotificationRoutes } from '../notifications/notification-routes';
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
+import { registerReadinessRoutes } from '../courts/readiness-routes';
 import { registerFirearmRoutes } from '../firearms/firearm-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
@@ -159,6 +160,7 @@ export const createApp = (s: AppServices) => {
   registerIntegrationRoutes(api, s, guard);
   registerNotificationRoutes(api, s, guard);
   registerCourtCalendarRoutes(api, s, guard);
+  registerReadinessRoutes(api, s, guard);
   registerFirearmRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {

@@ -38,7 +38,8 @@ export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard
     summary: 'List agencies',
     tag: 'administration',
     success: 200,
-    handler: () => ({ agencies: [...s.identity.view.agencies.values()] }),
+    // The acceptance run's details are the readiness route's (the administrators'), not everyone's.
+    handler: () => ({ agencies: [...s.identity.view.agencies.values()].map(({ acceptance: _run, ...a }) => a) }),
   });
   api.add({
     method: 'post',

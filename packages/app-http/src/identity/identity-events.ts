@@ -54,9 +54,21 @@ export const UserSignedOut = t.type({ sessionId: t.string, until: t.string });
 export const ApiKeyIssued = t.type({ keyId: t.string, agencyOri: Ori, label: Name, roles: t.array(Role), secretSha256: t.string });
 export const ApiKeyRevoked = t.partial({ reason: t.string });
 
+/**
+ * A court's acceptance-testing run (go-live checklist): a test order of each type entered, and
+ * what the DOJ side answered to each. Kept on the agency's stream, so the readiness page reads it
+ * back and the audit log holds who ran it (ADR 0058).
+ */
+export const AcceptanceRunResult = t.intersection([
+  t.type({ form: t.string, orderType: t.string, outcome: t.keyof({ acknowledged: null, rejected: null, 'no-answer': null, refused: null }) }),
+  t.partial({ orderId: t.string, fcn: t.string, detail: t.string }),
+]);
+export const AgencyAcceptanceRunRecorded = t.type({ runId: t.string, startedAt: t.string, finishedAt: t.string, passed: t.boolean, results: t.array(AcceptanceRunResult) });
+
 export const IDENTITY_EVENTS = {
   AgencyRegistered,
   AgencyUpdated,
+  AgencyAcceptanceRunRecorded,
   UserCreated,
   UserPasswordSet,
   UserRolesChanged,

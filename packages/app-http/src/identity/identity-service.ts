@@ -134,6 +134,14 @@ export class IdentityService {
     return this.agency(ori);
   }
 
+  /** Keeps the result of a court's acceptance-testing run on the agency's stream (the readiness page reads it). */
+  async recordAcceptanceRun(ori: string, input: unknown, actor: Actor): Promise<Agency> {
+    const a = this.agency(ori);
+    const data = decode(IDENTITY_EVENTS.AgencyAcceptanceRunRecorded, input);
+    await this.append(agencyStream(ori), [{ type: 'AgencyAcceptanceRunRecorded', data }], a.version, actor);
+    return this.agency(ori);
+  }
+
   /** Creates a user with a one-time password they must change at first login; returns it once. */
   async createUser(input: unknown, actor: Actor): Promise<{ user: User; oneTimePassword: string }> {
     const data = decode(IDENTITY_EVENTS.UserCreated, input);

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import type { RecordedEvent, Role } from '@ccpor/domain';
-import { IDENTITY_EVENTS, IDENTITY_STREAM, type AgencyKind, type IdentityEventType } from './identity-events';
+import { IDENTITY_EVENTS, IDENTITY_STREAM, type AgencyKind, type IdentityEventData, type IdentityEventType } from './identity-events';
 
 export interface Agency {
   readonly ori: string;
@@ -8,6 +8,8 @@ export interface Agency {
   readonly kind: AgencyKind;
   readonly county: string;
   readonly carpos: { readonly enabled: boolean; readonly mnemonic?: string; readonly submitter?: 'court' | 'sheriff'; readonly submitterOri?: string };
+  /** The court's last acceptance-testing run, with who ran it. */
+  readonly acceptance?: IdentityEventData<'AgencyAcceptanceRunRecorded'> & { readonly ranBy: string };
   readonly version: number;
 }
 
@@ -87,6 +89,11 @@ export class IdentityView {
       case 'AgencyUpdated': {
         const a = this.agencies.get(key);
         if (a) this.agencies.set(key, { ...a, ...(d as Partial<Agency>), version: v });
+        return;
+      }
+      case 'AgencyAcceptanceRunRecorded': {
+        const a = this.agencies.get(key);
+        if (a) this.agencies.set(key, { ...a, acceptance: { ...(d as IdentityEventData<'AgencyAcceptanceRunRecorded'>), ranBy: e.metadata.actor.userId }, version: v });
         return;
       }
       case 'UserCreated': {

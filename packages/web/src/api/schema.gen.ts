@@ -35,6 +35,40 @@ export type paths = {
         patch: operations["patchAgenciesOri"];
         trace?: never;
     };
+    "/api/v1/agencies/{ori}/acceptance-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run the court’s acceptance testing: a test order of each type entered in its name and watched until DOJ (the simulator) answers; the result is kept and audited. Only where CCPOR_ACCEPTANCE_TESTING is on and the court submits through the registry */
+        post: operations["postAgenciesOriAcceptanceRuns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agencies/{ori}/readiness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A court’s go-live readiness: each checklist line yes, no or not applicable from the registry’s own data, and its last acceptance-testing run (its local administrator, state administrators) */
+        get: operations["getAgenciesOriReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -281,7 +315,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** The correction queue: orders whose last DOJ answer was a reject, with DOJ’s errors (CLETS-certified users) */
+        /** The correction queue, oldest reject first: orders whose last DOJ answer was a reject, with DOJ’s message and `errors` in words (reason, CARPOS field, the registry field it concerns) (CLETS-certified users) */
         get: operations["getCarposQueuesRejected"];
         put?: never;
         post?: never;
@@ -1444,6 +1478,68 @@ export interface operations {
                 };
             };
         };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postAgenciesOriAcceptanceRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ori: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAgenciesOriReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ori: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Success */
             200: {

@@ -8,6 +8,16 @@ import { OrderPage } from '../order/order-page';
 import { validateOrderParams } from '../order/order-params';
 import { parseSearchString, stringifySearchObject, validateSearchParams } from '../search/search-params';
 import { SearchPage } from '../search/search-page';
+import { isQueueName } from '../queues/queue-catalogue';
+import type { QueueName } from '../queues/queue-queries';
+import { QueuesPage } from '../queues/queues-page';
+import { CarposQueryPage } from '../carpos/carpos-query-page';
+import { ReconciliationPage } from '../carpos/reconciliation-page';
+import { AgenciesPage } from '../admin/agencies-page';
+import { ApiKeysPage } from '../admin/api-keys-page';
+import { ReadinessPage } from '../admin/readiness-page';
+import { NotificationsPage } from '../admin/notifications-page';
+import { UsersPage } from '../admin/users-page';
 import { ChangePasswordPage } from '../session/change-password-page';
 import { safeRedirect, sessionQuery } from '../session/session-queries';
 import { SignInPage } from '../session/sign-in-page';
@@ -85,7 +95,34 @@ const entryRoute = createRoute({
   component: EntryPage,
 });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, newOrderRoute, entryRoute, orderRoute])]);
+const queuesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/queues',
+  validateSearch: (raw: Record<string, unknown>): { q?: QueueName } => (isQueueName(raw.q) ? { q: raw.q } : {}),
+  component: QueuesPage,
+});
+
+const carposQueryRoute = createRoute({ getParentRoute: () => appRoute, path: '/carpos/query', component: CarposQueryPage });
+const reconciliationRoute = createRoute({ getParentRoute: () => appRoute, path: '/carpos/reconciliations', component: ReconciliationPage });
+
+const adminRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/admin',
+  beforeLoad: ({ location }) => {
+    if (location.pathname === '/admin' || location.pathname === '/admin/') throw redirect({ to: '/admin/users' });
+  },
+});
+const adminUsersRoute = createRoute({ getParentRoute: () => adminRoute, path: '/users', component: UsersPage });
+const adminAgenciesRoute = createRoute({ getParentRoute: () => adminRoute, path: '/agencies', component: AgenciesPage });
+const adminApiKeysRoute = createRoute({ getParentRoute: () => adminRoute, path: '/api-keys', component: ApiKeysPage });
+const adminReadinessRoute = createRoute({ getParentRoute: () => adminRoute, path: '/readiness', component: ReadinessPage });
+const adminNotificationsRoute = createRoute({ getParentRoute: () => adminRoute, path: '/notifications', component: NotificationsPage });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  changePasswordRoute,
+  appRoute.addChildren([homeRoute, searchRoute, newOrderRoute, entryRoute, orderRoute, queuesRoute, carposQueryRoute, reconciliationRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute, adminNotificationsRoute])]),
+]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({

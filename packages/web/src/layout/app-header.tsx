@@ -1,11 +1,13 @@
-import { countyName, DATA_ENTRY_ROLES, type CountyCode } from '@ccpor/domain';
+import { countyName, type CountyCode } from '@ccpor/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
 import { agenciesQuery } from '../session/session-queries';
 import { roleWords } from '../view-logic/format';
+import { useQueueCounts } from '../queues/queue-counts';
 import { Brand } from './brand';
+import { visibleEntries } from './nav-entries';
 
 /**
  * The header of every signed-in page: who is signed in, their role, agency and county (the
@@ -28,6 +30,9 @@ export const AppHeader = ({ me }: { me: Me }) => {
       await navigate({ to: '/sign-in', search: { reason: 'signed-out' } });
     },
   });
+  const entries = visibleEntries(me);
+  // Counts on the menu refresh with the queues (queue-queries.ts), without a reload.
+  const counts = useQueueCounts(me, entries.some((e) => e.count === 'doj-queues'));
   const county = agency ? `${countyName(agency.county as CountyCode)} (${agency.county})` : '…';
 
   return (
@@ -38,18 +43,18 @@ export const AppHeader = ({ me }: { me: Me }) => {
         </Link>
         <nav aria-label="Main" className="ccpor-nav">
           <ul>
-            <li>
-              <Link to="/search" activeProps={{ className: 'is-current', 'aria-current': 'page' }}>
-                Search orders
-              </Link>
-            </li>
-            {me.roles.some((r) => DATA_ENTRY_ROLES.includes(r)) && (
-              <li>
-                <Link to="/orders/new" activeProps={{ className: 'is-current', 'aria-current': 'page' }}>
-                  New order
+            {entries.map((e) => (
+              <li key={e.to}>
+                <Link to={e.to} activeOptions={{ exact: e.prefix === undefined }} activeProps={{ className: 'is-current', 'aria-current': 'page' }} data-testid={`nav-${e.to.slice(1).replace('/', '-')}`}>
+                  {e.label}
+                  {e.count === 'doj-queues' && counts.needingAction !== undefined && (
+                    <span className="ccpor-count ccpor-count--nav" aria-label={`${counts.needingAction} waiting`} data-testid="nav-queue-count">
+                      {counts.needingAction}
+                    </span>
+                  )}
                 </Link>
               </li>
-            )}
+            ))}
           </ul>
         </nav>
         <section className="ccpor-who" aria-label="Signed in">

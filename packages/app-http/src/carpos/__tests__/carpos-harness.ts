@@ -18,9 +18,10 @@ export interface CarposHarness {
 export const startCarposHarness = async (
   gateway: Pick<CarposServiceDeps, 'dispatch' | 'pollIntervalMs' | 'queries'>,
   simulatorOptions: DojSimulatorOptions = {},
+  config: Record<string, string> = {},
 ): Promise<CarposHarness> => {
   const simulator = await startDojSimulator(simulatorOptions);
-  const h = await startHarness({ config: { CCPOR_CLETS_HOST: '127.0.0.1', CCPOR_CLETS_PORT: String(simulator.port) } });
+  const h = await startHarness({ config: { CCPOR_CLETS_HOST: '127.0.0.1', CCPOR_CLETS_PORT: String(simulator.port), ...config } });
   const carpos = await CarposService.start({
     config: h.services.config.carpos!,
     eventStore: h.services.store,
