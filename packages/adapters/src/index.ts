@@ -27,3 +27,4 @@ export * from './webhooks';
 export * from './secrets';
 export * from './mail';
 export * from './notifications';
+export * from './reports';

@@ -4,6 +4,7 @@ import type { OrderSearchRow } from './order-search-row';
 import { partyPairRows, type PartyPairRow } from './party-pairs';
 import { compareCheckpoint, type Checkpoint, type CheckpointOutcome, type ProjectionTarget } from './projection-target';
 import { protectedPersonRows, type ProtectedPersonRow } from './protected-person-rows';
+import { eventCountKey, eventCountsOf, sumEventCounts, type EventCountDelta } from './report-counts';
 import { bucketKey, statisticsDeltas, type StatisticsBucket } from './statistics-bucket';
 
 /**
@@ -15,6 +16,7 @@ export class InMemoryOrderProjection implements ProjectionTarget {
   readonly name = 'order-search';
   private readonly rows = new Map<string, OrderSearchRow>();
   private readonly statistics = new Map<string, StatisticsBucket & { orders: number }>();
+  private readonly eventCounts = new Map<string, EventCountDelta>();
   private position: GlobalPosition | undefined;
   private lastRecordedAt: string | undefined;
 
@@ -27,7 +29,12 @@ export class InMemoryOrderProjection implements ProjectionTarget {
     if (last === undefined) throw new Error('apply needs at least one event');
     const outcome = compareCheckpoint(this.position, expected, last.globalPosition);
     if (outcome !== 'stored') return outcome;
-    const after = foldBatch(this.rows, events);
+    const counted: EventCountDelta[] = [];
+    const after = foldBatch(this.rows, events, (row, event) => counted.push(...eventCountsOf(row, event)));
+    for (const d of sumEventCounts(counted)) {
+      const had = this.eventCounts.get(eventCountKey(d));
+      this.eventCounts.set(eventCountKey(d), had ? { ...had, events: had.events + d.events } : d);
+    }
     const transitions = [...after.values()]
       .filter((row) => row !== this.rows.get(row.order_id))
       .map((row) => ({ before: this.rows.get(row.order_id), after: row }));
@@ -46,6 +53,7 @@ export class InMemoryOrderProjection implements ProjectionTarget {
   async reset(): Promise<void> {
     this.rows.clear();
     this.statistics.clear();
+    this.eventCounts.clear();
     this.position = undefined;
     this.lastRecordedAt = undefined;
   }
@@ -64,6 +72,11 @@ export class InMemoryOrderProjection implements ProjectionTarget {
 
   partyPairs(): PartyPairRow[] {
     return this.allRows().flatMap(partyPairRows);
+  }
+
+  /** Renewals, cancellations and DOJ rejects counted (order_event_counts). */
+  eventCountRows(): EventCountDelta[] {
+    return [...this.eventCounts.values()];
   }
 
   /** Non-zero statistics rows. */

@@ -24,6 +24,7 @@ export interface ViewDump {
   readonly order_search_protected: string[];
   readonly order_party_pair: string[];
   readonly order_statistics: string[];
+  readonly order_event_counts: string[];
 }
 
 export const dumpViews = async (db: SqlDatabase, schema: string): Promise<ViewDump> => {
@@ -37,8 +38,9 @@ export const dumpViews = async (db: SqlDatabase, schema: string): Promise<ViewDu
     order_party_pair: await dump('{{schema}}.order_party_pair', 'order_id, ordinal'),
     order_statistics: await dump(
       '(SELECT * FROM {{schema}}.order_statistics WHERE orders <> 0)',
-      'county, order_type, stage, status, issue_month, expiry_month',
+      'county, court_ori, order_type, stage, status, issue_month, expiry_month, entry_month',
     ),
+    order_event_counts: await dump('{{schema}}.order_event_counts', 'kind, month, county, court_ori, order_type, stage, reason'),
   };
 };
 
@@ -80,6 +82,13 @@ export const describeOrderProjection = (label: string, open: () => Promise<Proje
       const stats = (await dumpViews(f.db, f.schema)).order_statistics.map((j) => JSON.parse(j) as object);
       expect(stats).toEqual(expect.arrayContaining(memory.statisticsRows()));
       expect(stats).toHaveLength(memory.statisticsRows().length);
+      // The lifecycle renews, cancels and is rejected once each: the event counters hold them as the in-memory twin does.
+      const counts = (await dumpViews(f.db, f.schema)).order_event_counts.map((j) => {
+        const c = JSON.parse(j) as { kind: string; events: unknown };
+        return { ...c, events: Number(c.events) };
+      });
+      expect(counts).toEqual(expect.arrayContaining(memory.eventCountRows()));
+      expect(counts.map((c) => c.kind).sort()).toEqual(['canceled', 'rejected', 'renewed']);
     });
 
     it('replaying everything over the view changes nothing (per-row version guard)', async () => {
