@@ -20,6 +20,7 @@ import { registerNotificationRoutes } from '../notifications/notification-routes
 import { openApiDocument } from '../openapi/openapi-document';
 import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
 import { registerFirearmRoutes } from '../firearms/firearm-routes';
+import { registerReportRoutes } from '../reports/report-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
 import { serveWebApp } from '../web/web-app';
@@ -151,6 +152,7 @@ export const createApp = (s: AppServices) => {
   registerNotificationRoutes(api, s, guard);
   registerCourtCalendarRoutes(api, s, guard);
   registerFirearmRoutes(api, s, guard);
+  registerReportRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

@@ -15,7 +15,7 @@ import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from '
 const WAIT_HEADER = 'x-ccpor-wait-for';
 
 /** Read-your-writes for queries: wait until the views have the position a write returned (ADR 0030). */
-const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
+export const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
   const pos = req.get(WAIT_HEADER);
   if (pos === undefined) return;
   if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
@@ -23,7 +23,7 @@ const waitForHeader = async (req: Request, s: AppServices): Promise<void> => {
   if (!ok) throw new Problem(503, 'VIEW_BEHIND', 'Search view behind', 'The search view has not caught up with that position yet; retry shortly.', { field: 'X-CCPOR-Wait-For' });
 };
 
-const setPosition = (res: Response, s: AppServices): void => {
+export const setPosition = (res: Response, s: AppServices): void => {
   if (s.search.position) res.setHeader('X-CCPOR-Position', s.search.position);
 };
 
