@@ -52,7 +52,8 @@ export const chartOption = (table: ReportTable, spec: ChartSpec): Record<string,
     legend: { top: 0, data: series.map((s) => s.name) },
     grid: { left: 56, right: 24, top: 48, bottom: 72 },
     xAxis: { type: 'category', data: categories, axisLabel: { interval: 0, rotate: categories.length > 6 ? 30 : 0 } },
-    yAxis: { type: 'value' },
+    // Shares are drawn against the whole: 0–100 %.
+    yAxis: { type: 'value', ...(spec.kind === 'columns' && spec.series.every((k) => table.columns.find((c) => c.key === k)?.kind === 'share') ? { min: 0, max: 100 } : {}) },
     series: series.map((s) => ({ type: 'bar', ...s })),
   };
 };

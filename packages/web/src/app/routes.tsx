@@ -5,6 +5,9 @@ import { NotFoundPage } from '../layout/not-found-page';
 import { OrderPage } from '../order/order-page';
 import { validateOrderParams } from '../order/order-params';
 import { parseSearchString, stringifySearchObject, validateSearchParams } from '../search/search-params';
+import { ReportPage } from '../reports/report-page';
+import { validateReportParams } from '../reports/report-params';
+import { ReportsIndexPage } from '../reports/reports-index-page';
 import { SearchPage } from '../search/search-page';
 import { ChangePasswordPage } from '../session/change-password-page';
 import { safeRedirect, sessionQuery } from '../session/session-queries';
@@ -71,7 +74,10 @@ const searchRoute = createRoute({ getParentRoute: () => appRoute, path: '/search
 
 const orderRoute = createRoute({ getParentRoute: () => appRoute, path: '/orders/$orderId', validateSearch: validateOrderParams, component: OrderPage });
 
-const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute])]);
+const reportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports', component: ReportsIndexPage });
+const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/$report', validateSearch: validateReportParams, component: ReportPage });
+
+const routeTree = rootRoute.addChildren([signInRoute, changePasswordRoute, appRoute.addChildren([homeRoute, searchRoute, orderRoute, reportsRoute, reportRoute])]);
 
 export const createAppRouter = (queryClient: QueryClient) =>
   createRouter({

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { api, setCsrfToken } from '../api/client';
 import type { Me } from '../api/types';
+import { mayReadReports } from '../reports/report-catalog';
 import { agenciesQuery } from '../session/session-queries';
 import { roleWords } from '../view-logic/format';
 import { Brand } from './brand';
@@ -43,6 +44,13 @@ export const AppHeader = ({ me }: { me: Me }) => {
                 Search orders
               </Link>
             </li>
+            {mayReadReports(me) && (
+              <li>
+                <Link to="/reports" activeProps={{ className: 'is-current', 'aria-current': 'page' }}>
+                  Reports
+                </Link>
+              </li>
+            )}
           </ul>
         </nav>
         <section className="ccpor-who" aria-label="Signed in">
