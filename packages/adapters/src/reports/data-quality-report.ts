@@ -15,11 +15,14 @@ export interface DataQualityReport {
  * order_search_no_image and order_search_drafts keep each a short read.
  */
 export const dataQualityReport = async (src: ReportSource, f: ReportFilter): Promise<DataQualityReport> => {
+  // Each statement binds its own parameters: an unused one has no type PostgreSQL can infer.
+  const noImageWhere = (p: Params, scope: readonly string[]): string =>
+    and(['s.image_count = 0', "s.status IN ('active', 'served')", `(s.expires_at IS NULL OR s.expires_at > ${p.add(f.now, 'timestamptz')})`, ...issuedInRange(f, p, 's.issued_at'), ...scope]);
+  const draftsWhere = (p: Params, scope: readonly string[]): string => and(["s.status = 'draft'", ...issuedInRange(f, p, 's.created_at'), ...scope]);
   const p = new Params();
-  const now = p.add(f.now, 'timestamptz');
   const scope = rowFilters(f, p);
-  const noImage = and(["s.image_count = 0", "s.status IN ('active', 'served')", `(s.expires_at IS NULL OR s.expires_at > ${now})`, ...issuedInRange(f, p, 's.issued_at'), ...scope]);
-  const drafts = and(["s.status = 'draft'", ...issuedInRange(f, p, 's.created_at'), ...scope]);
+  const noImage = noImageWhere(p, scope);
+  const drafts = draftsWhere(p, scope);
   const awaiting =
     src.carposSchema === undefined
       ? ''
@@ -40,19 +43,22 @@ export const dataQualityReport = async (src: ReportSource, f: ReportFilter): Pro
     const k = c.court === '' ? 'unknown' : c.court;
     byCourt.set(k, { ...(byCourt.get(k) ?? {}), [c.measure]: num(c.n) });
   }
-  const limit = p.add(f.listLimit ?? 500, 'int');
+  const q = new Params();
+  const forList = { noImage: noImageWhere(q, rowFilters(f, q)) };
   const imageless = await run<Record<string, unknown>>(
     src,
     `SELECT s.order_id::text AS order_id, s.case_number, s.court_ori, s.entering_ori, s.order_type, s.issued_at FROM {{schema}}.order_search s
-     WHERE ${noImage} ORDER BY s.issued_at, s.order_id LIMIT ${limit}`,
-    p,
+     WHERE ${forList.noImage} ORDER BY s.issued_at, s.order_id LIMIT ${q.add(f.listLimit ?? 500, 'int')}`,
+    q,
   );
+  const r = new Params();
+  const forDrafts = { drafts: draftsWhere(r, rowFilters(f, r)), now: r.add(f.now, 'timestamptz') };
   const waiting = await run<Record<string, unknown>>(
     src,
     `SELECT s.order_id::text AS order_id, s.case_number, s.court_ori, s.entering_ori, s.form, s.created_at,
-            floor(extract(epoch FROM ${now} - s.created_at) / 86400)::int AS age_days
-     FROM {{schema}}.order_search s WHERE ${drafts} ORDER BY s.created_at, s.order_id LIMIT ${limit}`,
-    p,
+            floor(extract(epoch FROM ${forDrafts.now} - s.created_at) / 86400)::int AS age_days
+     FROM {{schema}}.order_search s WHERE ${forDrafts.drafts} ORDER BY s.created_at, s.order_id LIMIT ${r.add(f.listLimit ?? 500, 'int')}`,
+    r,
   );
   const orderColumns: ReportTable['columns'] = [
     { key: 'orderId', label: 'Order', kind: 'text' },

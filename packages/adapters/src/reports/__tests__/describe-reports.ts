@@ -149,6 +149,8 @@ describe(`reports on ${label}: the fixed synthetic data set (figures worked out 
     ]);
     expect(r.withoutImage.rows.map((o) => o.orderId)).toEqual([O7, O6, O3, O4, O2]);
     expect(r.drafts.rows).toEqual([expect.objectContaining({ orderId: D1, ageDays: 11, court: LA })]);
+    // A range takes in all of 2026 (the draft was created in it); every statement binds only its own parameters.
+    expect((await dataQualityReport(src, { now: NOW, from: '2026-01-01', to: '2026-12-31' })).byCourt.rows).toEqual(r.byCourt.rows);
     // Another agency's caller does not see LA's draft.
     const other = await dataQualityReport(src, { now: NOW, visibility: { sealed: 'none', agencyOri: ORANGE } });
     expect(other.drafts.rows).toEqual([]);
