@@ -1,7 +1,7 @@
 /**
  * The reports at scale on PostgreSQL (issue 16): BENCH_REPORT_ORDERS orders (default 2,000,000)
  * generated straight into the report views of a throw-away schema with generate_series — the
- * order rows, the statistics and event counters as the projection would have kept them, the
+ * order rows, the month, in-force and event counters as the projection would have kept them, the
  * access counters, and the CARPOS gateway's deadlines — then every report run with several filter
  * shapes, each BENCH_REPORT_RUNS times (default 5), timed as the route calls it (client round trips).
  *
@@ -59,14 +59,17 @@ FROM (
   FROM generate_series(1, $1::int) AS i
 ) AS g`;
 
-/** The counters the projection keeps, as it would have kept them for those rows. */
-const LOAD_STATISTICS = `
-INSERT INTO {{schema}}.order_statistics (county, court_ori, order_type, stage, status, issue_month, expiry_month, entry_month, orders)
-SELECT coalesce(county, ''), coalesce(court_ori, ''), coalesce(order_type, ''), coalesce(stage, ''), status,
-  coalesce(to_char(issued_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM'), ''),
-  CASE WHEN status IN ('active', 'served') AND expires_at IS NOT NULL THEN to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM') ELSE '' END,
-  coalesce(to_char(added_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM'), ''), count(*)
-FROM {{schema}}.order_search GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+/** The counters the projection keeps, as it would have kept them for those rows (report-counts.ts). */
+const LOAD_COUNTERS = `
+INSERT INTO {{schema}}.order_month_counts (measure, month, county, court_ori, order_type, stage, orders)
+SELECT m.measure, m.month, county, court_ori, order_type, stage, count(*)
+FROM {{schema}}.order_search
+CROSS JOIN LATERAL (VALUES ('issued', to_char(issued_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM')),
+                           ('entered', to_char(added_at AT TIME ZONE 'America/Los_Angeles', 'YYYY-MM'))) AS m(measure, month)
+WHERE status IN ('active', 'served', 'canceled') GROUP BY 1, 2, 3, 4, 5, 6;
+INSERT INTO {{schema}}.order_in_force_counts (expiry_month, county, court_ori, order_type, stage, orders)
+SELECT coalesce(to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM'), ''), county, court_ori, order_type, stage, count(*)
+FROM {{schema}}.order_search WHERE status IN ('active', 'served') GROUP BY 1, 2, 3, 4, 5`;
 
 const LOAD_EVENT_COUNTS = `
 INSERT INTO {{schema}}.order_event_counts (kind, month, county, court_ori, order_type, stage, reason, events)
@@ -143,7 +146,7 @@ const main = async (): Promise<void> => {
     console.log('| load step | time |\n|---|---|');
     for (const [step, sql, params] of [
       ['order rows (generate_series)', LOAD_ORDERS, [ORDERS]],
-      ['order_statistics', LOAD_STATISTICS, []],
+      ['order_month_counts and order_in_force_counts', LOAD_COUNTERS, []],
       ['order_event_counts', LOAD_EVENT_COUNTS, []],
       ['access_counts', LOAD_ACCESS, []],
       ['gateway deadlines and awaiting data', LOAD_GATEWAY, []],
@@ -154,11 +157,11 @@ const main = async (): Promise<void> => {
     }
     const t = performance.now();
     await db.query(s('VACUUM ANALYZE {{schema}}.order_search'));
-    await db.query(s('ANALYZE {{schema}}.order_statistics, {{schema}}.order_event_counts, {{schema}}.access_counts, {{schema}}.carpos_deadlines, {{schema}}.carpos_outbox'));
+    await db.query(s('ANALYZE {{schema}}.order_month_counts, {{schema}}.order_in_force_counts, {{schema}}.order_event_counts, {{schema}}.access_counts, {{schema}}.carpos_deadlines, {{schema}}.carpos_outbox'));
     console.log(`| VACUUM ANALYZE | ${fmt(seconds(t), 1)} s |`);
     const sizes = (
       await db.query<{ name: string; rows: string; size: string }>(
-        "SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname IN ('order_search', 'order_statistics', 'order_event_counts', 'access_counts', 'carpos_deadlines') ORDER BY 1",
+        "SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname IN ('order_search', 'order_month_counts', 'order_in_force_counts', 'order_event_counts', 'access_counts', 'carpos_deadlines') ORDER BY 1",
         [schema],
       )
     ).rows;

@@ -4,7 +4,7 @@ import type { OrderSearchRow } from './order-search-row';
 import { partyPairRows, type PartyPairRow } from './party-pairs';
 import { compareCheckpoint, type Checkpoint, type CheckpointOutcome, type ProjectionTarget } from './projection-target';
 import { protectedPersonRows, type ProtectedPersonRow } from './protected-person-rows';
-import { eventCountKey, eventCountsOf, sumEventCounts, type EventCountDelta } from './report-counts';
+import { counterDeltas, eventCountKey, eventCountsOf, inForceKeys, monthCountKeys, sumEventCounts, type EventCountDelta, type InForceKey, type MonthCountKey } from './report-counts';
 import { bucketKey, statisticsDeltas, type StatisticsBucket } from './statistics-bucket';
 
 /**
@@ -17,6 +17,8 @@ export class InMemoryOrderProjection implements ProjectionTarget {
   private readonly rows = new Map<string, OrderSearchRow>();
   private readonly statistics = new Map<string, StatisticsBucket & { orders: number }>();
   private readonly eventCounts = new Map<string, EventCountDelta>();
+  private readonly monthCounts = new Map<string, MonthCountKey & { orders: number }>();
+  private readonly inForceCounts = new Map<string, InForceKey & { orders: number }>();
   private position: GlobalPosition | undefined;
   private lastRecordedAt: string | undefined;
 
@@ -44,6 +46,16 @@ export class InMemoryOrderProjection implements ProjectionTarget {
       entry.orders += delta.orders;
       this.statistics.set(key, entry);
     }
+    const addTo = <K extends object>(into: Map<string, K & { orders: number }>, deltas: (K & { orders: number })[]): void => {
+      for (const d of deltas) {
+        const { orders, ...key } = d;
+        const id = JSON.stringify(key);
+        const had = into.get(id);
+        into.set(id, { ...d, orders: (had?.orders ?? 0) + orders });
+      }
+    };
+    addTo(this.monthCounts, counterDeltas(transitions, monthCountKeys));
+    addTo(this.inForceCounts, counterDeltas(transitions, inForceKeys));
     for (const { after: row } of transitions) this.rows.set(row.order_id, row);
     this.position = last.globalPosition;
     this.lastRecordedAt = last.metadata.recordedAt;
@@ -54,6 +66,8 @@ export class InMemoryOrderProjection implements ProjectionTarget {
     this.rows.clear();
     this.statistics.clear();
     this.eventCounts.clear();
+    this.monthCounts.clear();
+    this.inForceCounts.clear();
     this.position = undefined;
     this.lastRecordedAt = undefined;
   }
@@ -77,6 +91,14 @@ export class InMemoryOrderProjection implements ProjectionTarget {
   /** Renewals, cancellations and DOJ rejects counted (order_event_counts). */
   eventCountRows(): EventCountDelta[] {
     return [...this.eventCounts.values()];
+  }
+
+  /** Non-zero issued/entered and in-force counters. */
+  monthCountRows(): (MonthCountKey & { orders: number })[] {
+    return [...this.monthCounts.values()].filter((c) => c.orders !== 0);
+  }
+  inForceCountRows(): (InForceKey & { orders: number })[] {
+    return [...this.inForceCounts.values()].filter((c) => c.orders !== 0);
   }
 
   /** Non-zero statistics rows. */

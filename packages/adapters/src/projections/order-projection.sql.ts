@@ -69,7 +69,21 @@ SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_party_pair, $1::jso
 export const addStatisticsSql = `
 INSERT INTO {{schema}}.order_statistics AS s
 SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_statistics, $1::json)
-ON CONFLICT (county, court_ori, order_type, stage, status, issue_month, expiry_month, entry_month) DO UPDATE SET orders = s.orders + EXCLUDED.orders
+ON CONFLICT (county, order_type, stage, status, issue_month, expiry_month) DO UPDATE SET orders = s.orders + EXCLUDED.orders
+`;
+
+/** $1 JSON array of month-count deltas (report-counts.ts). */
+export const addMonthCountsSql = `
+INSERT INTO {{schema}}.order_month_counts AS c
+SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_month_counts, $1::json)
+ON CONFLICT (measure, month, county, court_ori, order_type, stage) DO UPDATE SET orders = c.orders + EXCLUDED.orders
+`;
+
+/** $1 JSON array of in-force deltas. */
+export const addInForceCountsSql = `
+INSERT INTO {{schema}}.order_in_force_counts AS c
+SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_in_force_counts, $1::json)
+ON CONFLICT (expiry_month, county, court_ori, order_type, stage) DO UPDATE SET orders = c.orders + EXCLUDED.orders
 `;
 
 /** $1 JSON array of event-count deltas (report-counts.ts). */
@@ -103,7 +117,7 @@ ON CONFLICT (day, agency_ori, user_id, kind, action) DO UPDATE SET events = a.ev
 /** $1 projection name. Empties every table of the view and rewinds its checkpoint. */
 export const resetSql = `
 TRUNCATE {{schema}}.order_search, {{schema}}.order_search_protected, {{schema}}.order_party_pair, {{schema}}.order_statistics,
-  {{schema}}.order_event_counts, {{schema}}.access_counts
+  {{schema}}.order_event_counts, {{schema}}.access_counts, {{schema}}.order_month_counts, {{schema}}.order_in_force_counts
 `;
 export const rewindCheckpointSql = `
 UPDATE {{schema}}.projection_checkpoints SET position = NULL, last_recorded_at = NULL, updated_at = now() WHERE projection = $1

@@ -1,7 +1,7 @@
 import { californiaLocalDate, type RecordedEvent } from '@ccpor/domain';
 import { orderIdOfStream } from './order-search-handlers';
 import type { OrderSearchRow } from './order-search-row';
-import { californiaMonth } from './statistics-bucket';
+import { utcMonth } from './statistics-bucket';
 
 /**
  * The counters of the report views that count events rather than orders (ADR 0025): renewals,
@@ -9,6 +9,67 @@ import { californiaMonth } from './statistics-bucket';
  * decisions and sealed-order reads (`access_counts`). Pure: the SQL writer and the in-memory
  * projection add the same deltas.
  */
+
+/** California 'YYYY-MM' of an instant (the month a clerk in the court would name); '' for none. */
+export const californiaMonth = (instant: string | null): string =>
+  instant === null ? '' : californiaLocalDate(new Date(Date.parse(instant)).toISOString()).slice(0, 7);
+
+/**
+ * Orders issued and entered per California month, county, court, order type and stage
+ * (`order_month_counts`): kept from the rows, so a corrected court or type moves the order.
+ */
+export interface MonthCountKey {
+  readonly measure: 'issued' | 'entered';
+  readonly month: string;
+  readonly county: string;
+  readonly court_ori: string;
+  readonly order_type: string;
+  readonly stage: string;
+}
+
+/**
+ * Orders in force (active or served) per UTC month of expiry ('' never), county, court, order type
+ * and stage (`order_in_force_counts`): months after now's are in force, now's own are read one by one.
+ */
+export interface InForceKey {
+  readonly expiry_month: string;
+  readonly county: string;
+  readonly court_ori: string;
+  readonly order_type: string;
+  readonly stage: string;
+}
+
+const dims = (row: OrderSearchRow) => ({ county: row.county ?? '', court_ori: row.court_ori ?? '', order_type: row.order_type ?? '', stage: row.stage ?? '' });
+
+export const monthCountKeys = (row: OrderSearchRow): MonthCountKey[] =>
+  isIssued(row)
+    ? [
+        ...(row.issued_at !== null ? [{ measure: 'issued' as const, month: californiaMonth(row.issued_at), ...dims(row) }] : []),
+        ...(row.added_at !== null ? [{ measure: 'entered' as const, month: californiaMonth(row.added_at), ...dims(row) }] : []),
+      ]
+    : [];
+
+export const inForceKeys = (row: OrderSearchRow): InForceKey[] =>
+  row.status === 'active' || row.status === 'served' ? [{ expiry_month: row.expires_at === null ? '' : utcMonth(row.expires_at), ...dims(row) }] : [];
+
+/** −1 for the keys a row leaves, +1 for those it enters; keys that cancel out are dropped. */
+export const counterDeltas = <K extends object>(
+  transitions: readonly { readonly before: OrderSearchRow | undefined; readonly after: OrderSearchRow }[],
+  keysOf: (row: OrderSearchRow) => readonly K[],
+): (K & { orders: number })[] => {
+  const out = new Map<string, K & { orders: number }>();
+  const add = (k: K, n: number): void => {
+    const id = JSON.stringify(k);
+    const had = out.get(id);
+    if (had) had.orders += n;
+    else out.set(id, { ...k, orders: n });
+  };
+  for (const { before, after } of transitions) {
+    if (before) for (const k of keysOf(before)) add(k, -1);
+    for (const k of keysOf(after)) add(k, 1);
+  }
+  return [...out.values()].filter((d) => d.orders !== 0);
+};
 
 export type EventCountKind = 'renewed' | 'canceled' | 'rejected';
 

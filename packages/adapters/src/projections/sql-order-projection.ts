@@ -4,6 +4,8 @@ import type { SqlDatabase, SqlSession } from '../event-store/sql/sql-database';
 import {
   addAccessCountsSql,
   addEventCountsSql,
+  addInForceCountsSql,
+  addMonthCountsSql,
   addStatisticsSql,
   deletePairsSql,
   deleteProtectedSql,
@@ -24,7 +26,7 @@ import { partyPairRows } from './party-pairs';
 import { compareCheckpoint, type Checkpoint, type CheckpointOutcome, type ProjectionTarget } from './projection-target';
 import { protectedPersonRows } from './protected-person-rows';
 import { statisticsDeltas } from './statistics-bucket';
-import { accessDecisionsOf, eventCountsOf, ORDER_READ_ACTIONS, sumEventCounts, type EventCountDelta } from './report-counts';
+import { accessDecisionsOf, counterDeltas, eventCountsOf, inForceKeys, monthCountKeys, ORDER_READ_ACTIONS, sumEventCounts, type EventCountDelta } from './report-counts';
 
 export const ORDER_PROJECTION = 'order-search';
 
@@ -49,7 +51,7 @@ export class SqlOrderProjection implements ProjectionTarget {
   readonly name: string;
   private readonly sql: Record<
     | 'ensure' | 'lock' | 'read' | 'store' | 'load' | 'upsert' | 'deleteProtected' | 'deletePairs'
-    | 'insertProtected' | 'insertPairs' | 'statistics' | 'eventCounts' | 'accessCounts' | 'reset' | 'rewind',
+    | 'insertProtected' | 'insertPairs' | 'statistics' | 'monthCounts' | 'inForceCounts' | 'eventCounts' | 'accessCounts' | 'reset' | 'rewind',
     string
   >;
   private ensured = false;
@@ -73,6 +75,8 @@ export class SqlOrderProjection implements ProjectionTarget {
       insertProtected: s(insertProtectedSql),
       insertPairs: s(insertPairsSql),
       statistics: s(addStatisticsSql),
+      monthCounts: s(addMonthCountsSql),
+      inForceCounts: s(addInForceCountsSql),
       eventCounts: s(addEventCountsSql),
       accessCounts: s(addAccessCountsSql),
       reset: s(resetSql),
@@ -150,8 +154,13 @@ export class SqlOrderProjection implements ProjectionTarget {
       if (pairs.length > 0) await tx.query(this.sql.insertPairs, [JSON.stringify(pairs)]);
     }
 
-    const deltas = statisticsDeltas(changed.map((row) => ({ before: before.get(row.order_id), after: row })));
+    const transitions = changed.map((row) => ({ before: before.get(row.order_id), after: row }));
+    const deltas = statisticsDeltas(transitions);
     if (deltas.length > 0) await tx.query(this.sql.statistics, [JSON.stringify(deltas)]);
+    const months = counterDeltas(transitions, monthCountKeys);
+    if (months.length > 0) await tx.query(this.sql.monthCounts, [JSON.stringify(months)]);
+    const inForce = counterDeltas(transitions, inForceKeys);
+    if (inForce.length > 0) await tx.query(this.sql.inForceCounts, [JSON.stringify(inForce)]);
     if (counted.length > 0) await tx.query(this.sql.eventCounts, [JSON.stringify(sumEventCounts(counted))]);
   }
 }

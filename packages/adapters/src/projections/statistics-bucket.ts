@@ -4,8 +4,6 @@ import type { OrderSearchRow } from './order-search-row';
 /** The key of one `order_statistics` row; '' stands for "unknown" (drafts) or "never expires". */
 export interface StatisticsBucket {
   readonly county: string;
-  /** The issuing court's ORI (views-0010). */
-  readonly court_ori: string;
   readonly order_type: string;
   readonly stage: string;
   readonly status: string;
@@ -13,30 +11,22 @@ export interface StatisticsBucket {
   readonly issue_month: string;
   /** 'YYYY-MM' (UTC) of expires_at, for active and served orders only. */
   readonly expiry_month: string;
-  /** 'YYYY-MM' in California time of when the order was added to the registry (views-0010). */
-  readonly entry_month: string;
 }
 
 /** UTC 'YYYY-MM' of an instant; the statistics query computes "this month" the same way. */
 export const utcMonth = (instant: string): string => new Date(Date.parse(instant)).toISOString().slice(0, 7);
 
-/** California 'YYYY-MM' of an instant (the month a clerk in the court would name). */
-export const californiaMonth = (instant: string | null): string =>
-  instant === null ? '' : californiaLocalDate(new Date(Date.parse(instant)).toISOString()).slice(0, 7);
-
 export const statisticsBucket = (row: OrderSearchRow): StatisticsBucket => ({
   county: row.county ?? '',
-  court_ori: row.court_ori ?? '',
   order_type: row.order_type ?? '',
   stage: row.stage ?? '',
   status: row.status,
-  issue_month: californiaMonth(row.issued_at),
+  issue_month: row.issued_at === null ? '' : californiaLocalDate(new Date(Date.parse(row.issued_at)).toISOString()).slice(0, 7),
   expiry_month: (row.status === 'active' || row.status === 'served') && row.expires_at !== null ? utcMonth(row.expires_at) : '',
-  entry_month: californiaMonth(row.added_at),
 });
 
 export const bucketKey = (b: StatisticsBucket): string =>
-  `${b.county}|${b.court_ori}|${b.order_type}|${b.stage}|${b.status}|${b.issue_month}|${b.expiry_month}|${b.entry_month}`;
+  `${b.county}|${b.order_type}|${b.stage}|${b.status}|${b.issue_month}|${b.expiry_month}`;
 
 /**
  * The count changes a set of row transitions makes: −1 for the bucket a row leaves, +1 for the

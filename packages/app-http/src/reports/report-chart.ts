@@ -20,7 +20,8 @@ export const chartOption = (table: ReportTable, spec: ChartSpec): Record<string,
   let series: { name: string; data: number[]; stack?: string }[];
   if (spec.kind === 'columns') {
     categories = table.rows.map((r) => spec.category.map((c) => String(r[c] ?? '')).join(' / '));
-    series = spec.series.map((key) => {
+    // A column the table does not hold this time (in force now, grouped by month) draws no series.
+    series = spec.series.filter((key) => table.columns.some((c) => c.key === key)).map((key) => {
       const column = table.columns.find((c) => c.key === key);
       const percent = column?.kind === 'share';
       return {
@@ -61,5 +62,5 @@ export const chartOption = (table: ReportTable, spec: ChartSpec): Record<string,
 /** A sentence that says what the chart shows, for the page and the PDF. */
 export const chartSummary = (table: ReportTable, spec: ChartSpec): string =>
   spec.kind === 'columns'
-    ? `${table.title}: ${spec.series.map((k) => table.columns.find((c) => c.key === k)?.label ?? k).join(', ')} for each of ${table.rows.length} rows; the table below holds every figure.`
+    ? `${table.title}: ${spec.series.filter((k) => table.columns.some((c) => c.key === k)).map((k) => table.columns.find((c) => c.key === k)?.label ?? k).join(', ')} for each of ${table.rows.length} rows; the table below holds every figure.`
     : `${table.title}: ${table.columns.find((c) => c.key === spec.value)?.label ?? spec.value} stacked by ${spec.seriesFrom}; the table below holds every figure.`;

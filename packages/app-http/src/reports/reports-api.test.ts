@@ -40,16 +40,17 @@ describe('reports over HTTP', () => {
     const r = await supervisor.agent.get('/api/v1/reports/statistical').expect(200);
     expect(r.body).toMatchObject({ report: 'statistical', scope: { kind: 'statewide' }, chart: { table: 'byKey' } });
     expect(r.body.tables[0].rows).toEqual([
-      { key: '2026-01', issued: 1, entered: 0, inForce: 1, renewed: 0, canceled: 0 },
-      { key: '2026-02', issued: 1, entered: 0, inForce: 1, renewed: 0, canceled: 0 },
-      { key: '2026-03', issued: 1, entered: 3, inForce: 1, renewed: 0, canceled: 0 },
+      { key: '2026-01', issued: 1, entered: 0, renewed: 0, canceled: 0 },
+      { key: '2026-02', issued: 1, entered: 0, renewed: 0, canceled: 0 },
+      { key: '2026-03', issued: 1, entered: 3, renewed: 0, canceled: 0 },
     ]);
+    const byCourt = await supervisor.agent.get('/api/v1/reports/statistical?by=court').expect(200);
+    expect(byCourt.body.tables[0].rows).toEqual([{ key: COURT, issued: 3, entered: 3, inForce: 3, renewed: 0, canceled: 0 }]);
     // The chart draws the same figures.
     expect(r.body.chart.option.xAxis.data).toEqual(['2026-01', '2026-02', '2026-03']);
     expect(r.body.chart.option.series.map((s: { name: string; data: number[] }) => [s.name, s.data])).toEqual([
       ['Issued', [1, 1, 1]],
       ['Entered', [0, 0, 3]],
-      ['In force now', [1, 1, 1]],
     ]);
   });
 
@@ -69,9 +70,9 @@ describe('reports over HTTP', () => {
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.headers['content-disposition']).toMatch(/attachment; filename="ccpor-statistical-byKey-2026-03-03.csv"/);
     expect(parseCsv(csv.text)).toEqual([
-      ['Month', 'Issued', 'Entered', 'In force now', 'Renewals', 'Cancellations'],
-      ['2026-02', '1', '0', '1', '0', '0'],
-      ['2026-03', '1', '3', '1', '0', '0'],
+      ['Month', 'Issued', 'Entered', 'Renewals', 'Cancellations'],
+      ['2026-02', '1', '0', '0', '0'],
+      ['2026-03', '1', '3', '0', '0'],
     ]);
     const list = await supervisor.agent.get('/api/v1/reports/service.csv?table=orders').expect(200);
     const rows = parseCsv(list.text);
@@ -100,10 +101,10 @@ describe('reports over HTTP', () => {
     expect(text).toContain('Orders issued, entered, in force, renewed and canceled');
     // The table's rows, cell by cell, in order (after the chart, whose axis also names the months).
     const table = text.slice(text.indexOf('Orders by month'));
-    expect(table).toMatch(/Month\s+Issued\s+Entered\s+In force now\s+Renewals\s+Cancellations/);
-    expect(table).toMatch(/2026-01\s+1\s+0\s+1\s+0\s+0\s+2026-02\s+1\s+0\s+1\s+0\s+0\s+2026-03\s+1\s+3\s+1\s+0\s+0/);
+    expect(table).toMatch(/Month\s+Issued\s+Entered\s+Renewals\s+Cancellations/);
+    expect(table).toMatch(/2026-01\s+1\s+0\s+0\s+0\s+2026-02\s+1\s+0\s+0\s+0\s+2026-03\s+1\s+3\s+0\s+0/);
     // The chart is drawn as vector text too: its legend is in the PDF.
-    expect(text.slice(0, text.indexOf('Orders by month'))).toContain('In force now');
+    expect(text.slice(0, text.indexOf('Orders by month'))).toContain('Entered');
   });
 
   it('bad filters are refused on their field', async () => {

@@ -25,6 +25,8 @@ export interface ViewDump {
   readonly order_party_pair: string[];
   readonly order_statistics: string[];
   readonly order_event_counts: string[];
+  readonly order_month_counts: string[];
+  readonly order_in_force_counts: string[];
 }
 
 export const dumpViews = async (db: SqlDatabase, schema: string): Promise<ViewDump> => {
@@ -38,9 +40,11 @@ export const dumpViews = async (db: SqlDatabase, schema: string): Promise<ViewDu
     order_party_pair: await dump('{{schema}}.order_party_pair', 'order_id, ordinal'),
     order_statistics: await dump(
       '(SELECT * FROM {{schema}}.order_statistics WHERE orders <> 0)',
-      'county, court_ori, order_type, stage, status, issue_month, expiry_month, entry_month',
+      'county, order_type, stage, status, issue_month, expiry_month',
     ),
     order_event_counts: await dump('{{schema}}.order_event_counts', 'kind, month, county, court_ori, order_type, stage, reason'),
+    order_month_counts: await dump('(SELECT * FROM {{schema}}.order_month_counts WHERE orders <> 0)', 'measure, month, county, court_ori, order_type, stage'),
+    order_in_force_counts: await dump('(SELECT * FROM {{schema}}.order_in_force_counts WHERE orders <> 0)', 'expiry_month, county, court_ori, order_type, stage'),
   };
 };
 
@@ -89,6 +93,12 @@ export const describeOrderProjection = (label: string, open: () => Promise<Proje
       });
       expect(counts).toEqual(expect.arrayContaining(memory.eventCountRows()));
       expect(counts.map((c) => c.kind).sort()).toEqual(['canceled', 'rejected', 'renewed']);
+      const numbered = (rows: string[]) => rows.map((j) => ({ ...(JSON.parse(j) as object), orders: Number((JSON.parse(j) as { orders: unknown }).orders) }));
+      const views = await dumpViews(f.db, f.schema);
+      expect(numbered(views.order_month_counts)).toEqual(expect.arrayContaining(memory.monthCountRows()));
+      expect(views.order_month_counts).toHaveLength(memory.monthCountRows().length);
+      expect(numbered(views.order_in_force_counts)).toEqual(expect.arrayContaining(memory.inForceCountRows()));
+      expect(views.order_in_force_counts).toHaveLength(memory.inForceCountRows().length);
     });
 
     it('replaying everything over the view changes nothing (per-row version guard)', async () => {

@@ -61,16 +61,16 @@ describe(`reports on ${label}: the fixed synthetic data set (figures worked out 
     });
   });
 
-  it('statistical: issued, entered, in force, renewals and cancellations by California month', async () => {
+  it('statistical: issued, entered, renewals and cancellations by California month', async () => {
     const r = await statisticalReport(src, { now: NOW }, 'month');
     expect(r.byKey.rows).toEqual([
-      { key: '2026-03', issued: 1, entered: 1, inForce: 1, renewed: 0, canceled: 0 },
-      { key: '2026-08', issued: 1, entered: 1, inForce: 1, renewed: 0, canceled: 0 },
+      { key: '2026-03', issued: 1, entered: 1, renewed: 0, canceled: 0 },
+      { key: '2026-08', issued: 1, entered: 1, renewed: 0, canceled: 0 },
       // O6 was issued at 20:00 PDT on 09-30, 10-01 in UTC: it counts in September.
-      { key: '2026-09', issued: 1, entered: 1, inForce: 1, renewed: 0, canceled: 0 },
-      { key: '2026-10', issued: 1, entered: 1, inForce: 1, renewed: 0, canceled: 0 },
-      // O2, O4, O5; O5 canceled; O7's renewal; O5's cancellation.
-      { key: '2026-11', issued: 3, entered: 3, inForce: 2, renewed: 1, canceled: 1 },
+      { key: '2026-09', issued: 1, entered: 1, renewed: 0, canceled: 0 },
+      { key: '2026-10', issued: 1, entered: 1, renewed: 0, canceled: 0 },
+      // O2, O4, O5 issued; O7's renewal; O5's cancellation. (In force now is not a monthly figure.)
+      { key: '2026-11', issued: 3, entered: 3, renewed: 1, canceled: 1 },
     ]);
     expect(r.cancellations.rows).toEqual([{ reason: 'entered-in-error', cancellations: 1 }]);
   });
@@ -184,7 +184,9 @@ describe(`reports on ${label}: the fixed synthetic data set (figures worked out 
     for (const [order, at] of sent) await db.query(inSchema(`INSERT INTO {{schema}}.carpos_deadlines VALUES ($1, 'd1', $2)`, gw), [order, at]);
     await db.query(inSchema(`INSERT INTO {{schema}}.carpos_outbox VALUES (1, $1, 'awaiting-data'), (2, $1, 'awaiting-data'), (3, $2, 'done')`, gw), [O4, O5]);
     const withGateway = { ...src, carposSchema: gw };
-    const r = await timelinessReport(withGateway, { now: NOW });
+    // Statewide, transmission is not joined (/carpos/timeliness has it per agency); for named courts it is.
+    expect((await timelinessReport(withGateway, { now: NOW })).byCourt.rows[0]).not.toHaveProperty('shareSentInTime');
+    const r = await timelinessReport(withGateway, { now: NOW, courts: [LA, ORANGE] });
     expect(r.byCourt.rows.map((c) => [c.court, c.shareSentInTime, c.sentMedianMinutes, c.sentP95Minutes])).toEqual([
       [LA, 0.8, 10, 5640],
       [ORANGE, 0.5, 5, 5],
