@@ -34,7 +34,10 @@ const NOW = '2026-12-01T20:00:00Z';
 const COURTS = 58;
 
 const connection = testPostgresConfig();
-const schema = throwawaySchemaName('bench_reports');
+/** BENCH_REPORT_SCHEMA reuses a schema a run left loaded (BENCH_REPORT_KEEP=1 keeps it), to measure again without loading. */
+const reuse = process.env.BENCH_REPORT_SCHEMA;
+const keep = process.env.BENCH_REPORT_KEEP === '1' || reuse !== undefined;
+const schema = reuse ?? throwawaySchemaName('bench_reports');
 const fmt = (n: number, digits = 0): string => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const seconds = (since: number): number => (performance.now() - since) / 1000;
 
@@ -128,45 +131,48 @@ const REPORTS: readonly { readonly name: string; readonly run: (src: ReportSourc
   { name: 'access', run: (src, f) => accessReport(src, f) },
 ];
 
+const load = async (db: ReturnType<typeof postgresDatabase>): Promise<void> => {
+  await migrateViews(db, schema);
+  await runMigrations(db, schema, carposGatewayMigrations);
+  const s = (sql: string): string => inSchema(sql, schema);
+  const searchIndexes = (
+    await db.query<{ indexname: string }>(
+      "SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'order_search' AND (indexname LIKE '%trgm' OR indexname LIKE '%_dob' OR indexname IN ('order_search_case_key', 'order_search_fcn', 'order_search_image_shas'))",
+      [schema],
+    )
+  ).rows;
+  for (const i of searchIndexes) await db.query(`DROP INDEX "${schema}"."${i.indexname}"`);
+  console.log('| load step | time |\n|---|---|');
+  for (const [step, sql, params] of [
+    ['order rows (generate_series)', LOAD_ORDERS, [ORDERS]],
+    ['order_month_counts and order_in_force_counts', LOAD_COUNTERS, []],
+    ['order_event_counts', LOAD_EVENT_COUNTS, []],
+    ['access_counts', LOAD_ACCESS, []],
+    ['gateway deadlines and awaiting data', LOAD_GATEWAY, []],
+  ] as const) {
+    const t = performance.now();
+    for (const statement of sql.split(';\n')) await db.query(s(statement), [...params]);
+    console.log(`| ${step} | ${fmt(seconds(t), 1)} s |`);
+  }
+  const t = performance.now();
+  await db.query(s('VACUUM ANALYZE {{schema}}.order_search'));
+  await db.query(s('ANALYZE {{schema}}.order_month_counts, {{schema}}.order_in_force_counts, {{schema}}.order_event_counts, {{schema}}.access_counts, {{schema}}.carpos_deadlines, {{schema}}.carpos_outbox'));
+  console.log(`| VACUUM ANALYZE | ${fmt(seconds(t), 1)} s |`);
+  const sizes = (
+    await db.query<{ name: string; rows: string; size: string }>(
+      "SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname IN ('order_search', 'order_month_counts', 'order_in_force_counts', 'order_event_counts', 'access_counts', 'carpos_deadlines') ORDER BY 1",
+      [schema],
+    )
+  ).rows;
+  console.log(`tables: ${sizes.map((r) => `${r.name} ${fmt(Number(r.rows))} rows ${r.size}`).join('; ')}`);
+};
+
 const main = async (): Promise<void> => {
   console.log(`node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}; ${fmt(ORDERS)} orders, ${RUNS} runs per report and shape`);
   const pool = new Pool({ ...connection, max: 2 });
   const db = postgresDatabase(pool);
   try {
-    await migrateViews(db, schema);
-    await runMigrations(db, schema, carposGatewayMigrations);
-    const s = (sql: string): string => inSchema(sql, schema);
-    const searchIndexes = (
-      await db.query<{ indexname: string }>(
-        "SELECT indexname FROM pg_indexes WHERE schemaname = $1 AND tablename = 'order_search' AND (indexname LIKE '%trgm' OR indexname LIKE '%_dob' OR indexname IN ('order_search_case_key', 'order_search_fcn', 'order_search_image_shas'))",
-        [schema],
-      )
-    ).rows;
-    for (const i of searchIndexes) await db.query(`DROP INDEX "${schema}"."${i.indexname}"`);
-    console.log('| load step | time |\n|---|---|');
-    for (const [step, sql, params] of [
-      ['order rows (generate_series)', LOAD_ORDERS, [ORDERS]],
-      ['order_month_counts and order_in_force_counts', LOAD_COUNTERS, []],
-      ['order_event_counts', LOAD_EVENT_COUNTS, []],
-      ['access_counts', LOAD_ACCESS, []],
-      ['gateway deadlines and awaiting data', LOAD_GATEWAY, []],
-    ] as const) {
-      const t = performance.now();
-      for (const statement of sql.split(';\n')) await db.query(s(statement), [...params]);
-      console.log(`| ${step} | ${fmt(seconds(t), 1)} s |`);
-    }
-    const t = performance.now();
-    await db.query(s('VACUUM ANALYZE {{schema}}.order_search'));
-    await db.query(s('ANALYZE {{schema}}.order_month_counts, {{schema}}.order_in_force_counts, {{schema}}.order_event_counts, {{schema}}.access_counts, {{schema}}.carpos_deadlines, {{schema}}.carpos_outbox'));
-    console.log(`| VACUUM ANALYZE | ${fmt(seconds(t), 1)} s |`);
-    const sizes = (
-      await db.query<{ name: string; rows: string; size: string }>(
-        "SELECT c.relname AS name, c.reltuples::bigint AS rows, pg_size_pretty(pg_total_relation_size(c.oid)) AS size FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname IN ('order_search', 'order_month_counts', 'order_in_force_counts', 'order_event_counts', 'access_counts', 'carpos_deadlines') ORDER BY 1",
-        [schema],
-      )
-    ).rows;
-    console.log(`tables: ${sizes.map((r) => `${r.name} ${fmt(Number(r.rows))} rows ${r.size}`).join('; ')}`);
-
+    if (reuse === undefined) await load(db);
     const src: ReportSource = { db, schema, carposSchema: schema };
     console.log(`\n| report | ${SHAPES.map((x) => x.name).join(' | ')} |\n|---|${SHAPES.map(() => '---|').join('')}`);
     let worst = 0;
@@ -190,7 +196,8 @@ const main = async (): Promise<void> => {
     console.log(`\nslowest single run: ${fmt(worst)} ms; goal under 1,000 ms per report: ${worst < 1000 ? 'met' : 'not met'}; load after: ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   } finally {
     await pool.end();
-    await dropSchema(connection, schema);
+    if (keep) console.log(`schema ${schema} kept (BENCH_REPORT_SCHEMA=${schema} measures it again)`);
+    else await dropSchema(connection, schema);
   }
 };
 

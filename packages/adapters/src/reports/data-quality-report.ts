@@ -17,7 +17,7 @@ export interface DataQualityReport {
 export const dataQualityReport = async (src: ReportSource, f: ReportFilter): Promise<DataQualityReport> => {
   // Each statement binds its own parameters: an unused one has no type PostgreSQL can infer.
   const noImageWhere = (p: Params, scope: readonly string[]): string =>
-    and(['s.image_count = 0', "s.status IN ('active', 'served')", `(s.expires_at IS NULL OR s.expires_at > ${p.add(f.now, 'timestamptz')})`, ...issuedInRange(f, p, 's.issued_at'), ...scope]);
+    and(['s.image_count = 0', "s.status IN ('active', 'served')", `coalesce(s.expires_at, 'infinity'::timestamptz) > ${p.add(f.now, 'timestamptz')}`, ...issuedInRange(f, p, 's.issued_at'), ...scope]);
   const draftsWhere = (p: Params, scope: readonly string[]): string => and(["s.status = 'draft'", ...issuedInRange(f, p, 's.created_at'), ...scope]);
   const p = new Params();
   const scope = rowFilters(f, p);

@@ -31,6 +31,11 @@ export interface ReportDefinition {
   readonly action: Extract<GlobalAction, 'statistics.read' | 'reports.access.read'>;
   readonly query: t.Mixed;
   readonly chart: ChartSpec;
+  /**
+   * Without a date range, the months before now the report covers (its `from` is then stated in the
+   * document's filters): a statewide timeliness over every order ever issued sorts every latency.
+   */
+  readonly defaultMonths?: number;
   readonly run: (src: ReportSource, filter: ReportFilter, query: { by?: StatisticsDimension }) => Promise<readonly KeyedTable[]>;
 }
 
@@ -57,6 +62,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     action: 'statistics.read',
     query: ReportQuery,
     chart: { kind: 'columns', category: ['court'], series: ['shareAcknowledgedInTime'] },
+    defaultMonths: 12,
     run: async (src, f) => keyed(await timelinessReport(src, f)),
   },
   {

@@ -1,4 +1,5 @@
 import type { ReportSource } from '@ccpor/adapters';
+import { californiaLocalDate } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
 import { jsonContent } from '../conflicts/precedence-codecs';
@@ -38,6 +39,12 @@ export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guar
     const principal = guard.global(req, res, def.action);
     await waitForHeader(req, s);
     const now = s.clock.now();
+    if (def.defaultMonths !== undefined && query.from === undefined && query.to === undefined) {
+      // The first day of the month `defaultMonths` before now's, in California.
+      const [y, m] = californiaLocalDate(now).split('-').map(Number) as [number, number];
+      const start = new Date(Date.UTC(y, m - 1 - def.defaultMonths, 1)).toISOString().slice(0, 10);
+      query = { ...query, from: start as ReportQuery['from'] & string };
+    }
     const own = def.action === 'reports.access.read' ? !principal.roles.includes('state-admin') : ownAgencyOnly(principal);
     const filter = {
       ...toFilter(query, now),

@@ -56,6 +56,8 @@ describe('reports over HTTP', () => {
 
   it('timeliness and service: overdue orders and ages at now', async () => {
     const t = await supervisor.agent.get('/api/v1/reports/timeliness').expect(200);
+    // Without a range, timeliness covers the twelve months before this one, and says so.
+    expect(t.body.filters).toEqual({ from: '2025-03-01' });
     expect(t.body.tables[0].rows).toEqual([
       expect.objectContaining({ court: COURT, orders: 3, due: 2, acknowledgedInTime: 0, overdue: 2, shareAcknowledgedInTime: 0, acknowledgedMedianMinutes: null }),
     ]);

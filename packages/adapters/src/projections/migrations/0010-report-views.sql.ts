@@ -27,14 +27,15 @@ ALTER TABLE {{schema}}.order_search ADD COLUMN doj_acknowledged_at timestamptz;
 CREATE INDEX order_search_doj_timeliness ON {{schema}}.order_search (issued_at)
   INCLUDE (court_ori, county, order_type, doj_deadline, doj_acknowledged_at, status, sealed, entering_ori, assigned_oris)
   WHERE doj_deadline IS NOT NULL AND status IN ('active', 'served', 'canceled');
-CREATE INDEX order_search_unserved ON {{schema}}.order_search (issued_at)
-  INCLUDE (expires_at, court_ori, county, order_type, status, sealed, entering_ori, assigned_oris) WHERE status = 'active';
+-- Keyed on the end (never: infinity): the orders in force are one range, however many have expired.
+CREATE INDEX order_search_unserved ON {{schema}}.order_search ((coalesce(expires_at, 'infinity'::timestamptz)))
+  INCLUDE (expires_at, issued_at, court_ori, county, order_type, status, sealed, entering_ori, assigned_oris) WHERE status = 'active';
 CREATE INDEX order_search_in_force_expiry ON {{schema}}.order_search (expires_at)
   INCLUDE (court_ori, county, order_type, stage, issued_at, status, sealed, entering_ori, assigned_oris) WHERE status IN ('active', 'served');
 CREATE INDEX order_search_doj_open ON {{schema}}.order_search (doj_deadline) WHERE doj_acknowledged_at IS NULL AND status IN ('active', 'served', 'canceled');
 CREATE INDEX order_search_doj_late ON {{schema}}.order_search (issued_at) WHERE doj_acknowledged_at > doj_deadline;
-CREATE INDEX order_search_no_image ON {{schema}}.order_search (issued_at)
-  INCLUDE (expires_at, court_ori, county, order_type, status, sealed, entering_ori, assigned_oris) WHERE image_count = 0 AND status IN ('active', 'served');
+CREATE INDEX order_search_no_image ON {{schema}}.order_search ((coalesce(expires_at, 'infinity'::timestamptz)))
+  INCLUDE (expires_at, issued_at, court_ori, county, order_type, status, sealed, entering_ori, assigned_oris) WHERE image_count = 0 AND status IN ('active', 'served');
 CREATE INDEX order_search_drafts ON {{schema}}.order_search (created_at) WHERE status = 'draft';
 
 TRUNCATE {{schema}}.order_search, {{schema}}.order_search_protected, {{schema}}.order_party_pair, {{schema}}.order_statistics;
