@@ -14,7 +14,7 @@ import {
 import type { GlobalAction } from '@ccpor/domain';
 import type * as t from 'io-ts';
 import type { ChartSpec } from './report-chart';
-import { ReportQuery, StatisticalReportQuery } from './report-request';
+import { AccessReportQuery, ReportQuery, StatisticalReportQuery } from './report-request';
 
 export type ReportName = 'statistical' | 'timeliness' | 'service' | 'expiring' | 'rejects' | 'data-quality' | 'access';
 
@@ -111,7 +111,7 @@ export const REPORTS: readonly ReportDefinition[] = [
     summary: 'Denied access attempts and sealed-order reads by agency and user (state and local administrators only)',
     rule: 'Access audit (ADR 0031, 0034)',
     action: 'reports.access.read',
-    query: ReportQuery,
+    query: AccessReportQuery,
     chart: { kind: 'columns', category: ['agency', 'user'], series: ['denied', 'sealedReads'] },
     run: async (src, f) => keyed(await accessReport(src, f)),
   },

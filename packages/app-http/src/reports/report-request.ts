@@ -23,6 +23,9 @@ const filterProps = {
 export const ReportQuery = t.exact(t.partial(filterProps), 'ReportQuery');
 export type ReportQuery = t.TypeOf<typeof ReportQuery>;
 
+/** The access report is of users' decisions: only the days (`from`, `to`) filter it. */
+export const AccessReportQuery = t.exact(t.partial({ from: filterProps.from, to: filterProps.to }), 'AccessReportQuery');
+
 export const StatisticsDimensionCodec = t.keyof({ month: null, county: null, court: null, orderType: null, stage: null }, 'StatisticsDimension');
 export const StatisticalReportQuery = t.exact(t.partial({ ...filterProps, by: StatisticsDimensionCodec }), 'StatisticalReportQuery');
 

@@ -6077,10 +6077,7 @@ export interface operations {
     getReportsAccess: {
         parameters: {
             query?: {
-                county?: string | string[];
-                court?: string | string[];
                 from?: string;
-                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
                 to?: string;
             };
             header?: {
@@ -6150,10 +6147,7 @@ export interface operations {
     "getReportsAccess.csv": {
         parameters: {
             query?: {
-                county?: string | string[];
-                court?: string | string[];
                 from?: string;
-                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
                 table?: string;
                 to?: string;
             };
@@ -6186,10 +6180,7 @@ export interface operations {
     "getReportsAccess.pdf": {
         parameters: {
             query?: {
-                county?: string | string[];
-                court?: string | string[];
                 from?: string;
-                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
                 to?: string;
             };
             header?: never;

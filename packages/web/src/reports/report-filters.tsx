@@ -30,12 +30,15 @@ export const ReportFilters = ({
   params,
   agencies,
   grouping,
+  decisionsOnly = false,
   problem,
   onApply,
 }: {
   params: ReportParams;
   agencies: readonly Agency[] | undefined;
   grouping: boolean;
+  /** The access report is filtered by the days of the decisions only. */
+  decisionsOnly?: boolean;
   problem?: { readonly field?: string; readonly text: string };
   onApply: (p: ReportParams) => void;
 }) => {
@@ -66,14 +69,16 @@ export const ReportFilters = ({
         </div>
       )}
       <div className="ccpor-row">
-        <Field id="from" label="Issued from">
+        <Field id="from" label={decisionsOnly ? 'Decisions from' : 'Issued from'}>
           {fieldError('from')}
           <input className="usa-input" type="date" id="from" name="from" value={draft.from ?? ''} onChange={(e) => set('from', e.target.value)} {...described('from')} />
         </Field>
-        <Field id="to" label="Issued to">
+        <Field id="to" label={decisionsOnly ? 'Decisions to' : 'Issued to'}>
           {fieldError('to')}
           <input className="usa-input" type="date" id="to" name="to" value={draft.to ?? ''} onChange={(e) => set('to', e.target.value)} {...described('to')} />
         </Field>
+        {!decisionsOnly && (
+          <>
         <Field id="county" label="County">
           {fieldError('county')}
           <select className="usa-select" id="county" name="county" value={draft.county ?? ''} onChange={(e) => set('county', e.target.value)} {...described('county')}>
@@ -107,6 +112,8 @@ export const ReportFilters = ({
             ))}
           </select>
         </Field>
+          </>
+        )}
         {grouping && (
           <Field id="by" label="Group by">
             <select className="usa-select" id="by" name="by" value={draft.by ?? 'month'} onChange={(e) => set('by', e.target.value === 'month' ? '' : e.target.value)}>

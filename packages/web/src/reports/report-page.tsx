@@ -52,14 +52,20 @@ const Body = ({ name }: { name: ReportName }) => {
         </div>
       ) : (
         <>
-          <ReportFilters params={params} agencies={agencies} grouping={name === 'statistical'} problem={problem} onApply={apply} />
+          <ReportFilters params={params} agencies={agencies} grouping={name === 'statistical'} decisionsOnly={name === 'access'} problem={problem} onApply={apply} />
           <section aria-labelledby="report-heading" aria-busy={report.isFetching} className="ccpor-report__body">
             <h2 id="report-heading">{report.isPending ? 'Loading the report…' : doc ? 'Report' : 'The report was not run: see the filters above'}</h2>
             {doc && (
               <>
                 <p className="ccpor-muted" data-testid="report-meta">
                   {doc.rule}. As of {new Date(doc.asOf).toLocaleString('en-US', { timeZone: 'America/Los_Angeles' })} (California time);{' '}
-                  {doc.scope.kind === 'statewide' ? 'statewide' : `agency ${doc.scope.agencyOri}`}.
+                  {doc.scope.kind === 'statewide' ? 'statewide' : `agency ${doc.scope.agencyOri}`}
+                  {Object.keys(doc.filters).length > 0
+                    ? `; filters: ${Object.entries(doc.filters)
+                        .map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : v}`)
+                        .join('; ')}`
+                    : ''}
+                  .
                 </p>
                 <ul className="ccpor-exports" aria-label="Export">
                   <li>
