@@ -29,3 +29,4 @@ export * from './mail';
 export * from './notifications';
 export * from './shared-state';
 export * from './leadership';
+export * from './reports';

@@ -4,6 +4,7 @@ export * from './fold-batch';
 export * from './protected-person-rows';
 export * from './party-pairs';
 export * from './statistics-bucket';
+export * from './report-counts';
 export * from './projection-target';
 export * from './projection-runner';
 export * from './sql-order-projection';

@@ -72,9 +72,52 @@ SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_statistics, $1::jso
 ON CONFLICT (county, order_type, stage, status, issue_month, expiry_month) DO UPDATE SET orders = s.orders + EXCLUDED.orders
 `;
 
+/** $1 JSON array of month-count deltas (report-counts.ts). */
+export const addMonthCountsSql = `
+INSERT INTO {{schema}}.order_month_counts AS c
+SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_month_counts, $1::json)
+ON CONFLICT (measure, month, county, court_ori, order_type, stage) DO UPDATE SET orders = c.orders + EXCLUDED.orders
+`;
+
+/** $1 JSON array of in-force deltas. */
+export const addInForceCountsSql = `
+INSERT INTO {{schema}}.order_in_force_counts AS c
+SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_in_force_counts, $1::json)
+ON CONFLICT (expiry_month, county, court_ori, order_type, stage) DO UPDATE SET orders = c.orders + EXCLUDED.orders
+`;
+
+/** $1 JSON array of event-count deltas (report-counts.ts). */
+export const addEventCountsSql = `
+INSERT INTO {{schema}}.order_event_counts AS c
+SELECT * FROM json_populate_recordset(NULL::{{schema}}.order_event_counts, $1::json)
+ON CONFLICT (kind, month, county, court_ori, order_type, stage, reason) DO UPDATE SET events = c.events + EXCLUDED.events
+`;
+
+/**
+ * $1 JSON array of access decisions, $2 the order-read actions. Denials count as they are; an
+ * allowed read counts when the order it read is sealed now (as the batch is applied, which is
+ * within moments of the read).
+ */
+export const addAccessCountsSql = `
+INSERT INTO {{schema}}.access_counts AS a (day, agency_ori, user_id, kind, action, events)
+SELECT day, agency_ori, user_id, kind, action, count(*) FROM (
+  SELECT d.day, d.agency_ori, d.user_id, 'denied' AS kind, d.action
+  FROM json_to_recordset($1::json) AS d(day text, agency_ori text, user_id text, action text, allowed boolean, order_id text)
+  WHERE NOT d.allowed
+  UNION ALL
+  SELECT d.day, d.agency_ori, d.user_id, 'sealed-read', d.action
+  FROM json_to_recordset($1::json) AS d(day text, agency_ori text, user_id text, action text, allowed boolean, order_id text)
+  JOIN {{schema}}.order_search AS s ON s.order_id = d.order_id::uuid AND s.sealed
+  WHERE d.allowed AND d.order_id IS NOT NULL AND d.action = ANY($2::text[])
+) AS counted
+GROUP BY day, agency_ori, user_id, kind, action
+ON CONFLICT (day, agency_ori, user_id, kind, action) DO UPDATE SET events = a.events + EXCLUDED.events
+`;
+
 /** $1 projection name. Empties every table of the view and rewinds its checkpoint. */
 export const resetSql = `
-TRUNCATE {{schema}}.order_search, {{schema}}.order_search_protected, {{schema}}.order_party_pair, {{schema}}.order_statistics
+TRUNCATE {{schema}}.order_search, {{schema}}.order_search_protected, {{schema}}.order_party_pair, {{schema}}.order_statistics,
+  {{schema}}.order_event_counts, {{schema}}.access_counts, {{schema}}.order_month_counts, {{schema}}.order_in_force_counts
 `;
 export const rewindCheckpointSql = `
 UPDATE {{schema}}.projection_checkpoints SET position = NULL, last_recorded_at = NULL, updated_at = now() WHERE projection = $1

@@ -174,6 +174,10 @@ const emptyRow = (orderId: string, enteringOri: string, event: RecordedEvent): O
   provisions: [],
   firearm_receipt_due: null,
   firearm_receipt_filed_at: null,
+  created_at: event.metadata.recordedAt,
+  added_at: null,
+  doj_deadline: null,
+  doj_acknowledged_at: null,
 });
 
 const isIssued = (row: OrderSearchRow): boolean => row.status === 'active' || row.status === 'served' || row.status === 'canceled';
@@ -195,10 +199,12 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
       return {
         // A draft's images stay with the order; everything else comes from the added details.
         ...emptyRow(orderId, row?.entering_ori ?? e.data.enteringAgencyOri, recorded),
-        ...(row ? { cloned_from: row.cloned_from, ...withImages(row.image_shas) } : {}),
+        ...(row ? { cloned_from: row.cloned_from, created_at: row.created_at, ...withImages(row.image_shas) } : {}),
         ...detailsColumns(e.data.details),
         status: 'active',
         expires_at: e.data.expiresAt,
+        added_at: e.data.addedAt,
+        doj_deadline: e.data.dojDeadline,
       };
     case 'DraftUpdated': {
       if (row?.status !== 'draft') return {};
@@ -236,7 +242,15 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
     case 'ImageRemoved':
       return row && hasImages(row) ? withImages(row.image_shas.filter((s) => s !== e.data.sha256)) : {};
     case 'DojAcknowledgementRecorded':
-      return row && isIssued(row) ? { fcn: e.data.fcn, ...(e.data.nic !== undefined ? { nic: e.data.nic } : {}), doj_status: 'acknowledged' } : {};
+      return row && isIssued(row)
+        ? {
+            fcn: e.data.fcn,
+            ...(e.data.nic !== undefined ? { nic: e.data.nic } : {}),
+            doj_status: 'acknowledged',
+            // The enter's first acknowledgement is what Fam. Code 6380 measures; later ones (modify, service) are not.
+            ...(e.data.transaction === 'enter' && row.doj_acknowledged_at === null ? { doj_acknowledged_at: e.data.acknowledgedAt } : {}),
+          }
+        : {};
     case 'DojRejectionRecorded':
       return row && isIssued(row) ? { doj_status: 'rejected' } : {};
     case 'DojResponseReviewed':

@@ -76,6 +76,14 @@ export interface OrderSearchRow {
   readonly firearm_receipt_due: string | null;
   /** When a relinquishment receipt was filed. */
   readonly firearm_receipt_filed_at: string | null;
+  /** When the order's first event was recorded: how long a draft has waited (the data-quality report). */
+  readonly created_at: string;
+  /** When the order was added (entered) in the registry: the statistics' month of entry. */
+  readonly added_at: string | null;
+  /** The first DOJ deadline as the domain set it on OrderAdded (Fam. Code 6380(a), the court's calendar). */
+  readonly doj_deadline: string | null;
+  /** When DOJ first acknowledged the order's enter (DojAcknowledgementRecorded): the timeliness report. */
+  readonly doj_acknowledged_at: string | null;
 }
 
 /** Every column of `order_search`, in table order. */
@@ -122,4 +130,8 @@ export const ORDER_SEARCH_COLUMNS: readonly (keyof OrderSearchRow)[] = [
   'provisions',
   'firearm_receipt_due',
   'firearm_receipt_filed_at',
+  'created_at',
+  'added_at',
+  'doj_deadline',
+  'doj_acknowledged_at',
 ];

@@ -2,6 +2,10 @@ import { canonicalJson, type GlobalPosition, type RecordedEvent } from '@ccpor/d
 import { inSchema } from '../event-store/sql/schema-name';
 import type { SqlDatabase, SqlSession } from '../event-store/sql/sql-database';
 import {
+  addAccessCountsSql,
+  addEventCountsSql,
+  addInForceCountsSql,
+  addMonthCountsSql,
   addStatisticsSql,
   deletePairsSql,
   deleteProtectedSql,
@@ -22,6 +26,7 @@ import { partyPairRows } from './party-pairs';
 import { compareCheckpoint, type Checkpoint, type CheckpointOutcome, type ProjectionTarget } from './projection-target';
 import { protectedPersonRows } from './protected-person-rows';
 import { statisticsDeltas } from './statistics-bucket';
+import { accessDecisionsOf, counterDeltas, eventCountsOf, inForceKeys, monthCountKeys, ORDER_READ_ACTIONS, sumEventCounts, type EventCountDelta } from './report-counts';
 
 export const ORDER_PROJECTION = 'order-search';
 
@@ -46,7 +51,7 @@ export class SqlOrderProjection implements ProjectionTarget {
   readonly name: string;
   private readonly sql: Record<
     | 'ensure' | 'lock' | 'read' | 'store' | 'load' | 'upsert' | 'deleteProtected' | 'deletePairs'
-    | 'insertProtected' | 'insertPairs' | 'statistics' | 'reset' | 'rewind',
+    | 'insertProtected' | 'insertPairs' | 'statistics' | 'monthCounts' | 'inForceCounts' | 'eventCounts' | 'accessCounts' | 'reset' | 'rewind',
     string
   >;
   private ensured = false;
@@ -70,6 +75,10 @@ export class SqlOrderProjection implements ProjectionTarget {
       insertProtected: s(insertProtectedSql),
       insertPairs: s(insertPairsSql),
       statistics: s(addStatisticsSql),
+      monthCounts: s(addMonthCountsSql),
+      inForceCounts: s(addInForceCountsSql),
+      eventCounts: s(addEventCountsSql),
+      accessCounts: s(addAccessCountsSql),
       reset: s(resetSql),
       rewind: s(rewindCheckpointSql),
     };
@@ -111,6 +120,13 @@ export class SqlOrderProjection implements ProjectionTarget {
   }
 
   private async write(tx: SqlSession, events: readonly RecordedEvent[]): Promise<void> {
+    await this.writeOrders(tx, events);
+    // After the orders: a read in the same batch as the sealing finds the order sealed.
+    const decisions = accessDecisionsOf(events);
+    if (decisions.length > 0) await tx.query(this.sql.accessCounts, [JSON.stringify(decisions), ORDER_READ_ACTIONS]);
+  }
+
+  private async writeOrders(tx: SqlSession, events: readonly RecordedEvent[]): Promise<void> {
     const ids = [...new Set(events.map((e) => e.streamId).filter((s) => s.startsWith('order-')).map((s) => s.slice('order-'.length)))];
     if (ids.length === 0) return;
     const before = new Map<string, OrderSearchRow>();
@@ -118,7 +134,8 @@ export class SqlOrderProjection implements ProjectionTarget {
       const parsed = JSON.parse(row) as OrderSearchRow;
       before.set(parsed.order_id, parsed);
     }
-    const after = foldBatch(before, events);
+    const counted: EventCountDelta[] = [];
+    const after = foldBatch(before, events, (row, event) => counted.push(...eventCountsOf(row, event)));
     const changed = [...after.values()].filter((row) => row !== before.get(row.order_id));
     if (changed.length === 0) return;
     await tx.query(this.sql.upsert, [JSON.stringify(changed)]);
@@ -137,7 +154,13 @@ export class SqlOrderProjection implements ProjectionTarget {
       if (pairs.length > 0) await tx.query(this.sql.insertPairs, [JSON.stringify(pairs)]);
     }
 
-    const deltas = statisticsDeltas(changed.map((row) => ({ before: before.get(row.order_id), after: row })));
+    const transitions = changed.map((row) => ({ before: before.get(row.order_id), after: row }));
+    const deltas = statisticsDeltas(transitions);
     if (deltas.length > 0) await tx.query(this.sql.statistics, [JSON.stringify(deltas)]);
+    const months = counterDeltas(transitions, monthCountKeys);
+    if (months.length > 0) await tx.query(this.sql.monthCounts, [JSON.stringify(months)]);
+    const inForce = counterDeltas(transitions, inForceKeys);
+    if (inForce.length > 0) await tx.query(this.sql.inForceCounts, [JSON.stringify(inForce)]);
+    if (counted.length > 0) await tx.query(this.sql.eventCounts, [JSON.stringify(sumEventCounts(counted))]);
   }
 }

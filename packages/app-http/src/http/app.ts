@@ -21,6 +21,7 @@ import { openApiDocument } from '../openapi/openapi-document';
 import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
 import { registerReadinessRoutes } from '../courts/readiness-routes';
 import { registerFirearmRoutes } from '../firearms/firearm-routes';
+import { registerReportRoutes } from '../reports/report-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
 import { registerReadRoutes } from '../orders/read-routes';
 import { registerDraftsListRoute } from '../orders/drafts-list-route';
@@ -162,6 +163,7 @@ export const createApp = (s: AppServices) => {
   registerCourtCalendarRoutes(api, s, guard);
   registerReadinessRoutes(api, s, guard);
   registerFirearmRoutes(api, s, guard);
+  registerReportRoutes(api, s, guard);
   const document = openApiDocument(api.operations, API_VERSION);
   api.router.get('/openapi.json', (_req, res) => {
     res.json(document);

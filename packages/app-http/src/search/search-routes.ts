@@ -26,7 +26,7 @@ export const waitForHeader = async (req: Request, s: AppServices): Promise<boole
 /** Which database answered (a hot standby or the primary; ADR 0062), for operators and tests. */
 const readFrom = (res: Response) => (where: string) => res.setHeader('X-CCPOR-Read-From', where);
 
-const setPosition = (res: Response, s: AppServices): void => {
+export const setPosition = (res: Response, s: AppServices): void => {
   if (s.search.position) res.setHeader('X-CCPOR-Position', s.search.position);
 };
 

@@ -26,6 +26,7 @@ export const ORDER_ACTIONS = [
 export const GLOBAL_ACTIONS = [
   'search',
   'statistics.read',
+  'reports.access.read',
   'doj.queue.read',
   'doj.queue.manage',
   'doj.query',

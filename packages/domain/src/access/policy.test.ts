@@ -146,6 +146,11 @@ describe('global actions', () => {
     expect(authorizeGlobal(who('supervisor'), 'notifications.log.read')).toMatchObject({ allowed: false, code: 'ROLE_NOT_PERMITTED' });
     expect(authorizeGlobal(who('state-admin'), 'notifications.manage', { agencyOri: OTHER }).allowed).toBe(true);
   });
+  it('the access report: state administrators, and local administrators for their own agency', () => {
+    ROLES.forEach((r) => expect(authorizeGlobal(who(r), 'reports.access.read').allowed).toBe(r === 'state-admin' || r === 'local-admin'));
+    expect(authorizeGlobal(who('local-admin'), 'reports.access.read', { agencyOri: OTHER })).toMatchObject({ allowed: false, code: 'NOT_YOUR_AGENCY' });
+    expect(authorizeGlobal(who('state-admin'), 'reports.access.read', { agencyOri: OTHER }).allowed).toBe(true);
+  });
   it('names a rule for every decision', () => GLOBAL_ACTIONS.forEach((a) => ROLES.forEach((r) => expect(authorizeGlobal(who(r), a).rule).not.toBe(''))));
 });
 

@@ -133,6 +133,16 @@ export const authorizeGlobal = (p: Principal, action: GlobalAction, scope: Scope
     .with('statistics.read', () =>
       has(p, 'local-admin', 'state-admin', 'supervisor') ? allow('reports') : deny('ROLE_NOT_PERMITTED', 'Reports are for administrators and supervisors.', 'reports (CCPOR reports)'),
     )
+    // Who was refused and who read sealed orders is about the registry's own users: their administrators' report (issue 16).
+    .with('reports.access.read', () =>
+      has(p, 'state-admin')
+        ? allow('access report: state administrator')
+        : !has(p, 'local-admin')
+          ? deny('ROLE_NOT_PERMITTED', 'The access report is for state and local administrators.', 'access report: administrators')
+          : scope.agencyOri === undefined || scope.agencyOri === p.agencyOri
+            ? allow('access report: local administrator, own agency')
+            : deny('NOT_YOUR_AGENCY', 'A local administrator sees the access report of their own agency only.', 'access report: own agency'),
+    )
     .with('doj.queue.read', () =>
       p.cletsCertified ? allow('CLETS-certified user') : deny('CLETS_CERTIFICATION_REQUIRED', 'The DOJ message queues are CLETS data; only CLETS-certified users may see them.', 'CLETS data: certified users only (CCPOR roles; CLETS policy)'),
     )

@@ -1184,6 +1184,363 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Denied access attempts and sealed-order reads by agency and user (state and local administrators only) (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsAccess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/access.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access: denials and sealed-order reads: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsAccess.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/access.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Access: denials and sealed-order reads as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsAccess.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/data-quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in force without an image, drafts waiting for data, orders awaiting DOJ-required fields (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsDataQuality"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/data-quality.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data quality: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsDataQuality.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/data-quality.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Data quality as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsDataQuality.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in force expiring in the next 30, 60 and 90 days (the renewal window), per court (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsExpiring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/expiring.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders expiring soon: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsExpiring.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/expiring.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders expiring soon as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsExpiring.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/rejects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOJ rejects by error code and court, month by month (the error notification owed to courts) (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsRejects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/rejects.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOJ rejects: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsRejects.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/rejects.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOJ rejects as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsRejects.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in force never served, by age (over 7, 30 and 90 days since issue), per court and entering agency, with the list (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/service.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in force not yet served: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsService.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/service.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in force not yet served as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsService.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statistical": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders issued and entered by month, county, court, order type or stage; orders in force now; renewals; cancellations by reason (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsStatistical"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statistical.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders issued, entered, in force, renewed and canceled: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsStatistical.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/statistical.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders issued, entered, in force, renewed and canceled as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsStatistical.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Per court, the share of orders that reached DOJ within one business day of issue, time from issue to transmission and to acknowledgement, late and overdue orders (JSON: the chart as an ECharts option and the tables behind it) */
+        get: operations["getReportsTimeliness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOJ timeliness: one table as CSV, streamed (`table` names it; the chart's table by default) */
+        get: operations["getReportsTimeliness.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/timeliness.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** DOJ timeliness as a PDF: the chart (SVG) and every table behind it */
+        get: operations["getReportsTimeliness.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/search": {
         parameters: {
             query?: never;
@@ -5849,6 +6206,1008 @@ export interface operations {
                         warningsUnavailable?: string;
                         withheldOrders?: number;
                     };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsAccess: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsAccess.csv": {
+        parameters: {
+            query?: {
+                from?: string;
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsAccess.pdf": {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsDataQuality: {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsDataQuality.csv": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsDataQuality.pdf": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsExpiring: {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsExpiring.csv": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsExpiring.pdf": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsRejects: {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsRejects.csv": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsRejects.pdf": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsService: {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsService.csv": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsService.pdf": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsStatistical: {
+        parameters: {
+            query?: {
+                by?: "month" | "county" | "court" | "orderType" | "stage";
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsStatistical.csv": {
+        parameters: {
+            query?: {
+                by?: "month" | "county" | "court" | "orderType" | "stage";
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsStatistical.pdf": {
+        parameters: {
+            query?: {
+                by?: "month" | "county" | "court" | "orderType" | "stage";
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReportsTimeliness: {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: {
+                "X-CCPOR-Wait-For"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        chart: {
+                            option: {
+                                [key: string]: unknown;
+                            };
+                            summary: string;
+                            table: string;
+                        };
+                        filters: {
+                            [key: string]: string | string[];
+                        };
+                        report: string;
+                        rule: string;
+                        scope: {
+                            /** @constant */
+                            kind: "statewide";
+                        } | {
+                            agencyOri: string;
+                            /** @constant */
+                            kind: "agency";
+                        };
+                        tables: {
+                            columns: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "text" | "count" | "share" | "minutes" | "days" | "instant";
+                                label: string;
+                            }[];
+                            key: string;
+                            rows: {
+                                [key: string]: string | number | null;
+                            }[];
+                            title: string;
+                        }[];
+                        title: string;
+                    };
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsTimeliness.csv": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                table?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    "getReportsTimeliness.pdf": {
+        parameters: {
+            query?: {
+                county?: string | string[];
+                court?: string | string[];
+                from?: string;
+                orderType?: ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV") | ("CPO" | "RT" | "CH" | "DV" | "OOS" | "CAN" | "EA" | "EPO" | "GV" | "JV" | "WV" | "SV")[];
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             /** @description A problem (RFC 9457) */

@@ -7,6 +7,9 @@ import { NotFoundPage } from '../layout/not-found-page';
 import { OrderPage } from '../order/order-page';
 import { validateOrderParams } from '../order/order-params';
 import { parseSearchString, stringifySearchObject, validateSearchParams } from '../search/search-params';
+import { ReportPage } from '../reports/report-page';
+import { validateReportParams } from '../reports/report-params';
+import { ReportsIndexPage } from '../reports/reports-index-page';
 import { SearchPage } from '../search/search-page';
 import { isQueueName } from '../queues/queue-catalogue';
 import type { QueueName } from '../queues/queue-queries';
@@ -118,10 +121,13 @@ const adminApiKeysRoute = createRoute({ getParentRoute: () => adminRoute, path: 
 const adminReadinessRoute = createRoute({ getParentRoute: () => adminRoute, path: '/readiness', component: ReadinessPage });
 const adminNotificationsRoute = createRoute({ getParentRoute: () => adminRoute, path: '/notifications', component: NotificationsPage });
 
+const reportsRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports', component: ReportsIndexPage });
+const reportRoute = createRoute({ getParentRoute: () => appRoute, path: '/reports/$report', validateSearch: validateReportParams, component: ReportPage });
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   changePasswordRoute,
-  appRoute.addChildren([homeRoute, searchRoute, newOrderRoute, entryRoute, orderRoute, queuesRoute, carposQueryRoute, reconciliationRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute, adminNotificationsRoute])]),
+  appRoute.addChildren([homeRoute, searchRoute, newOrderRoute, entryRoute, orderRoute, queuesRoute, carposQueryRoute, reconciliationRoute, reportsRoute, reportRoute, adminRoute.addChildren([adminUsersRoute, adminAgenciesRoute, adminApiKeysRoute, adminReadinessRoute, adminNotificationsRoute])]),
 ]);
 
 export const createAppRouter = (queryClient: QueryClient) =>

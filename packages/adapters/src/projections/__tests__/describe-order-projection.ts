@@ -24,6 +24,9 @@ export interface ViewDump {
   readonly order_search_protected: string[];
   readonly order_party_pair: string[];
   readonly order_statistics: string[];
+  readonly order_event_counts: string[];
+  readonly order_month_counts: string[];
+  readonly order_in_force_counts: string[];
 }
 
 export const dumpViews = async (db: SqlDatabase, schema: string): Promise<ViewDump> => {
@@ -39,6 +42,9 @@ export const dumpViews = async (db: SqlDatabase, schema: string): Promise<ViewDu
       '(SELECT * FROM {{schema}}.order_statistics WHERE orders <> 0)',
       'county, order_type, stage, status, issue_month, expiry_month',
     ),
+    order_event_counts: await dump('{{schema}}.order_event_counts', 'kind, month, county, court_ori, order_type, stage, reason'),
+    order_month_counts: await dump('(SELECT * FROM {{schema}}.order_month_counts WHERE orders <> 0)', 'measure, month, county, court_ori, order_type, stage'),
+    order_in_force_counts: await dump('(SELECT * FROM {{schema}}.order_in_force_counts WHERE orders <> 0)', 'expiry_month, county, court_ori, order_type, stage'),
   };
 };
 
@@ -80,6 +86,19 @@ export const describeOrderProjection = (label: string, open: () => Promise<Proje
       const stats = (await dumpViews(f.db, f.schema)).order_statistics.map((j) => JSON.parse(j) as object);
       expect(stats).toEqual(expect.arrayContaining(memory.statisticsRows()));
       expect(stats).toHaveLength(memory.statisticsRows().length);
+      // The lifecycle renews, cancels and is rejected once each: the event counters hold them as the in-memory twin does.
+      const counts = (await dumpViews(f.db, f.schema)).order_event_counts.map((j) => {
+        const c = JSON.parse(j) as { kind: string; events: unknown };
+        return { ...c, events: Number(c.events) };
+      });
+      expect(counts).toEqual(expect.arrayContaining(memory.eventCountRows()));
+      expect(counts.map((c) => c.kind).sort()).toEqual(['canceled', 'rejected', 'renewed']);
+      const numbered = (rows: string[]) => rows.map((j) => ({ ...(JSON.parse(j) as object), orders: Number((JSON.parse(j) as { orders: unknown }).orders) }));
+      const views = await dumpViews(f.db, f.schema);
+      expect(numbered(views.order_month_counts)).toEqual(expect.arrayContaining(memory.monthCountRows()));
+      expect(views.order_month_counts).toHaveLength(memory.monthCountRows().length);
+      expect(numbered(views.order_in_force_counts)).toEqual(expect.arrayContaining(memory.inForceCountRows()));
+      expect(views.order_in_force_counts).toHaveLength(memory.inForceCountRows().length);
     });
 
     it('replaying everything over the view changes nothing (per-row version guard)', async () => {

@@ -8,6 +8,7 @@ import { orderProvisionsMigration } from './0006-order-provisions.sql';
 import { relatedOrdersFunctionsMigration } from './0007-related-orders-functions.sql';
 import { hiddenOrdersMigration } from './0008-hidden-orders-and-image-holders.sql';
 import { firearmReceiptsMigration } from './0009-firearm-receipts.sql';
+import { reportViewsMigration } from './0010-report-views.sql';
 
 /**
  * The read side's migrations, applied by the shared runner (`runMigrations`) into the schema
@@ -24,4 +25,5 @@ export const viewMigrations: readonly Migration[] = [
   relatedOrdersFunctionsMigration,
   hiddenOrdersMigration,
   firearmReceiptsMigration,
+  reportViewsMigration,
 ];
