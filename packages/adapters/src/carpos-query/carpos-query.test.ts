@@ -58,6 +58,7 @@ describe('CARPOS query through the gateway and the DOJ simulator (PGlite)', () =
   let laFcn: string;
   let selfKeyed: string;
 
+  // An embedded database, the simulator and the gateway start, and orders reach DOJ: a loaded CI machine needs time.
   beforeAll(async () => {
     registry = await openPgliteRegistry();
     simulator = await startDojSimulator({ now: () => new Date(AS_OF), pageSize: 2 });
@@ -79,7 +80,7 @@ describe('CARPOS query through the gateway and the DOJ simulator (PGlite)', () =
     ]);
     if (E.isLeft(seeded)) throw new Error(JSON.stringify(seeded.left));
     await eventually(async () => (await registry.db.query(`SELECT 1 FROM ${registry.schema}.carpos_order_state WHERE order_id = $1`, [selfKeyed])).rows.length > 0, 'the self-keyed order folded');
-  });
+  }, 120_000);
   afterAll(async () => {
     await rig.stop();
     await simulator.close();
