@@ -39,5 +39,5 @@ describe('serve with CCPOR_CLETS_HOST set', () => {
     await stopping.shutdown();
     expect(stopping.services.carpos).toBeUndefined();
     expect(gateway.status().connected).toBe(false);
-  });
+  }, 120_000);
 });

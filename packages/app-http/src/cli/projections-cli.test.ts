@@ -20,6 +20,9 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => {
+  // Jest runs test files one after another in this process on a two-core machine: a CLI test
+  // before this one that ended with a failure code must not count as this command's.
+  process.exitCode = undefined;
   out = [];
   err = [];
   jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => out.push(String(chunk)) > 0);

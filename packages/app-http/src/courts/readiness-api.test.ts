@@ -22,7 +22,7 @@ beforeAll(async () => {
   harness = await startCarposHarness({ dispatch: { responseTimeoutMs: 500, maxAttempts: 3, retry: { initialMs: 20, maxMs: 50 } }, pollIntervalMs: 25 }, {}, { CCPOR_ACCEPTANCE_TESTING: 'true' });
   ({ h, app } = harness);
   localAdmin = await user('local-admin', COURT);
-}, 30_000);
+}, 120_000);
 afterAll(() => harness.close());
 
 describe('go-live readiness', () => {

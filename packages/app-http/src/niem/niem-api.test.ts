@@ -79,7 +79,8 @@ describe('NIEM over HTTP', () => {
     const id = await addOrder({ protectedPersons: [{ name: { last: 'Rivera', first: 'Ana' }, dateOfBirth: '1990-02-03', confidential: true, minor: false }] });
     const outsider = await h.user('query-only', OTHER_COURT);
     const seen = await outsider.agent.get(`/api/v1/orders/${id}/niem`).expect(200);
-    expect(seen.headers['x-ccpor-redacted']).toBe('details.protectedPersons.0');
+    // The petitioner (a person) would point at the confidential protected person: hidden with them.
+    expect(seen.headers['x-ccpor-redacted']).toBe('details.protectedPersons.0,details.petitioner');
     expect(seen.text).not.toContain('1990-02-03');
     const person = /<nc:Person structures:id="protected-1">[\s\S]*?<\/nc:Person>/.exec(seen.text)?.[0] ?? '';
     expect(person).toContain('<nc:PersonSurName>REDACTED</nc:PersonSurName>');
