@@ -1,5 +1,6 @@
-import { authorizeOrder, checkServiceMethod, formInfo, FORM_NUMBERS, ORDER_FORMS, renewalWindow, SERVICE_METHOD_RULES, type FormNumber, type OrderAction, type OrderDetails, type Principal, type ServiceMethod, type ServiceRecord } from '@ccpor/domain';
+import { authorizeOrder, checkServiceMethod, formInfo, FORM_NUMBERS, ORDER_FORMS, renewalWindow, SERVICE_METHOD_RULES, type FormNumber, type OrderAction, type OrderDetails, type ServiceMethod, type ServiceRecord } from '@ccpor/domain';
 import type { Me, OrderRead } from '../api/types';
+import { principalOf } from '../view-logic/principal';
 
 /**
  * Which changes the order page offers, decided by the domain in the browser (issue 15, item 6):
@@ -20,7 +21,6 @@ const ACTION: Record<ChangeKind, OrderAction> = {
 
 export type Availability = { readonly offered: true } | { readonly offered: false; readonly why: string };
 
-export const principalOf = (me: Me): Principal => ({ userId: me.username, agencyOri: me.agencyOri, roles: me.roles, cletsCertified: me.cletsCertified, kind: 'user' });
 
 export const availability = (me: Me, read: OrderRead, kind: ChangeKind): Availability => {
   const o = read.order;
