@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminSession, ApiSession, DEMO, readyUser, type Json } from './harness/api';
 import { collectProblems, launch, newContext } from './harness/browser';
 import { demoOrders } from './harness/demo-data';
+import { tick } from './harness/keyboard';
 import { eventTypes, imageBytes } from './harness/orders';
 import { checkPage, signIn } from './harness/pages';
 import { startRegistry, type Registry } from './harness/registry';
@@ -172,6 +173,34 @@ describe('changes from the order page', () => {
     await ana.getByRole('button', { name: 'Record service' }).click();
     await expect.poll(() => ana.getByTestId('change-service').getByRole('status').textContent()).toMatch(/Service was recorded/);
     expect(await eventTypes(clerkApi, id)).toEqual(['OrderAdded', 'ServiceRecorded', 'ServiceRecorded']);
+  });
+
+  it('a firearm relinquishment receipt recorded after service; an emergency order’s filing with the court recorded; neither offered where the law has none', async () => {
+    const issued = californiaDate(3 * DAY);
+    const id = await addOrder(clerkApi, { form: 'DV-130', issuedAt: `${issued.iso}T10:00:00-07:00`, provisions: [{ kind: 'no-contact' }, { kind: 'firearm-relinquishment', withinHours: 24 }] });
+    await clerkApi.ok('POST', `/api/v1/orders/${id}/services?wait=true`, { service: { serviceId: 'pos-f', servedAt: `${californiaDate(2 * DAY).iso}T09:00:00-07:00`, method: 'personal', servedBy: { name: 'K. Lund' }, servingAgencyOri: DEMO.laCourt } });
+    await openChanges(ana, id);
+    await expect.poll(() => ana.getByTestId('not-offered-court-filing').textContent()).toMatch(/Only an emergency order/);
+    await ana.getByLabel('Receipt filed on').fill(californiaDate(1 * DAY).typed);
+    await ana.getByLabel('Receipt filed at').fill('0930');
+    await ana.getByLabel('Filed by', { exact: true }).fill('Rolando Quintero');
+    await tick(ana, 'The law-enforcement agency');
+    await ana.getByLabel('Firearms and ammunition relinquished (one per line)').fill('Handgun, Glock 19\nTwo boxes of 9 mm ammunition');
+    await ana.getByRole('button', { name: 'Record the receipt' }).click();
+    await expect.poll(() => ana.getByTestId('change-firearm-receipt').getByRole('status').textContent()).toMatch(/receipt was recorded/);
+    await checkPage(ana, 'changes-firearm-receipt');
+    expect(await eventTypes(clerkApi, id)).toEqual(['OrderAdded', 'ServiceRecorded', 'FirearmReceiptRecorded']);
+    const receipt = ((await clerkApi.ok('GET', `/api/v1/orders/${id}`)).order.firearmReceipts as Json[])[0];
+    expect(receipt).toMatchObject({ filedWith: ['court', 'law-enforcement'], outcome: { kind: 'relinquished', items: [{ description: 'Handgun, Glock 19' }, { description: 'Two boxes of 9 mm ammunition' }] } });
+
+    const epo = await addOrder(clerkApi, { form: 'EPO-001', issuedAt: `${californiaDate(1 * DAY).iso}T22:00:00-07:00`, provisions: [{ kind: 'no-contact' }] });
+    await openChanges(ana, epo);
+    await expect.poll(() => ana.getByTestId('not-offered-firearm-receipt').textContent()).toMatch(/does not order firearms relinquished/);
+    await ana.getByLabel('Filed with the court on').fill(today.typed);
+    await ana.getByLabel('Filed with the court at').fill('0005');
+    await ana.getByRole('button', { name: 'Record the filing' }).click();
+    await expect.poll(() => ana.getByTestId('not-offered-court-filing').textContent()).toMatch(/already recorded/);
+    expect(await eventTypes(clerkApi, epo)).toEqual(['OrderAdded', 'CourtFilingRecorded']);
   });
 
   it('cancel with a reason; afterwards modify is not offered; another agency is not offered a change and the API refuses it', async () => {

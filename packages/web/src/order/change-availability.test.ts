@@ -34,4 +34,13 @@ describe('which changes the order page offers (the domain’s policy and the ord
     expect(methods({ serviceByMailPermitted: true })).toContain('mail');
     expect(methods({})).not.toContain('court-ordered-alternative');
   });
+  it('a firearm receipt only where the order makes the restrained person relinquish; a court filing only for an emergency order, once', () => {
+    expect(availability(me(), read({}), 'firearm-receipt')).toMatchObject({ offered: false, why: expect.stringContaining('does not order firearms relinquished') });
+    expect(availability(me(), read({ details: { ...details, provisions: [{ kind: 'firearm-relinquishment', withinHours: 24 }] } }), 'firearm-receipt').offered).toBe(true);
+    expect(availability(me(), read({ details: { ...details, form: 'GV-130' } }), 'firearm-receipt').offered).toBe(true);
+    expect(availability(me(), read({}), 'court-filing')).toMatchObject({ offered: false, why: expect.stringContaining('Only an emergency order') });
+    expect(availability(me(), read({ details: { ...details, form: 'EPO-001' } }), 'court-filing').offered).toBe(true);
+    expect(availability(me(), read({ details: { ...details, form: 'EPO-001' }, courtFiling: { filedAt: '2026-03-03T08:00:00Z', recordedAt: '2026-03-03T08:01:00Z' } }), 'court-filing')).toMatchObject({ offered: false, why: expect.stringContaining('already recorded') });
+    expect(availability(me({ roles: ['query-only'] }), read({ details: { ...details, form: 'EPO-001' } }), 'court-filing').offered).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { authorizeOrder, checkServiceMethod, formInfo, FORM_NUMBERS, ORDER_FORMS, renewalWindow, SERVICE_METHOD_RULES, type FormNumber, type OrderAction, type OrderDetails, type ServiceMethod, type ServiceRecord } from '@ccpor/domain';
+import { authorizeOrder, checkServiceMethod, firearmsOrdered, formInfo, FORM_NUMBERS, ORDER_FORMS, renewalWindow, SERVICE_METHOD_RULES, type FormNumber, type OrderAction, type OrderDetails, type ServiceMethod, type ServiceRecord } from '@ccpor/domain';
 import type { Me, OrderRead } from '../api/types';
 import { principalOf } from '../view-logic/principal';
 
@@ -8,7 +8,7 @@ import { principalOf } from '../view-logic/principal';
  * is not modified, renewed or served; an expired one only renewed). When a change is not offered
  * the page says why and who may. The server decides again; this only spares the clerk a refusal.
  */
-export type ChangeKind = 'modify' | 'renew' | 'service' | 'cancel' | 'clone' | 'images';
+export type ChangeKind = 'modify' | 'renew' | 'service' | 'cancel' | 'clone' | 'images' | 'firearm-receipt' | 'court-filing';
 
 const ACTION: Record<ChangeKind, OrderAction> = {
   modify: 'order.modify',
@@ -17,6 +17,8 @@ const ACTION: Record<ChangeKind, OrderAction> = {
   cancel: 'order.cancel',
   clone: 'order.clone',
   images: 'order.image.attach',
+  'firearm-receipt': 'order.firearms.receipt',
+  'court-filing': 'order.court-filing',
 };
 
 export type Availability = { readonly offered: true } | { readonly offered: false; readonly why: string };
@@ -49,6 +51,11 @@ export const availability = (me: Me, read: OrderRead, kind: ChangeKind): Availab
     case 'clone':
     case 'images':
       return { offered: true };
+    case 'firearm-receipt':
+      return firearmsOrdered(o.details) ? { offered: true } : { offered: false, why: 'This order does not order firearms relinquished (Fam. Code 6389(c)(1)); if its form does, enter the firearm term first (modify).' };
+    case 'court-filing':
+      if (formInfo(o.details.form).stage !== 'emergency') return { offered: false, why: 'Only an emergency order, made in the field, is filed with the court afterwards (Pen. Code 18140(c); Fam. Code 6271).' };
+      return o.status === 'issued' && o.courtFiling !== undefined ? { offered: false, why: 'The filing with the court is already recorded.' } : { offered: true };
   }
 };
 

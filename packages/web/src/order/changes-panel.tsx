@@ -1,15 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { californiaLocalDate, toCaliforniaLocal, type CancelReason, FORM_NUMBERS, formInfo, fromCaliforniaLocal, type IssuedOrder, type ServiceMethod } from '@ccpor/domain';
-import { useState, type ReactNode } from 'react';
+import { californiaLocalDate, toCaliforniaLocal, type CancelReason, FORM_NUMBERS, formInfo, type IssuedOrder, type ServiceMethod } from '@ccpor/domain';
+import { useState } from 'react';
 import type { OrderRead } from '../api/types';
 import { CheckField, errorFor, SelectField, TextArea, TextField } from '../entry/fields';
 import { sessionQuery } from '../session/session-queries';
 import { formatDate } from '../view-logic/format';
-import { parseTypedDate, parseTypedTime, typedDate } from '../view-logic/typed-entry';
-import { afterHearingForm, availability, offeredServiceMethods, windowOf, type ChangeKind } from './change-availability';
+import { parseTypedDate, typedDate } from '../view-logic/typed-entry';
+import { afterHearingForm, offeredServiceMethods, windowOf } from './change-availability';
 import { imageLabel } from './order-details';
 import { useChange } from './use-change';
+import { Change, instant, Submit } from './change-frame';
+import { CourtFilingForm, FirearmReceiptForm } from './firearm-changes';
 
 const METHOD_WORDS: Record<ServiceMethod, string> = {
   personal: 'Personal service (an adult not a party)',
@@ -20,65 +22,6 @@ const METHOD_WORDS: Record<ServiceMethod, string> = {
   'court-ordered-alternative': 'Another method the court ordered',
 };
 const REASON_WORDS: Record<CancelReason, string> = { 'terminated-by-court': 'Terminated by the court', 'entered-in-error': 'Entered in error', superseded: 'Superseded by another order', other: 'Other (say why)' };
-
-const instant = (date: string, time: string): string | undefined => {
-  const d = parseTypedDate(date);
-  const t = time.trim() === '' ? { ok: true as const, value: '12:00' } : parseTypedTime(time);
-  return d.ok && t.ok ? fromCaliforniaLocal(d.value, `${t.value}:00`) : undefined;
-};
-
-/** Shared frame of one change: its heading, why it is not offered, what the registry answered, the other user's change. */
-const Change = ({ id, title, kind, read, children, c }: { id: string; title: string; kind: ChangeKind; read: OrderRead; children: ReactNode; c: ReturnType<typeof useChange> }) => {
-  const me = useQuery(sessionQuery).data;
-  const a = me ? availability(me, read, kind) : { offered: false as const, why: 'Loading…' };
-  return (
-    <section aria-labelledby={`${id}-heading`} data-testid={`change-${kind}`}>
-      <h3 id={`${id}-heading`}>{title}</h3>
-      {!a.offered ? (
-        <p className="ccpor-not-offered" data-testid={`not-offered-${kind}`}>
-          Not offered: {a.why}
-        </p>
-      ) : (
-        <>
-          {c.done && (
-            <div className="usa-alert usa-alert--success usa-alert--slim" role="status">
-              <div className="usa-alert__body">
-                <p className="usa-alert__text">{c.done}</p>
-              </div>
-            </div>
-          )}
-          {c.error && (
-            <div className="usa-alert usa-alert--error usa-alert--slim" role="alert">
-              <div className="usa-alert__body">
-                <p className="usa-alert__text" data-testid={`${kind}-error`}>
-                  {c.error}
-                </p>
-                {c.others && (
-                  <>
-                    <p className="usa-alert__text">What they changed:</p>
-                    <ul data-testid={`${kind}-others`}>
-                      {c.others.lines.map((l, i) => (
-                        <li key={i}>{l}</li>
-                      ))}
-                    </ul>
-                    <p className="usa-alert__text">The order now shows their change (Order details, History). Your values here are kept: send them again to put your change on top of theirs.</p>
-                  </>
-                )}
-              </div>
-            </div>
-          )}
-          {children}
-        </>
-      )}
-    </section>
-  );
-};
-
-const Submit = ({ busy, label, again }: { busy: boolean; label: string; again: boolean }) => (
-  <button type="submit" className="usa-button" disabled={busy} aria-disabled={busy}>
-    {busy ? 'Sending…' : again ? `${label} on top of their change` : label}
-  </button>
-);
 
 const ModifyForm = ({ read, s }: { read: OrderRead; s: IssuedOrder }) => {
   const c = useChange(read.orderId, read.version);
@@ -325,6 +268,8 @@ export const ChangesPanel = ({ read }: { read: OrderRead }) => {
       {s && <ModifyForm read={read} s={s} />}
       {s && <RenewForm read={read} s={s} />}
       {s && <ServiceForm read={read} s={s} />}
+      {s && <FirearmReceiptForm read={read} s={s} />}
+      {s && <CourtFilingForm read={read} />}
       {s && <CancelForm read={read} />}
       <CloneForm read={read} />
       <ImagesForm read={read} />
