@@ -198,6 +198,14 @@ describe('reading the form', () => {
     await expect.poll(() => page.locator('[data-field="form"]').inputValue()).toBe('DV-130');
     if (d.caseNumber !== undefined) expect(await page.locator('[data-field="caseNumber"]').inputValue()).toBe(d.caseNumber);
     expect((await eventTypes(clerkApi, id)).slice(0, 2)).toEqual(['DraftCreated', 'ImageAttached']);
+    // The read fields are the clerk's only once checked: the page asks, and the registry records the check.
+    const review = page.getByTestId('read-fields-review');
+    await expect.poll(() => review.textContent()).toMatch(/read from the form wait|read from the form waits/);
+    await review.getByRole('button', { name: 'Confirm the fields read from the form' }).click();
+    await expect.poll(() => review.count()).toBe(0);
+    await expect.poll(async () => (await eventTypes(clerkApi, id)).includes('ReadFieldsReviewed')).toBe(true);
+    const reading = (await clerkApi.ok('GET', `/api/v1/orders/${id}/form-reading`)).reading as Json;
+    expect(reading.reviewComplete).toBe(true);
     await clerkApi.ok('DELETE', `/api/v1/orders/${id}/draft`, {});
   });
 });

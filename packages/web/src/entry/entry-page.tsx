@@ -17,6 +17,7 @@ import { clearedKeys, fromDetails, toDetails, type EntryValues } from './entry-v
 import { focusField } from './fields';
 import { calendarFrom, liveRules, type CourtCalendarView } from './live-rules';
 import { RulesPanel } from './rules-panel';
+import { ReadFieldsReview } from './read-fields-review';
 import { UploadButton } from './upload-button';
 
 const routeApi = getRouteApi('/app/orders/$orderId/entry');
@@ -244,6 +245,29 @@ const EntryEditor = ({ orderId, read }: { orderId: string; read: OrderRead }) =>
     return () => window.removeEventListener('keydown', onKey);
   });
 
+  const [reviewing, setReviewing] = useState(false);
+  const confirmRead = async (readingId: string, pending: readonly string[]) => {
+    setReviewing(true);
+    try {
+      // The typing on the page is what the clerk confirms: saved first, then sent as the values entered.
+      await save();
+      if (inFlight.current) await inFlight.current;
+      const r = await sendChange<{ order: OrderRead }>('POST', `/orders/${orderId}/form-reading/review`, {
+        body: { readingId, correct: pending, details: lastSaved.current },
+        ifMatch: version.current,
+        idempotencyKey: newIdempotencyKey(),
+      });
+      version.current = Number(r.etag ?? r.body.order.version);
+      await queryClient.invalidateQueries({ queryKey: ['form-reading', orderId] });
+      setNotice('The fields read from the form are confirmed as you checked them.');
+    } catch (e) {
+      setServerErrors(fieldProblems(e));
+      setNotice(`The fields could not be confirmed: ${problemWords(e)}`);
+    } finally {
+      setReviewing(false);
+    }
+  };
+
   const readForm = async () => {
     try {
       if (inFlight.current) await inFlight.current;
@@ -255,6 +279,7 @@ const EntryEditor = ({ orderId, read }: { orderId: string; read: OrderRead }) =>
         first.current = true;
         setValues(fromDetails(fresh.order.details));
       }
+      await queryClient.invalidateQueries({ queryKey: ['form-reading', orderId] });
       setNotice('Fields were pre-filled from the form. Check each one against the image before adding the order.');
     } catch (e) {
       setNotice(`The form could not be read: ${problemWords(e)}`);
@@ -344,6 +369,7 @@ const EntryEditor = ({ orderId, read }: { orderId: string; read: OrderRead }) =>
             </div>
           </div>
         )}
+        <ReadFieldsReview orderId={orderId} busy={reviewing} onConfirm={(id, pending) => void confirmRead(id, pending)} />
         <div className="ccpor-entry__actions">
           <button type="submit" className="usa-button" disabled={adding} aria-disabled={adding}>
             {adding ? 'Adding…' : 'Add the order'}
