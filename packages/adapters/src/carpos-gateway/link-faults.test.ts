@@ -46,7 +46,7 @@ describe('CARPOS gateway: 10,000 orders through a link that drops, repeats, garb
     await registry.close();
   });
 
-  // The 600 s limit bounds a hang, not speed: alone this runs in 60–90 s, but CI runs packages side by side on two cores.
+  // The 25-minute limit bounds a hang, not speed: alone this runs in 1–4 min, but CI runs every package and the browser tests side by side on two cores.
   it('acknowledges every order exactly once, in order per order, and loses none', async () => {
     const orderIds: string[] = new Array<string>(ORDERS);
     rig = await startRig(registry, simulator, {
@@ -71,7 +71,7 @@ describe('CARPOS gateway: 10,000 orders through a link that drops, repeats, garb
         return Number(rows.rows[0]?.n) === expectedAnswers;
       },
       `${expectedAnswers} acknowledged rows`,
-      540_000,
+      1_440_000,
     );
 
     // DOJ holds each order once, although many enters went out more than once.
@@ -97,5 +97,5 @@ describe('CARPOS gateway: 10,000 orders through a link that drops, repeats, garb
     const rejects = await registry.db.query<{ n: string }>(q("SELECT count(*) AS n FROM {{schema}}.events WHERE type = 'DojRejectionRecorded'"));
     expect(Number(rejects.rows[0]?.n)).toBe(0);
     expect(rig.errors).toEqual([]);
-  }, 600_000);
+  }, 1_500_000);
 });
