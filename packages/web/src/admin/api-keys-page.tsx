@@ -9,6 +9,7 @@ import { agenciesQuery } from '../session/session-queries';
 import { formatDateTime, roleWords } from '../view-logic/format';
 import { principalOf } from '../view-logic/principal';
 import { AdminFrame } from './admin-nav';
+import { AgencySelect } from './agency-select';
 import { apiKeysQuery } from './admin-queries';
 import { ConfirmButton } from './confirm-button';
 import { SecretOnce } from './secret-once';
@@ -74,18 +75,7 @@ export const ApiKeysPage = () => {
               <input className="usa-input" id="key-label" aria-describedby="key-label-hint" value={label} onChange={(e) => setLabel(e.target.value)} />
             </div>
             {stateAdmin && (
-              <div className="usa-form-group">
-                <label className="usa-label" htmlFor="key-agency">
-                  Agency
-                </label>
-                <select className="usa-select" id="key-agency" value={agencyOri} onChange={(e) => setAgencyOri(e.target.value)}>
-                  {agencies.map((a) => (
-                    <option key={a.ori} value={a.ori}>
-                      {a.name} ({a.ori})
-                    </option>
-                  ))}
-                </select>
-              </div>
+              <AgencySelect id="key-agency" agencies={agencies} value={agencyOri} onChange={setAgencyOri} />
             )}
           </div>
           <fieldset className="usa-fieldset">

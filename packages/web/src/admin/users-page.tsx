@@ -10,6 +10,7 @@ import { agenciesQuery } from '../session/session-queries';
 import { roleWords } from '../view-logic/format';
 import { principalOf } from '../view-logic/principal';
 import { AdminFrame } from './admin-nav';
+import { AgencySelect } from './agency-select';
 import { usersQuery } from './admin-queries';
 import { ConfirmButton } from './confirm-button';
 import { SecretOnce } from './secret-once';
@@ -228,18 +229,7 @@ const NewUserForm = ({
             </label>
             <input className="usa-input" id="new-display-name" required value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
           </div>
-          <div className="usa-form-group">
-            <label className="usa-label" htmlFor="new-agency">
-              Agency
-            </label>
-            <select className="usa-select" id="new-agency" value={agencyOri} onChange={(e) => setAgencyOri(e.target.value)}>
-              {reachable.map((a) => (
-                <option key={a.ori} value={a.ori}>
-                  {a.name} ({a.ori})
-                </option>
-              ))}
-            </select>
-          </div>
+          <AgencySelect id="new-agency" agencies={reachable} value={agencyOri} onChange={setAgencyOri} />
         </div>
         <fieldset className="usa-fieldset">
           <legend className="usa-legend">Roles</legend>
