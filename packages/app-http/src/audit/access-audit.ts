@@ -1,4 +1,4 @@
-import { expectAny, type Actor, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
+import { correlate, eventMetadata, expectAny, type Actor, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
 
 /**
  * One access decision. Only identifiers and rule names: never a protected person's name, date of
@@ -65,7 +65,7 @@ export class AccessAuditLog {
       try {
         await this.store.append(
           stream,
-          [{ type: 'AccessDecisionsRecorded', schemaVersion: 1, data: { decisions }, metadata: { eventId: this.ids.newId(), actor: AUDIT_ACTOR, correlationId: this.ids.newId(), recordedAt: this.clock.now() } }],
+          [{ type: 'AccessDecisionsRecorded', schemaVersion: 1, data: { decisions }, metadata: eventMetadata(correlate({ actor: AUDIT_ACTOR }, this.ids), this.ids, this.clock.now()) }],
           expectAny,
         );
       } catch (e) {
