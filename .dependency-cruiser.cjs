@@ -71,6 +71,14 @@ module.exports = {
       to: { path: '^packages/(adapters|app-http|carpos-protocol|test-kit)/' },
     },
     {
+      name: 'use-cases-know-no-http',
+      comment:
+        'The application layer (packages/app-http/src/use-cases) takes a decoded request and narrow dependencies and returns a value: it imports nothing of http/ (express requests, problems, the guard) and no route module, so the CLI can call it too (ADR 0081). Packages in node_modules are excluded from the graph, so express itself is kept out by review.',
+      severity: 'error',
+      from: { path: '^packages/app-http/src/use-cases' },
+      to: { path: ['^packages/app-http/src/http/', '-routes\\.ts$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

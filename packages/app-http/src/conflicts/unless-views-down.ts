@@ -10,7 +10,7 @@ export const CHECK_UNAVAILABLE =
  * unreachable: the caller is told the check did not run (never "no conflicts"), and the error is
  * logged for operators.
  */
-export const unlessViewsDown = async <T>(s: AppServices, work: () => Promise<T>): Promise<{ readonly ok: true; readonly value: T } | { readonly ok: false }> => {
+export const unlessViewsDown = async <T>(s: Pick<AppServices, 'logger'>, work: () => Promise<T>): Promise<{ readonly ok: true; readonly value: T } | { readonly ok: false }> => {
   try {
     return { ok: true, value: await work() };
   } catch (err) {
