@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { Client as PgClient, type ClientConfig } from 'pg';
-import { PgliteEventStore, PostgresEventStore } from '@ccpor/adapters';
-import { chunked, collectBytes, InMemoryEventStore, samplePdf } from '@ccpor/test-kit';
+import { InMemoryEventStore, PgliteEventStore, PostgresEventStore } from '@ccpor/adapters';
+import { chunked, collectBytes, samplePdf } from '@ccpor/test-kit';
 import { openImageStore } from './open-image-store';
 
 const config = { maxBytes: 1024 * 1024, maxParallelUploads: 4 };

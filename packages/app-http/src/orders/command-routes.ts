@@ -14,16 +14,23 @@ import {
   OrderDate,
   OrderId,
   ServiceRecord,
+  type Clock,
+  type CommandHandler,
+  type IdGenerator,
+  type ImageStore,
+  type PartyConflicts,
 } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
+import type { CarposService } from '../carpos/carpos-service';
+import type { Config } from '../config/config';
 import type { ApiRouter, Method } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { bodyCodec } from '../http/body-codec';
 import { principalOf } from '../http/principal';
 import { badRequest, type Problem } from '../http/problem';
 import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
-import { CHECK_UNAVAILABLE } from '../conflicts/unless-views-down';
+import { CHECK_UNAVAILABLE, type ViewsDownNeeds } from '../conflicts/unless-views-down';
 import { WARNING_ROUTES } from '../conflicts/warning-routes';
+import type { OrderSearchService } from '../search/order-search-service';
 import { addFromDraft } from '../use-cases/orders/add-from-draft';
 import { addOrder } from '../use-cases/orders/add-order';
 import { attachImage } from '../use-cases/orders/attach-image';
@@ -60,11 +67,21 @@ export const parseIfMatch = (req: Request): number | undefined => {
   return Number(m[1]);
 };
 
-/** The services the order command routes use: what their use cases need, and the wait limit. */
-export type OrderCommandServices = Pick<AppServices, 'commands' | 'clock' | 'ids' | 'images' | 'carpos' | 'search' | 'partyConflicts' | 'logger' | 'config'>;
+/** What the order command routes read: what their use cases need, and the longest `?wait`. */
+export interface CommandRouteNeeds extends ViewsDownNeeds {
+  readonly config: Config;
+  readonly commands: CommandHandler;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly images: ImageStore;
+  readonly search: OrderSearchService;
+  readonly partyConflicts: PartyConflicts;
+  /** The CARPOS gateway, when this process runs it. */
+  readonly carpos?: CarposService;
+}
 
 /** The use cases' dependencies for one request: the services, and the request's guard as their access port. */
-const useCaseDeps = (s: OrderCommandServices, guard: Guard, req: Request, res: Response) => ({
+const useCaseDeps = (s: CommandRouteNeeds, guard: Guard, req: Request, res: Response) => ({
   commands: s.commands,
   access: guardOrderAccess(guard, req, res),
   clock: s.clock,
@@ -251,7 +268,7 @@ const warningsOf = (r: OrderCommandResult) =>
  * present its result (ETag, Location, read-your-writes headers, the order as the caller may see
  * it) or its error as the problem document. Authorization and audit happen in the use case.
  */
-export const registerCommandRoutes = (api: ApiRouter, s: OrderCommandServices, guard: Guard): void => {
+export const registerCommandRoutes = (api: ApiRouter, s: CommandRouteNeeds, guard: Guard): void => {
   for (const c of COMMAND_ROUTES) {
     api.add({
       method: c.method,

@@ -1,25 +1,29 @@
 import type { ReportSource } from '@ccpor/adapters';
-import { californiaLocalDate } from '@ccpor/domain';
+import { californiaLocalDate, reportScopeOf, type Clock } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import type { Authenticated } from '../http/principal';
 import { badRequest } from '../http/problem';
 import { searchVisibility } from '../search/search-visibility';
-import { setPosition, waitForHeader } from '../search/search-routes';
+import { setPosition, waitForHeader, type WaitForNeeds } from '../search/search-routes';
 import { chartOption, chartSummary } from './report-chart';
 import { REPORTS, type ReportDefinition } from './report-catalog';
 import { streamCsv } from './report-csv';
 import { ReportDocumentCodec, type ReportDocument } from './report-document';
 import { reportPdf } from './report-pdf';
 import { CsvQuery, toFilter, type ReportQuery } from './report-request';
+import type { OrderSearchService } from '../search/order-search-service';
+import type { CarposService } from '../carpos/carpos-service';
 
 const TAG = 'reports';
 
-/** A local administrator's reports are their agency's (court's); supervisors and state administrators see the state (as /statistics). */
-const ownAgencyOnly = (p: Authenticated): boolean => p.roles.includes('local-admin') && !p.roles.includes('state-admin') && !p.roles.includes('supervisor');
+/** What the report routes read: the search views and, when `serve` runs it, the CARPOS gateway's SQL. */
+export interface ReportRouteNeeds extends WaitForNeeds {
+  readonly clock: Clock;
+  readonly search: OrderSearchService;
+  readonly carpos?: CarposService;
+}
 
 /**
  * Every report as JSON, CSV (streamed) and PDF (issue 16, ADR 0026): one route per report and
@@ -27,7 +31,7 @@ const ownAgencyOnly = (p: Authenticated): boolean => p.roles.includes('local-adm
  * `reports.access.read`) and audited by the guard like every other route, read from the report
  * views (never the log).
  */
-export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerReportRoutes = (api: ApiRouter, s: ReportRouteNeeds, guard: Guard): void => {
   const source = (): ReportSource => {
     const views = s.search.views;
     // The gateway's tables share the log's database and schema when the views are beside the log too.
@@ -45,10 +49,11 @@ export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       const start = new Date(Date.UTC(y, m - 1 - def.defaultMonths, 1)).toISOString().slice(0, 10);
       query = { ...query, from: start as ReportQuery['from'] & string };
     }
-    const own = def.action === 'reports.access.read' ? !principal.roles.includes('state-admin') : ownAgencyOnly(principal);
+    // Whose records the report counts is the access policy's (domain/access/visibility.ts).
+    const scope = reportScopeOf(principal, def.action === 'reports.access.read' ? 'access' : 'orders');
     const filter = {
       ...toFilter(query, now),
-      ...(own ? { agencyOri: principal.agencyOri } : {}),
+      ...(scope.kind === 'agency' ? { agencyOri: scope.agencyOri } : {}),
       // What the caller could not find is neither listed nor counted (ADR 0034).
       visibility: searchVisibility(principal),
     };
@@ -65,7 +70,7 @@ export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       title: def.title,
       rule: def.rule,
       asOf: now,
-      scope: own ? { kind: 'agency', agencyOri: principal.agencyOri } : { kind: 'statewide' },
+      scope,
       filters,
       chart: { table: first.key, summary: chartSummary(first, def.chart), option: chartOption(first, def.chart) },
       tables: tables.map((t) => ({ key: t.key, title: t.title, columns: t.columns.map((c) => ({ ...c })), rows: t.rows.map((r) => ({ ...r })) })),

@@ -1,13 +1,11 @@
-import { EsdbEventStore, PgliteEventStore, pgliteViewExtensions, PostgresEventStore } from '@ccpor/adapters';
+import { EsdbEventStore, InMemoryEventStore, PgliteEventStore, pgliteViewExtensions, PostgresEventStore } from '@ccpor/adapters';
 import type { EventStore } from '@ccpor/domain';
-import { InMemoryEventStore } from './test-kit-runtime';
 import type { StoreConfig } from '../config/config';
 
 /** Opens the event store the configuration names; migrations run on open for the SQL stores. */
 export const openEventStore = async (store: StoreConfig): Promise<EventStore> => {
   switch (store.kind) {
     case 'memory':
-      // ADR 0005: the in-memory store lives in test-kit; app-http may use it at run time.
       return new InMemoryEventStore();
     case 'pglite':
       // pg_trgm is loaded so the search views can live in the same database (ADR 0032).

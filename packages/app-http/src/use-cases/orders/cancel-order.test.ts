@@ -11,7 +11,8 @@ import {
   type Ori,
   type Principal,
 } from '@ccpor/domain';
-import { FixedClock, InMemoryEventStore, LA_SUPERIOR_COURT, SAMPLE_ORDER_ID, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
+import { FixedClock, LA_SUPERIOR_COURT, SAMPLE_ORDER_ID, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
 import { cancelOrder } from './cancel-order';
 import type { OrderAccess } from './order-access';
 
