@@ -1,13 +1,13 @@
 import * as E from 'fp-ts/Either';
-import { decodeWith, DraftDetails, OrderDetails, ROLES, type CommandInput, type ImageRef, type OrderId, type Ori, type Role } from '@ccpor/domain';
+import { decodeWith, DraftDetails, OrderDetails, ROLES, type CommandInput, type GlobalPosition, type ImageRef, type OrderId, type Ori, type Role } from '@ccpor/domain';
 import { sampleOrderInput, samplePdf } from '@ccpor/test-kit';
 import { COURT, OTHER_COURT, startHarness, type Client, type Harness } from '../__tests__/harness';
 import { UPLOAD_EXTRA } from '../images/image-provenance';
 
 /**
  * Every role × route × own/other agency × sealed/unsealed, through HTTP: the order routes, their
- * history, images (upload, attach by hash, download), the audit replay, statistics, and role
- * changes. The expectation is written out here (not asked of the policy), from CCPOR's roles
+ * history, images (upload, attach by hash, download), statewide search (which finds an order or a
+ * draft exactly when its GET answers), the audit replay, statistics, and role changes. The expectation is written out here (not asked of the policy), from CCPOR's roles
  * questionnaire (docs/ccpor-programme.md), the issue and ADR 0034–0036: entry roles change their
  * own agency's orders; everyone reads unsealed orders; a sealed order exists only for supervisors
  * of its own agency, on every route (404 for everyone else, as for an order that does not exist);
@@ -19,7 +19,7 @@ import { UPLOAD_EXTRA } from '../images/image-provenance';
  * asserted as its own test: one server, one start, a few seconds.
  */
 type Kind = 'read' | 'draft.read' | 'history' | 'image.read' | 'write' | 'draft.write' | 'upload' | 'reference' | 'doj' | 'audit';
-type Res = { status: number; body: Record<string, unknown> };
+type Res = { status: number; body: Record<string, unknown>; orderId?: string };
 interface RouteCase {
   readonly name: string;
   readonly kind: Kind;
@@ -30,6 +30,8 @@ interface RouteCase {
 interface Fixture {
   readonly id: string;
   readonly sha256: string;
+  readonly caseNumber: string;
+  readonly position?: GlobalPosition | undefined;
 }
 
 const ENTRY: Role[] = ['court-clerk', 'supervisor', 'lea-data-entry'];
@@ -38,6 +40,9 @@ const csrf = <T extends { set: (k: string, v: string) => T }>(c: Client, r: T): 
 const ROUTES: RouteCase[] = [
   { name: 'GET order', kind: 'read', send: (c, o) => c.agent.get(`/api/v1/orders/${o.id}`) },
   { name: 'GET draft', kind: 'draft.read', draft: true, send: (c, o) => c.agent.get(`/api/v1/orders/${o.id}`) },
+  // Search answers 200 either way: "allowed" means the order is among the hits, 404 that it is not.
+  { name: 'search finds order', kind: 'read', send: (c, o) => c.agent.get(`/api/v1/search?caseNumber=${o.caseNumber}`) },
+  { name: 'search finds draft', kind: 'draft.read', draft: true, send: (c, o) => c.agent.get(`/api/v1/search?caseNumber=${o.caseNumber}`) },
   { name: 'GET history', kind: 'history', send: (c, o) => c.agent.get(`/api/v1/orders/${o.id}/history`) },
   { name: 'GET image', kind: 'image.read', send: (c, o) => c.agent.get(`/api/v1/orders/${o.id}/images/${o.sha256}`) },
   { name: 'GET audit replay', kind: 'audit', send: (c, o) => c.agent.get(`/api/v1/audit/orders/${o.id}`) },
@@ -112,7 +117,8 @@ const uploader = { userId: 'matrix-uploader', agencyOri: COURT, roles: ['supervi
 const newOrder = async (sealed: boolean, draft: boolean): Promise<Fixture> => {
   n += 1;
   const id = `5a1c7a52-8d4e-4b6a-9c1d-${String(n).padStart(12, '0')}` as OrderId;
-  const input = sampleOrderInput({ sealed, caseNumber: `26FL8${String(n).padStart(5, '0')}`, restrainedPerson: { ...(sampleOrderInput().restrainedPerson as object), name: { last: `Matrix${letters(n)}`, first: 'Max' } } });
+  const caseNumber = `26FL8${String(n).padStart(5, '0')}`;
+  const input = sampleOrderInput({ sealed, caseNumber, restrainedPerson: { ...(sampleOrderInput().restrainedPerson as object), name: { last: `Matrix${letters(n)}`, first: 'Max' } } });
   const details = draft ? decodeWith(DraftDetails)(input) : decodeWith(OrderDetails)(input);
   if (E.isLeft(details)) throw new Error('fixture');
   const command: CommandInput = draft
@@ -129,7 +135,7 @@ const newOrder = async (sealed: boolean, draft: boolean): Promise<Fixture> => {
   const image = { ...stored.right, kind: 'order' } as ImageRef;
   const attached = await h.services.commands.handle({ type: 'AttachImage', orderId: id, image }, { actor: uploader, extra: UPLOAD_EXTRA });
   if (E.isLeft(attached)) throw new Error(JSON.stringify(attached.left));
-  return { id, sha256: image.sha256 };
+  return { id, sha256: image.sha256, caseNumber, position: attached.right.position };
 };
 
 /** Runs `tasks` with at most `width` in flight. */
@@ -169,6 +175,9 @@ beforeAll(async () => {
   // Read cases share one order per (sealed, draft); every other case gets orders of its own.
   const shared = new Map<string, Fixture>();
   for (const sealed of [false, true]) for (const draft of [false, true]) shared.set(key(sealed, draft), await newOrder(sealed, draft));
+  // The search cases read the shared orders: the search view has them before any case runs.
+  const last = shared.get(key(true, true))!.position;
+  if (last === undefined || !(await h.services.search.waitFor(last, 30_000))) throw new Error('the search view did not catch up');
   for (const sealed of [false, true]) {
     const sup = users.get(`supervisor@${COURT}`)!;
     await sup.agent
@@ -184,7 +193,7 @@ beforeAll(async () => {
     tasks.push(async () => {
       const order = readOnly ? shared.get(key(sealed, route.draft ?? false))! : await newOrder(sealed, route.draft ?? false);
       const r = await route.send(users.get(`${role}@${AGENCIES[agency]}`)!, order);
-      results.set(key(role, name, agency, sealed), { status: r.status, body: r.body as Record<string, unknown> });
+      results.set(key(role, name, agency, sealed), { status: r.status, body: r.body as Record<string, unknown>, orderId: order.id });
     });
   }
   for (const [role, agency, sealed] of statsCases)
@@ -210,6 +219,12 @@ describe('authorization matrix over HTTP: order routes, history, images, audit r
     const route = ROUTES.find((r) => r.name === name)!;
     const res = results.get(key(role, name, agency, sealed))!;
     const want = expected(role, route.kind, agency === 'own', sealed);
+    if (name.startsWith('search')) {
+      expect(res.status).toBe(200);
+      const found = (res.body.hits as { orderId: string }[]).map((hit) => hit.orderId);
+      expect(found).toEqual(want === 'allowed' ? [res.orderId] : []);
+      return;
+    }
     if (want === 'allowed' || want === 'withheld') {
       expect([401, 403, 404]).not.toContain(res.status);
       expect(res.status).toBeLessThan(500);
