@@ -1,4 +1,3 @@
-const path = require('node:path');
 const preset = require('../../jest.preset.js')(__dirname);
 
 // PGlite's CommonJS build loads parts of itself with `import()`, which jest's sandbox refuses
@@ -16,6 +15,4 @@ module.exports = {
   // wrote its report, then stayed busy (some file leaves a timer or loop behind; not yet found: run
   // `npx jest --detectOpenHandles` to find it). CI must end, so jest exits once the report is written.
   forceExit: true,
-  // Run-time imports of test-kit by file (src/store/test-kit-runtime.ts) resolve to its sources in tests.
-  moduleNameMapper: { '^@ccpor/test-kit/dist/(.*)$': path.join(__dirname, '../test-kit/src/$1'), ...preset.moduleNameMapper },
 };
