@@ -23,8 +23,8 @@ import { AppendGrouper, type GroupRequest } from './append-grouper';
 import { decodePosition, encodePosition, LOG_START } from './global-position';
 import { hashBodyTemplate } from './hash-body-template';
 import { headPositionSql, readAllOfStreamsSql, readAllSql, readStreamBackwardSql, readStreamForwardSql, type EventRow, type HeadRow } from './read.sql';
-import { inSchema } from './schema-name';
-import { isPostgresError, type SqlDatabase } from './sql-database';
+import { inSchema } from '../../sql/schema-name';
+import { isPostgresError, type SqlDatabase } from '../../sql/sql-database';
 import type { Wakeup } from './wakeup';
 
 export interface SqlEventStoreSettings {
