@@ -1,5 +1,6 @@
 export * from './sql/sql-database';
 export * from './sql/schema-name';
+export * from './sql/sql-home';
 export * from './sql/migration';
 export * from './event-store/sql/migrations';
 export * from './sql/migration-runner';

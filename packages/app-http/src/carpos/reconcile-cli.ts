@@ -69,6 +69,7 @@ export const addReconcileCommands = (carpos: Command, withServices: WithServices
         const service = await CarposService.start({
           config: config.carpos,
           eventStore: s.store,
+          sqlHome: s.sqlHome,
           memoryStore: config.store.kind === 'memory',
           commands: s.commands,
           clock: s.clock,

@@ -17,6 +17,7 @@ export const withIntegrations = async (s: AppServices): Promise<AppServices> => 
   const integrations = await IntegrationService.start({
     config,
     eventStore: s.store,
+    sqlHome: s.sqlHome,
     memoryStore: s.config.store.kind === 'memory',
     audit: s.audit,
     clock: s.clock,

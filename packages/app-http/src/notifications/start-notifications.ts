@@ -16,6 +16,7 @@ export const withNotifications = async (s: AppServices): Promise<AppServices> =>
     config,
     secretsKey: s.config.integrations.secretsKey,
     eventStore: s.store,
+    sqlHome: s.sqlHome,
     memoryStore: s.config.store.kind === 'memory',
     commands: s.commands,
     clock: s.clock,
