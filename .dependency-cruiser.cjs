@@ -42,11 +42,19 @@ module.exports = {
     },
     {
       name: 'test-kit-only-in-tests',
-      comment: 'production code of adapters does not depend on test helpers.',
+      comment:
+        'production code of adapters and app-http does not depend on test helpers: the registry ships without test-kit, jest, fast-check or the gRPC stand-in (ADR 0085). The memory store lives in adapters, the demo data in app-http.',
       severity: 'error',
       // __tests__/ holds test helpers and child processes of tests; the build leaves it out, as for the domain rule.
-      from: { path: `^packages/adapters/src/.*${notTest}`, pathNot: '/__tests__/' },
+      from: { path: `^packages/(adapters|app-http)/src/.*${notTest}`, pathNot: '/__tests__/' },
       to: { path: '^packages/test-kit/' },
+    },
+    {
+      name: 'no-test-libraries-at-run-time',
+      comment: 'A package that is a dev dependency (jest, fast-check, supertest, pg in app-http …) is not imported by production code of adapters or app-http, so `npm ls --omit=dev` is what runs (ADR 0085).',
+      severity: 'error',
+      from: { path: `^packages/(adapters|app-http)/src/.*${notTest}`, pathNot: '/__tests__/' },
+      to: { dependencyTypes: ['npm-dev'] },
     },
     {
       name: 'web-imports-domain-and-browser-libraries-only',
@@ -85,7 +93,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|reports|node_modules)/' },
+    exclude: { path: '(^|/)(dist|reports)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.tests.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

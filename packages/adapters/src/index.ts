@@ -13,6 +13,8 @@ export * from './event-store/postgres/postgres-event-store';
 export * from './event-store/pglite/pglite-database';
 export * from './event-store/pglite/pglite-event-store';
 export * from './event-store/esdb';
+export * from './event-store/memory/in-memory-event-log';
+export * from './event-store/memory/in-memory-event-store';
 export * from './images';
 export * from './scanner-import';
 export * from './form-reading';

@@ -23,7 +23,7 @@ import * as E from 'fp-ts/Either';
 import pino from 'pino';
 import { Pool } from 'pg';
 import { decodeWith, OrderDetails, type OrderId, type Ori } from '@ccpor/domain';
-import { InMemoryEventStore } from '@ccpor/test-kit/dist/event-store/in-memory-event-store';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { sampleOrderInput } from '@ccpor/test-kit/dist/fixtures/sample-orders';
 import { loadConfig } from '../src/config/config';
 import { SYSTEM_ACTOR } from '../src/identity/identity-service';

@@ -1,4 +1,5 @@
-import { FixedClock, InMemoryEventStore, SequentialIds } from '@ccpor/test-kit';
+import { FixedClock, SequentialIds } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { runExample } from './embed-in-cms';
 
 test('the README example adds a temporary order, skips the local closure in its DOJ deadline and reports what DOJ still needs', async () => {

@@ -3,8 +3,6 @@ export * from './contracts/event-store-fixtures';
 export * from './contracts/image-store.contract';
 export * from './contracts/image-samples';
 export * from './contracts/shared-state.contract';
-export * from './event-store/in-memory-event-log';
-export * from './event-store/in-memory-event-store';
 export * from './decider';
 export * from './esdb-standin';
 export * from './fixtures';

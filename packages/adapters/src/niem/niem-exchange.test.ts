@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
 import { createCommandHandler, FORM_NUMBERS, type CommandInput, type OrderState, type Ori } from '@ccpor/domain';
-import { FixedClock, InMemoryEventStore, issuedHistoryArb, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, sampleForForm, SequentialIds } from '@ccpor/test-kit';
+import { FixedClock, issuedHistoryArb, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, sampleForForm, SequentialIds } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { EXCHANGE_SCHEMA } from './niem-namespaces';
 import { exportProtectionOrder, NiemExportError, xsDateTime } from './niem-export';
 import { importProtectionOrder } from './niem-import';

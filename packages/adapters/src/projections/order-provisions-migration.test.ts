@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PGlite } from '@electric-sql/pglite';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { pgliteDatabase } from '../event-store/pglite/pglite-database';
 import { runMigrations } from '../sql/migration-runner';
 import { inSchema } from '../sql/schema-name';

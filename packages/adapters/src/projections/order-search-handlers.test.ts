@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ORDER_EVENT_TYPES, type RecordedEvent } from '@ccpor/domain';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { lifecycleCommands, ORDER_A, ORDER_B, ORDER_C, ORDER_D, ORDER_E, runCommands } from './__tests__/order-histories';
 import { applyOrderEvent, UnreadableEventError } from './order-search-handlers';
 import type { OrderSearchRow } from './order-search-row';

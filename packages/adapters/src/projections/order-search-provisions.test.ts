@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { RecordedEvent } from '@ccpor/domain';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { command, draftDetailsA, LA_COURT, ORDER_D, runCommands } from './__tests__/order-histories';
 import { applyOrderEvent } from './order-search-handlers';
 import type { OrderSearchRow } from './order-search-row';

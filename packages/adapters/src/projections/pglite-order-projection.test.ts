@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { pgliteDatabase } from '../event-store/pglite/pglite-database';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
 import { describeOrderProjection } from './__tests__/describe-order-projection';

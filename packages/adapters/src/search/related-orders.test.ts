@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
 import type { OrderCommand, PairPerson, Provision } from '@ccpor/domain';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { pgliteDatabase } from '../event-store/pglite/pglite-database';
 import { postgresDatabase } from '../event-store/postgres/postgres-database';
 import { dropSchema, testPostgresConfig, throwawaySchemaName } from '../event-store/postgres/throwaway-schema';

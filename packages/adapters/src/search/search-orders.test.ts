@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import * as E from 'fp-ts/Either';
 import { PGlite } from '@electric-sql/pglite';
 import type { OrderCommand } from '@ccpor/domain';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { pgliteDatabase } from '../event-store/pglite/pglite-database';
 import type { SqlDatabase } from '../sql/sql-database';
 import { command, LA_COURT, ORANGE_COURT, runCommands } from '../projections/__tests__/order-histories';

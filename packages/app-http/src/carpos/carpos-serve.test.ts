@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { InMemoryEventStore, startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
+import { startDojSimulator, type DojSimulator } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { testConfig } from '../__tests__/harness';
 import { seedDemo } from '../demo/seed-demo';
 import { startServer, type RunningServer } from '../server/start-server';

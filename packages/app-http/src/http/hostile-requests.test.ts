@@ -2,7 +2,7 @@ import { connect, type Socket } from 'node:net';
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { signIn, testConfig, type Client } from '../__tests__/harness';
 import { startServer, type RunningServer } from '../server/start-server';
 import { createApp } from './app';

@@ -1,6 +1,6 @@
-import { PgliteEventStore } from '@ccpor/adapters';
+import { InMemoryEventStore, PgliteEventStore } from '@ccpor/adapters';
 import { expectAny, type EventStore, type RecordedEvent } from '@ccpor/domain';
-import { FixedClock, InMemoryEventStore, makeEvents, rightOf, SequentialIds } from '@ccpor/test-kit';
+import { FixedClock, makeEvents, rightOf, SequentialIds } from '@ccpor/test-kit';
 import { IdentityReadModel } from './identity-read-model';
 import { IdentityService, SYSTEM_ACTOR } from './identity-service';
 

@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import pino from 'pino';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { decodeConfig } from '../config/config';
 import { testConfig } from '../__tests__/harness';
 import { startServer, type RunningServer } from '../server/start-server';

@@ -1,7 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import request from 'supertest';
-import { sampleOrderInput, InMemoryEventStore } from '@ccpor/test-kit';
+import { sampleOrderInput } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { startHarness, testConfig, type Harness } from '../__tests__/harness';
 import { startServer } from '../server/start-server';
 

@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { decodeWith, OrderDetails, type EventStore, type ExpectedVersion, type NewEvent, type OrderId, type Ori } from '@ccpor/domain';
-import { InMemoryEventStore, sampleOrderInput } from '@ccpor/test-kit';
+import { sampleOrderInput } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { COURT, startHarness, type Client, type Harness } from '../__tests__/harness';
 
 /**

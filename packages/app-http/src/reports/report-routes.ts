@@ -1,11 +1,10 @@
 import type { ReportSource } from '@ccpor/adapters';
-import { californiaLocalDate } from '@ccpor/domain';
+import { californiaLocalDate, reportScopeOf } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { AppServices } from '../composition/services';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import type { Authenticated } from '../http/principal';
 import { badRequest } from '../http/problem';
 import { searchVisibility } from '../search/search-visibility';
 import { setPosition, waitForHeader } from '../search/search-routes';
@@ -18,8 +17,6 @@ import { CsvQuery, toFilter, type ReportQuery } from './report-request';
 
 const TAG = 'reports';
 
-/** A local administrator's reports are their agency's (court's); supervisors and state administrators see the state (as /statistics). */
-const ownAgencyOnly = (p: Authenticated): boolean => p.roles.includes('local-admin') && !p.roles.includes('state-admin') && !p.roles.includes('supervisor');
 
 /**
  * Every report as JSON, CSV (streamed) and PDF (issue 16, ADR 0026): one route per report and
@@ -45,10 +42,11 @@ export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       const start = new Date(Date.UTC(y, m - 1 - def.defaultMonths, 1)).toISOString().slice(0, 10);
       query = { ...query, from: start as ReportQuery['from'] & string };
     }
-    const own = def.action === 'reports.access.read' ? !principal.roles.includes('state-admin') : ownAgencyOnly(principal);
+    // Whose records the report counts is the access policy's (domain/access/visibility.ts).
+    const scope = reportScopeOf(principal, def.action === 'reports.access.read' ? 'access' : 'orders');
     const filter = {
       ...toFilter(query, now),
-      ...(own ? { agencyOri: principal.agencyOri } : {}),
+      ...(scope.kind === 'agency' ? { agencyOri: scope.agencyOri } : {}),
       // What the caller could not find is neither listed nor counted (ADR 0034).
       visibility: searchVisibility(principal),
     };
@@ -65,7 +63,7 @@ export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guar
       title: def.title,
       rule: def.rule,
       asOf: now,
-      scope: own ? { kind: 'agency', agencyOri: principal.agencyOri } : { kind: 'statewide' },
+      scope,
       filters,
       chart: { table: first.key, summary: chartSummary(first, def.chart), option: chartOption(first, def.chart) },
       tables: tables.map((t) => ({ key: t.key, title: t.title, columns: t.columns.map((c) => ({ ...c })), rows: t.rows.map((r) => ({ ...r })) })),

@@ -1,6 +1,5 @@
-import { EsdbEventStore, PgliteEventStore, pgliteViewExtensions, PostgresEventStore, type SqlEventStore, type SqlHome } from '@ccpor/adapters';
+import { EsdbEventStore, InMemoryEventStore, PgliteEventStore, pgliteViewExtensions, PostgresEventStore, type SqlEventStore, type SqlHome } from '@ccpor/adapters';
 import type { EventStore } from '@ccpor/domain';
-import { InMemoryEventStore } from './test-kit-runtime';
 import type { StoreConfig } from '../config/config';
 
 /** An opened event store, and where there is one the SQL database and schema it lives in. */
@@ -20,7 +19,6 @@ const withHome = (store: SqlEventStore): OpenedEventStore => ({ store, sqlHome: 
 export const openEventStore = async (store: StoreConfig): Promise<OpenedEventStore> => {
   switch (store.kind) {
     case 'memory':
-      // ADR 0005: the in-memory store lives in test-kit; app-http may use it at run time.
       return { store: new InMemoryEventStore() };
     case 'pglite':
       // pg_trgm is loaded so the search views can live in the same database (ADR 0032).

@@ -1,4 +1,4 @@
-import { authorizeOrder, type OrderFacts } from './policy';
+import { authorizeGlobal, authorizeOrder, type OrderFacts } from './policy';
 import { maySeeConfidential } from './redaction';
 import { ROLES, type Principal, type Role } from './roles';
 import { reportScopeOf, sealedListedFor, visibilityOf, type Reach } from './visibility';
@@ -40,5 +40,14 @@ describe('report scope', () => {
     expect(reportScopeOf(who(['local-admin', 'state-admin'], COURT))).toEqual({ kind: 'statewide' });
     expect(reportScopeOf(who(['local-admin', 'supervisor'], COURT))).toEqual({ kind: 'statewide' });
     expect(reportScopeOf(who(['court-clerk'], COURT))).toEqual({ kind: 'statewide' });
+  });
+
+  it('is the state for the access report only for a state administrator, as the policy lets it name any agency', () => {
+    for (const roles of ROLE_SETS) {
+      const p = who(roles, COURT);
+      const statewide = authorizeGlobal(p, 'reports.access.read', { agencyOri: OTHER }).allowed;
+      if (!authorizeGlobal(p, 'reports.access.read').allowed) continue;
+      expect(reportScopeOf(p, 'access')).toEqual(statewide ? { kind: 'statewide' } : { kind: 'agency', agencyOri: COURT });
+    }
   });
 });

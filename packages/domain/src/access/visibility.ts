@@ -44,11 +44,16 @@ export const sealedListedFor = (p: Principal, agencies: readonly string[] | unde
 };
 
 /**
- * Whose orders a principal's statistics and reports count: a local administrator (without a
- * statewide role) their own agency's; everyone else the policy lets read statistics, the state's.
- * What the caller could not find is left out of either by `visibilityOf` (ADR 0034).
+ * Whose records a principal's statistics and reports count.
+ * - Reports on orders: a local administrator (without a statewide role) their own agency's;
+ *   everyone else the policy lets read statistics, the state's. What the caller could not find is
+ *   left out of either by `visibilityOf` (ADR 0034).
+ * - The access report (who read or changed what): a state administrator the state's; a local
+ *   administrator only their own agency's users' decisions, as `reports.access.read` allows.
  */
 export type ReportScope = { readonly kind: 'statewide' } | { readonly kind: 'agency'; readonly agencyOri: string };
 
-export const reportScopeOf = (p: Principal): ReportScope =>
-  has(p, 'local-admin') && !has(p, 'state-admin', 'supervisor') ? { kind: 'agency', agencyOri: p.agencyOri } : { kind: 'statewide' };
+export const reportScopeOf = (p: Principal, subject: 'orders' | 'access' = 'orders'): ReportScope => {
+  const own = subject === 'access' ? !has(p, 'state-admin') : has(p, 'local-admin') && !has(p, 'state-admin', 'supervisor');
+  return own ? { kind: 'agency', agencyOri: p.agencyOri } : { kind: 'statewide' };
+};

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/Either';
-import { FixedClock, historyArb, InMemoryEventStore, SequentialIds } from '@ccpor/test-kit';
+import { FixedClock, historyArb, SequentialIds } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { fold } from '../order/evolve';
 import type { Actor } from '../ports/event-store';
 import { orderStreamId } from '../value-objects/order-id';

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { FixedClock, InMemoryEventStore, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, SAMPLE_ORDER_ID, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
+import { FixedClock, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, SAMPLE_ORDER_ID, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { expectExact, type Actor, type EventStore } from '../ports/event-store';
 import { orderStreamId } from '../value-objects/order-id';
 import { createCommandHandler, type CommandInput } from './handle-command';

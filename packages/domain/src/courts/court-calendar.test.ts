@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
-import { FixedClock, InMemoryEventStore, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
+import { FixedClock, SequentialIds, sampleOrderDetails } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '@ccpor/adapters';
 import { createCommandHandler } from '../application/handle-command';
 import { createCourtCalendarHandler, eventStoreCourtCalendars } from '../application/court-calendars';
 import { orderDecider } from '../order/decide';

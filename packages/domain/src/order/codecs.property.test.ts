@@ -24,7 +24,7 @@ import { OrderEvent } from './events';
 import { Court, DraftDetails, ExpirationInput, Hearing, ImageRef, OrderChanges, OrderDetails } from './order-details';
 import { Petitioner, ProtectedPerson, RestrainedPerson } from './parties';
 import { Provision } from './provisions';
-import { ServiceRecord } from './service';
+import { ServiceRecord } from './proof-of-service';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a table of codecs of different types
 type AnyCodec = t.Type<any, any, unknown>;

@@ -6,7 +6,7 @@ import { Ori } from '../value-objects/ori';
 import { DraftDetails, ExpirationInput, ImageRef, OrderChanges, OrderDetails } from './order-details';
 import { FirearmReceipt } from './firearms';
 import { FormNumber } from './order-forms';
-import { ServiceRecord } from './service';
+import { ServiceRecord } from './proof-of-service';
 import { ApplyFormReading, ReviewReadFields } from '../form-reading/reading-commands';
 
 /**

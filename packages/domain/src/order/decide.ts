@@ -21,7 +21,7 @@ import { formInfo, isRegisteredForeignOrder } from './order-forms';
 import { deadlinesOf, initialState, type IssuedOrder, type OrderState } from './order-state';
 import { isExpiredAt } from './order-status';
 import { decideApplyReading, decideReviewFields, unreviewedReadFields } from '../form-reading/decide-reading';
-import { OFFICER_SERVICE_METHODS, type ServiceRecord } from './service';
+import { OFFICER_SERVICE_METHODS, type ServiceRecord } from './proof-of-service';
 import { sameValue } from '../value-objects/same-value';
 
 type Decision = E.Either<DomainError, OrderEvent[]>;

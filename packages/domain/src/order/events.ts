@@ -7,7 +7,7 @@ import { CancelReason, DojFieldError, DojReviewOutcome, DojTransaction, OrderSou
 import { DeadlineSpec } from './deadlines';
 import { FirearmReceipt } from './firearms';
 import { DraftDetails, ExpirationInput, ImageRef, OrderChanges, OrderDetails } from './order-details';
-import { ServiceRecord } from './service';
+import { ServiceRecord } from './proof-of-service';
 import { FormReadingApplied, ReadFieldsReviewed } from '../form-reading/reading-events';
 
 /**

@@ -2,7 +2,7 @@ export * from './order-forms';
 export * from './parties';
 export * from './provisions';
 export * from './order-details';
-export * from './service';
+export * from './proof-of-service';
 export * from './commands';
 export * from './events';
 export * from './order-state';

@@ -2,7 +2,7 @@ import type { DraftDetails, ImageRef, OrderDetails } from './order-details';
 import type { CancelReason, DojTransaction, OrderSource } from './commands';
 import type { Deadline } from './deadlines';
 import type { FirearmReceipt } from './firearms';
-import type { ServiceRecord } from './service';
+import type { ServiceRecord } from './proof-of-service';
 import type { DraftReading } from '../form-reading/draft-reading';
 
 export interface DojStatus {

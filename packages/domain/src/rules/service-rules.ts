@@ -3,7 +3,7 @@ import { californiaLocalDate } from '../calendar';
 import { domainError, type DomainError } from '../errors/domain-error';
 import type { OrderDetails } from '../order/order-details';
 import { formInfo, type OrderFormInfo } from '../order/order-forms';
-import type { ServiceMethod, ServiceRecord } from '../order/service';
+import type { ServiceMethod, ServiceRecord } from '../order/proof-of-service';
 import { LAW_DOCS } from './law-docs';
 
 /**

@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-// By file: test-kit's index also exports the jest contract suites, which refuse to load outside jest.
-import { InMemoryEventStore } from '../../../../test-kit/src/event-store/in-memory-event-store';
+import { InMemoryEventStore } from '../../event-store/memory/in-memory-event-store';
 import { importHistory } from '../import-history';
 import { ETL_ACTOR, LEGACY_MAPPING, writeLegacyCsv } from './history-rows';
 

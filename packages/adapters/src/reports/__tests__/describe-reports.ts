@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { InMemoryEventStore } from '@ccpor/test-kit';
+import { InMemoryEventStore } from '../../event-store/memory/in-memory-event-store';
 import { inSchema } from '../../sql/schema-name';
 import type { SqlDatabase } from '../../sql/sql-database';
 import { migrateViews } from '../../projections/migrate-views';

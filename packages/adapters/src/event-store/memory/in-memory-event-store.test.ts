@@ -1,4 +1,4 @@
-import { describeEventStoreContract } from '../contracts/event-store.contract';
+import { describeEventStoreContract } from '@ccpor/test-kit';
 import { InMemoryEventLog } from './in-memory-event-log';
 import { InMemoryEventStore } from './in-memory-event-store';
 
