@@ -79,6 +79,30 @@ module.exports = {
       to: { path: '^packages/(adapters|app-http|carpos-protocol|test-kit)/' },
     },
     {
+      name: 'http-core-does-not-import-features',
+      comment:
+        'packages/app-http/src/http/ holds what every route module uses (router, problems, guard, principal, limits); only the assembly, http/app.ts, imports the feature folders, so features depend on http/ and never the other way (ADR 0082).',
+      severity: 'error',
+      from: { path: '^packages/app-http/src/http/', pathNot: ['^packages/app-http/src/http/app\\.ts$', '\\.test\\.ts$'] },
+      to: { path: '^packages/app-http/src/', pathNot: '^packages/app-http/src/http/' },
+    },
+    {
+      name: 'features-do-not-import-the-composition-root',
+      comment:
+        'Route modules and the other feature modules declare the services they read as their own interfaces; only the entry points (cli/, server/, the package index) and tests use composition/, which builds everything (ADR 0082). orders/command-routes.ts is being rewritten into use cases (issue 14 item 1) and is exempt until then.',
+      severity: 'error',
+      from: {
+        path: '^packages/app-http/src/',
+        pathNot: [
+          '^packages/app-http/src/(composition|cli|server|__tests__)/',
+          '^packages/app-http/src/index\\.ts$',
+          '(\\.test\\.ts$|/__tests__/)',
+          '^packages/app-http/src/orders/command-routes\\.ts$',
+        ],
+      },
+      to: { path: '^packages/app-http/src/composition/' },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

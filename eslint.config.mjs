@@ -27,4 +27,12 @@ export default tseslint.config(
       'no-throw-literal': 'error',
     },
   },
+  {
+    // The container lives at the one composition root (ADR 0082); dependency-cruiser leaves node_modules out, so the rule is here.
+    files: ['packages/**/*.ts', 'packages/**/*.tsx'],
+    ignores: ['packages/app-http/src/composition/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'inversify', message: 'inversify is used in packages/app-http/src/composition/ only (ADR 0082); take services as arguments.' }] }],
+    },
+  },
 );

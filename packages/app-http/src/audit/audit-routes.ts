@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { IsoDateTime, OrderId } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
+import { IsoDateTime, OrderId, type EventStore, type CommandHandler } from '@ccpor/domain';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
@@ -9,7 +8,13 @@ import { factsOf } from '../orders/order-facts';
 import { replayOrder } from './replay-order';
 import { verifyChains } from './verify-chains';
 
-export const registerAuditRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the audit routes read: the log (an order replayed as of a time, the hash chains) and the order's current state through the command handler. */
+export interface AuditRouteNeeds {
+  readonly store: EventStore;
+  readonly commands: CommandHandler;
+}
+
+export const registerAuditRoutes = (api: ApiRouter, s: AuditRouteNeeds, guard: Guard): void => {
   api.add({
     method: 'get',
     path: '/audit/orders/:orderId',

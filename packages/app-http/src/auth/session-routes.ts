@@ -1,13 +1,14 @@
 import * as t from 'io-ts';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { actorOf, principalOf, type Authenticated } from '../http/principal';
 import { Problem } from '../http/problem';
 import type { User } from '../identity/identity-view';
 import { decoyHash, verifyPassword } from './passwords';
-import { SESSION_COOKIE } from './sessions';
+import { SESSION_COOKIE, type SessionTokens } from './sessions';
+import type { Config } from '../config/config';
+import type { IdentityService } from '../identity/identity-service';
 
 const Login = t.exact(t.type({ username: t.refinement(t.string, (s) => s.length >= 1 && s.length <= 64, 'user name'), password: t.refinement(t.string, (s) => s.length >= 1 && s.length <= 256, 'password') }), 'Login');
 const PasswordChange = t.exact(t.type({ currentPassword: t.string, newPassword: t.string }), 'PasswordChange');
@@ -16,7 +17,14 @@ const me = (u: User) => ({ username: u.username, displayName: u.displayName, age
 
 const badLogin = () => new Problem(401, 'LOGIN_FAILED', 'Sign-in failed', 'Wrong user name or password, or the account is locked or disabled.');
 
-export const registerSessionRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the session routes read: accounts, session tokens, and whether the registry serves TLS itself. */
+export interface SessionRouteNeeds {
+  readonly config: Config;
+  readonly identity: IdentityService;
+  readonly sessions: SessionTokens;
+}
+
+export const registerSessionRoutes = (api: ApiRouter, s: SessionRouteNeeds, guard: Guard): void => {
   // Secure whenever the client reached us over HTTPS: CCPOR_TLS, or a trusted proxy's X-Forwarded-Proto (ADR 0037).
   const secure = (req: Request) => s.config.tls || req.secure;
   const setCookie = async (req: Request, res: Response, u: User) => {

@@ -17,14 +17,19 @@ import {
 import { Ori, type Actor, type EventStore } from '@ccpor/domain';
 import { AccessAuditLog } from '../audit/access-audit';
 import type { Config } from '../config/config';
-import type { AppServices } from '../composition/services';
 import { openEventStore } from '../store/open-event-store';
 import { randomIds, systemClock } from '../store/system-ports';
 import { openCarposStore } from './carpos-service';
 import { CletsAudit } from './clets-audit';
-import { addReconcileCommands } from './reconcile-cli';
+import { addReconcileCommands, type ReconcileCliNeeds } from './reconcile-cli';
+import type { IdentityService } from '../identity/identity-service';
 
-type WithServices = <T>(fn: (s: AppServices, c: Config) => Promise<T>) => Promise<T>;
+/** What the `ccpor carpos` commands read, the reconciliation commands' needs included. */
+export interface CarposCliNeeds extends ReconcileCliNeeds {
+  readonly identity: IdentityService;
+}
+
+type WithServices = <T>(fn: (s: CarposCliNeeds, c: Config) => Promise<T>) => Promise<T>;
 
 const out = (v: unknown): void => {
   process.stdout.write(`${typeof v === 'string' ? v : JSON.stringify(v, null, 2)}\n`);

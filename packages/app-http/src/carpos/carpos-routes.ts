@@ -14,14 +14,14 @@ import {
   type CarposStore,
   type QueueFilter,
 } from '@ccpor/adapters';
-import { authorizeOrder, Ori } from '@ccpor/domain';
+import { authorizeOrder, Ori, type Clock } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import type { Authenticated } from '../http/principal';
 import { Problem } from '../http/problem';
 import { explainReject } from './reject-explanation';
+import type { CarposService } from './carpos-service';
 
 const Limit = t.refinement(t.string, (s) => /^\d+$/.test(s) && Number(s) >= 1 && Number(s) <= 1000, 'limit (1–1000)');
 const Since = t.refinement(t.string, (s) => !Number.isNaN(Date.parse(s)), 'ISO date-time');
@@ -50,7 +50,13 @@ const scopeFor = (p: Authenticated, requested: string | undefined): QueueFilter 
   return { ...(agencyOri !== undefined ? { agencyOri } : {}), includeSealed };
 };
 
-export const registerCarposRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the CARPOS queue routes read: the gateway, when `serve` runs it (503 without). */
+export interface CarposRouteNeeds {
+  readonly clock: Clock;
+  readonly carpos?: CarposService;
+}
+
+export const registerCarposRoutes = (api: ApiRouter, s: CarposRouteNeeds, guard: Guard): void => {
   /** The guard (CLETS certification, audited), then the gateway's tables. */
   const readable = (req: Request, res: Response, query: { agencyOri?: string }): { store: CarposStore; filter: QueueFilter } => {
     const p = guard.global(req, res, 'doj.queue.read', query.agencyOri !== undefined ? { agencyOri: query.agencyOri } : {});

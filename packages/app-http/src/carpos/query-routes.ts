@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { askCarpos, attachDojRecord, attachedDojRecords, describeQuery, type CarposQuery, type QueryAnswer, type QueryFailure, type RecordMatch } from '@ccpor/adapters';
-import { authorizeOrder, CaseNumber, DateOfBirth, Fcn, Nic, OrderId, Ori, PersonName, RaceCode, SexCode, type Principal } from '@ccpor/domain';
+import { authorizeOrder, CaseNumber, DateOfBirth, Fcn, Nic, OrderId, Ori, PersonName, RaceCode, SexCode, type Principal, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -13,6 +12,7 @@ import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { factsOf } from '../orders/order-facts';
 import { CletsAudit, type CletsAuditRecord } from './clets-audit';
 import { fixLinks } from './fix-links';
+import type { CarposService } from './carpos-service';
 
 const TAG = 'carpos';
 
@@ -102,7 +102,16 @@ const visibleMatch = (match: RecordMatch, p: Principal): { readonly match: Recor
   return { match: { kind: 'withheld' }, withheld: { orderId: match.registry.orderId, rule: decision.rule, code: decision.code } };
 };
 
-export const registerCarposQueryRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the CARPOS query routes read and write: the gateway, the log and orders. */
+export interface CarposQueryRouteNeeds {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+  readonly carpos?: CarposService;
+}
+
+export const registerCarposQueryRoutes = (api: ApiRouter, s: CarposQueryRouteNeeds, guard: Guard): void => {
   const audit = new CletsAudit(s.store, s.clock, s.ids);
   const auditBase = (req: Request, p: Principal): Pick<CletsAuditRecord, 'at' | 'requestId' | 'principal' | 'route'> => ({
     at: s.clock.now(),

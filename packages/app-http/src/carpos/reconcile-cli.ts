@@ -9,16 +9,30 @@ import {
   type CarposStore,
   type DifferenceKind,
   type ReconciliationRun,
+  type SqlHome,
 } from '@ccpor/adapters';
-import { Ori, type Actor } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
+import { Ori, type Actor, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Config } from '../config/config';
 import { rateBar } from '../cli/import-progress';
 import { CarposService } from './carpos-service';
 import { CletsAudit } from './clets-audit';
 import { registeredCourts } from './registered-courts';
+import type { IdentityService } from '../identity/identity-service';
+import type { Logger } from 'pino';
 
-type WithServices = <T>(fn: (s: AppServices, c: Config) => Promise<T>) => Promise<T>;
+/** What the reconciliation commands read and write: the registered courts, orders and the log. */
+export interface ReconcileCliNeeds {
+  readonly store: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores; ADR 0083). */
+  readonly sqlHome?: SqlHome;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+  readonly identity: IdentityService;
+  readonly logger: Logger;
+}
+
+type WithServices = <T>(fn: (s: ReconcileCliNeeds, c: Config) => Promise<T>) => Promise<T>;
 type WithStore = <T>(fn: (store: CarposStore, audit: CletsAudit) => Promise<T>) => Promise<T>;
 
 const out = (v: unknown): void => {

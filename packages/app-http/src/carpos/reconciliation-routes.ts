@@ -13,9 +13,8 @@ import {
   type ReconciliationRun,
   type ResendRefusalCode,
 } from '@ccpor/adapters';
-import { OrderId, Ori, sealedListedFor } from '@ccpor/domain';
+import { OrderId, Ori, sealedListedFor, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -24,6 +23,7 @@ import { badRequest, fromHandlerError, Problem } from '../http/problem';
 import { factsOf } from '../orders/order-facts';
 import { CletsAudit, type CletsAuditRecord } from './clets-audit';
 import { fixLinks } from './fix-links';
+import type { CarposService } from './carpos-service';
 
 const TAG = 'carpos';
 
@@ -53,7 +53,16 @@ const RESEND_STATUS: Readonly<Record<ResendRefusalCode, number>> = {
 
 const routeOf = (req: Request): string => `${req.method} ${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
 
-export const registerCarposReconciliationRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the reconciliation routes read and write: the gateway, the log and orders. */
+export interface CarposReconciliationRouteNeeds {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+  readonly carpos?: CarposService;
+}
+
+export const registerCarposReconciliationRoutes = (api: ApiRouter, s: CarposReconciliationRouteNeeds, guard: Guard): void => {
   const audit = new CletsAudit(s.store, s.clock, s.ids);
   const auditBase = (req: Request, p: Authenticated): Pick<CletsAuditRecord, 'at' | 'requestId' | 'principal' | 'route'> => ({
     at: s.clock.now(),

@@ -1,8 +1,13 @@
-import type { AppServices } from '../composition/services';
+import type { Logger } from 'pino';
 
 /** Said in an answer whose conflict check could not run. */
 export const CHECK_UNAVAILABLE =
   'Other orders about these people could not be checked: the search views are not reachable. This answer is otherwise complete; read the order again shortly.';
+
+/** What a conflict check that may find the views down needs: somewhere to tell operators. */
+export interface ViewsDownNeeds {
+  readonly logger: Logger;
+}
 
 /**
  * Runs a conflict check that reads the search views. A write has already been committed, and a
@@ -10,7 +15,7 @@ export const CHECK_UNAVAILABLE =
  * unreachable: the caller is told the check did not run (never "no conflicts"), and the error is
  * logged for operators.
  */
-export const unlessViewsDown = async <T>(s: AppServices, work: () => Promise<T>): Promise<{ readonly ok: true; readonly value: T } | { readonly ok: false }> => {
+export const unlessViewsDown = async <T>(s: ViewsDownNeeds, work: () => Promise<T>): Promise<{ readonly ok: true; readonly value: T } | { readonly ok: false }> => {
   try {
     return { ok: true, value: await work() };
   } catch (err) {

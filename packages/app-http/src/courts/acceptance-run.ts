@@ -1,6 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { formInfo, type OrderId, type Ori } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
+import { formInfo, type OrderId, type Ori, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import { demoOrder } from '../demo/demo-orders';
 import type { Agency } from '../identity/identity-view';
 
@@ -22,7 +21,15 @@ export interface AcceptanceResult {
 /** Demo indexes whose forms are one of each order type (demo-orders.ts: DV, CH, EA, WV, GV). */
 const ONE_OF_EACH_TYPE = [0, 2, 4, 5, 6];
 
-export const runAcceptance = async (s: AppServices, agency: Agency, ranBy: string, waitMs: number): Promise<{ startedAt: string; finishedAt: string; passed: boolean; results: AcceptanceResult[] }> => {
+/** What an acceptance run writes and reads: test orders through the command handler, and the log. */
+export interface AcceptanceNeeds {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+}
+
+export const runAcceptance = async (s: AcceptanceNeeds, agency: Agency, ranBy: string, waitMs: number): Promise<{ startedAt: string; finishedAt: string; passed: boolean; results: AcceptanceResult[] }> => {
   const startedAt = s.clock.now();
   const run = s.ids.newId().replace(/[^A-Za-z0-9]/g, '').slice(-6).toUpperCase();
   const entered: { form: string; orderType: string; orderId?: string; refused?: string }[] = [];

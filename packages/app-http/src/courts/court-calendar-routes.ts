@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { ClosureAuthority, createCourtCalendarHandler, LocalTime, OrderDate, Ori, type CourtCalendarInput, type CourtCalendarState } from '@ccpor/domain';
+import { ClosureAuthority, createCourtCalendarHandler, LocalTime, OrderDate, Ori, type CourtCalendarInput, type CourtCalendarState, type EventStore, type Clock, type IdGenerator } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -27,13 +26,20 @@ const calendarView = (courtOri: string, state: CourtCalendarState, version: numb
   law: 'CCP 12b; Gov. Code 68115; Gov. Code 6700(a); Fam. Code 6256; docs/law/calendar.md',
 });
 
+/** What the court calendar routes read and write: the calendars' streams in the log. */
+export interface CourtCalendarRouteNeeds {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+}
+
 /**
  * A court's own calendar (ADR 0043; docs/law/calendar.md): the days it is closed although the
  * statewide calendar has it open, and its close of judicial business. Every change is an event in
  * the court's stream and goes through the access policy (`courts.calendar.manage`: the court's
  * local administrator or a state administrator), so the audit shows who closed a court.
  */
-export const registerCourtCalendarRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerCourtCalendarRoutes = (api: ApiRouter, s: CourtCalendarRouteNeeds, guard: Guard): void => {
   const courts = createCourtCalendarHandler({ eventStore: s.store, clock: s.clock, ids: s.ids });
 
   const change = async (req: Request, res: Parameters<Guard['global']>[1], courtOri: Ori, input: CourtCalendarInput) => {

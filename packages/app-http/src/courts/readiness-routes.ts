@@ -1,13 +1,16 @@
 import * as E from 'fp-ts/Either';
-import { Ori } from '@ccpor/domain';
+import { Ori, type IdGenerator } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { actorOf } from '../http/principal';
 import { badRequest, Problem } from '../http/problem';
-import { runAcceptance } from './acceptance-run';
+import { runAcceptance, type AcceptanceNeeds } from './acceptance-run';
 import { readinessLines } from './readiness';
+import type { Config } from '../config/config';
+import type { IdentityService } from '../identity/identity-service';
+import type { OrderSearchService } from '../search/order-search-service';
+import type { CarposService } from '../carpos/carpos-service';
 
 const TAG = 'administration';
 
@@ -20,12 +23,21 @@ const oriParam = (req: Request): Ori => {
 /** How long the acceptance run waits for DOJ's answers before it calls the rest unanswered. */
 const ACCEPTANCE_WAIT_MS = 30_000;
 
+/** What the go-live readiness routes read, and what an acceptance run needs. */
+export interface ReadinessRouteNeeds extends AcceptanceNeeds {
+  readonly config: Config;
+  readonly ids: IdGenerator;
+  readonly identity: IdentityService;
+  readonly search: OrderSearchService;
+  readonly carpos?: CarposService;
+}
+
 /**
  * A court's go-live readiness (issue 16 item 3; ADR 0058): each line of its checklist answered
  * from the registry's own data, and the acceptance-testing run. For the court's local
  * administrator and state administrators (`users.manage` in the court's scope), audited by the guard.
  */
-export const registerReadinessRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerReadinessRoutes = (api: ApiRouter, s: ReadinessRouteNeeds, guard: Guard): void => {
   const countImaged = async (ori: string): Promise<number> => {
     const r = await s.search.views.db.query<{ n: string | number }>(
       `SELECT count(*) AS n FROM ${s.search.views.schema}.order_search s WHERE s.court_ori = $1 AND s.image_count > 0`,

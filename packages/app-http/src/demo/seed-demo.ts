@@ -1,12 +1,23 @@
 import * as E from 'fp-ts/Either';
-import type { ImageRef, OrderDetails, OrderId, Ori } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
-import { SYSTEM_ACTOR } from '../identity/identity-service';
+import type { ImageRef, OrderDetails, OrderId, Ori, EventStore, Clock, IdGenerator, CommandHandler, ImageStore } from '@ccpor/domain';
+import { SYSTEM_ACTOR, type IdentityService } from '../identity/identity-service';
 import { DEMO_AGENCIES, demoOrder } from './demo-orders';
 import { asStream, demoImages } from './images/demo-images';
+import type { OrderSearchService } from '../search/order-search-service';
+
+/** What seeding the demo writes and reads: agencies, orders and their images, and the search views it waits for. */
+export interface SeedDemoNeeds {
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+  readonly identity: IdentityService;
+  readonly images: ImageStore;
+  readonly search: OrderSearchService;
+}
 
 /** Stores the demo order's generated images and attaches them, as an upload would (ImageAttached events). */
-const attachDemoImages = async (s: AppServices, i: number, orderId: OrderId, details: OrderDetails, expiresAt: string | null, agencyOri: string): Promise<void> => {
+const attachDemoImages = async (s: SeedDemoNeeds, i: number, orderId: OrderId, details: OrderDetails, expiresAt: string | null, agencyOri: string): Promise<void> => {
   for (const image of await demoImages(i, details, expiresAt)) {
     const stored = await s.images.put(asStream(image.bytes));
     if (E.isLeft(stored)) throw new Error(`demo image of order ${i} refused by the image store: ${stored.left.code}`);
@@ -24,7 +35,7 @@ export interface SeedReport {
 }
 
 /** Registers the demo agencies (when missing) and adds `count` synthetic orders through the command handler. */
-export const seedDemo = async (s: AppServices, count: number, onProgress?: (done: number) => void): Promise<SeedReport> => {
+export const seedDemo = async (s: SeedDemoNeeds, count: number, onProgress?: (done: number) => void): Promise<SeedReport> => {
   for (const a of DEMO_AGENCIES) if (!s.identity.view.agencies.has(a.ori)) await s.identity.registerAgency(a, SYSTEM_ACTOR);
   let added = 0;
   let rejected = 0;

@@ -1,10 +1,11 @@
 import * as t from 'io-ts';
-import { authorizeOrder } from '@ccpor/domain';
+import { authorizeOrder, type Clock } from '@ccpor/domain';
 import { firearmReceiptsOverdue, firearmReceiptsOverdueCount } from '@ccpor/adapters';
 import { Gauge } from 'prom-client';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
+import type { Metrics } from '../ops/metrics';
+import type { OrderSearchService } from '../search/order-search-service';
 
 const GAUGE = 'ccpor_firearm_receipts_overdue';
 
@@ -13,6 +14,13 @@ export const FirearmOverdueQuery = t.exact(
   'FirearmOverdueQuery',
 );
 
+/** What the firearm relinquishment routes read: the search views, the clock for what is overdue, and the metrics registry for the overdue gauge. */
+export interface FirearmRouteNeeds {
+  readonly clock: Clock;
+  readonly metrics: Metrics;
+  readonly search: OrderSearchService;
+}
+
 /**
  * Orders whose firearm relinquishment receipt is overdue (docs/law/firearms.md): the receipt was
  * due 48 hours after the first service and none is filed. A report, for supervisors and
@@ -20,7 +28,7 @@ export const FirearmOverdueQuery = t.exact(
  * their agency entered or is assigned; sealed orders only where `order.read` allows. `/metrics`
  * counts them statewide as `ccpor_firearm_receipts_overdue`.
  */
-export const registerFirearmRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerFirearmRoutes = (api: ApiRouter, s: FirearmRouteNeeds, guard: Guard): void => {
   if (s.metrics.registry.getSingleMetric(GAUGE) === undefined) {
     new Gauge({
       name: GAUGE,

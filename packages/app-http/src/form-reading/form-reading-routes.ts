@@ -1,9 +1,8 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { match } from 'ts-pattern';
-import { DraftDetails, OrderId, pendingReadFields, ReadableFieldId, type FormReadError, type ImageRef, type OrderState } from '@ccpor/domain';
+import { DraftDetails, OrderId, pendingReadFields, ReadableFieldId, type FormReadError, type ImageRef, type OrderState, type Clock, type IdGenerator, type CommandHandler, type ImageStore } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -13,6 +12,8 @@ import { parseIfMatch } from '../orders/command-routes';
 import { factsOf } from '../orders/order-facts';
 import { orderView } from '../orders/order-view';
 import { readingView, type ReadingProgress } from './reading-view';
+import type { FormReadingService } from '@ccpor/adapters';
+import type { Logger } from 'pino';
 
 const Sha256 = t.refinement(t.string, (s) => /^[0-9a-f]{64}$/.test(s), 'sha256 (64 lower-case hex digits)');
 
@@ -49,6 +50,16 @@ const collect = async (chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> =
   return new Uint8Array(Buffer.concat(parts));
 };
 
+/** What the form-reading routes read and write: the readers, the image store and drafts. */
+export interface FormReadingRouteNeeds {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+  readonly images: ImageStore;
+  readonly formReading: FormReadingService;
+  readonly logger: Logger;
+}
+
 /**
  * "Read this form" on an image-first draft (issue 20): the attached image is read with the best
  * reader it allows (fillable fields, text layer, OCR off the request thread) and the reading is
@@ -57,7 +68,7 @@ const collect = async (chunks: AsyncIterable<Uint8Array>): Promise<Uint8Array> =
  * stays as it was. Every route is the draft's editor's (`order.draft`): a reading holds the
  * parties' names and dates of birth as read from the image.
  */
-export const registerFormReadingRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerFormReadingRoutes = (api: ApiRouter, s: FormReadingRouteNeeds, guard: Guard): void => {
   /** Readings running now, by order: what GET shows as progress, and what keeps a second read of the same draft out. */
   const running = new Map<string, ReadingProgress>();
 

@@ -4,34 +4,44 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { registerAuditRoutes } from '../audit/audit-routes';
+import type { Leadership } from '@ccpor/adapters';
+import type { Clock, SharedState } from '@ccpor/domain';
+import type { Logger } from 'pino';
+import type { AccessAuditLog } from '../audit/access-audit';
+import { registerAuditRoutes, type AuditRouteNeeds } from '../audit/audit-routes';
 import { authenticate } from '../auth/authenticate';
-import { registerCarposRoutes } from '../carpos/carpos-routes';
-import { registerCarposQueryRoutes } from '../carpos/query-routes';
-import { registerCarposReconciliationRoutes } from '../carpos/reconciliation-routes';
-import { registerSessionRoutes } from '../auth/session-routes';
-import type { AppServices } from '../composition/services';
-import { registerAdminRoutes } from '../identity/admin-routes';
-import { registerFormReadingRoutes } from '../form-reading/form-reading-routes';
-import { registerImageRoutes } from '../images/image-routes';
-import { registerNiemRoutes } from '../niem/niem-routes';
-import { registerIntegrationRoutes } from '../integrations/integration-routes';
-import { registerNotificationRoutes } from '../notifications/notification-routes';
+import type { SessionTokens } from '../auth/sessions';
+import { registerCarposRoutes, type CarposRouteNeeds } from '../carpos/carpos-routes';
+import { registerCarposQueryRoutes, type CarposQueryRouteNeeds } from '../carpos/query-routes';
+import { registerCarposReconciliationRoutes, type CarposReconciliationRouteNeeds } from '../carpos/reconciliation-routes';
+import { registerSessionRoutes, type SessionRouteNeeds } from '../auth/session-routes';
+import type { Config } from '../config/config';
+import { registerAdminRoutes, type AdminRouteNeeds } from '../identity/admin-routes';
+import type { IdentityReadModel } from '../identity/identity-read-model';
+import type { IdentityService } from '../identity/identity-service';
+import { registerFormReadingRoutes, type FormReadingRouteNeeds } from '../form-reading/form-reading-routes';
+import { registerImageRoutes, type ImageRouteNeeds } from '../images/image-routes';
+import { registerNiemRoutes, type NiemRouteNeeds } from '../niem/niem-routes';
+import { registerIntegrationRoutes, type IntegrationRouteNeeds } from '../integrations/integration-routes';
+import { registerNotificationRoutes, type NotificationRouteNeeds } from '../notifications/notification-routes';
+import type { Metrics } from '../ops/metrics';
 import { openApiDocument } from '../openapi/openapi-document';
-import { registerCourtCalendarRoutes } from '../courts/court-calendar-routes';
-import { registerReadinessRoutes } from '../courts/readiness-routes';
-import { registerFirearmRoutes } from '../firearms/firearm-routes';
-import { registerReportRoutes } from '../reports/report-routes';
+import { registerCourtCalendarRoutes, type CourtCalendarRouteNeeds } from '../courts/court-calendar-routes';
+import { registerReadinessRoutes, type ReadinessRouteNeeds } from '../courts/readiness-routes';
+import { registerFirearmRoutes, type FirearmRouteNeeds } from '../firearms/firearm-routes';
+import { registerReportRoutes, type ReportRouteNeeds } from '../reports/report-routes';
 import { registerCommandRoutes } from '../orders/command-routes';
-import { registerReadRoutes } from '../orders/read-routes';
-import { registerDraftsListRoute } from '../orders/drafts-list-route';
-import { registerSearchRoutes } from '../search/search-routes';
+import { registerReadRoutes, type ReadRouteNeeds } from '../orders/read-routes';
+import { registerDraftsListRoute, type DraftsListRouteNeeds } from '../orders/drafts-list-route';
+import type { OrderSearchService } from '../search/order-search-service';
+import { registerSearchRoutes, type SearchRouteNeeds } from '../search/search-routes';
 import { serveWebApp } from '../web/web-app';
 import { ApiRouter } from './api-router';
 import { DEFAULT_SCALE } from '../config/scale-env';
 import { makeGuard } from './guard';
 import { bytesOf, MAX_JSON_DEPTH, refuseDeepJson, requestLimits } from './request-limits';
 import { imageTooLarge, MULTIPART_OVERHEAD } from '../images/image-routes';
+import type { IdempotencyStore } from './idempotency';
 import { Problem } from './problem';
 import { SharedRateLimitStore } from './shared-rate-limit-store';
 
@@ -63,8 +73,51 @@ const problemHandler = (err: unknown, req: Request, res: Response, _next: NextFu
   res.status(problem.status).type('application/problem+json').json(problem.body(String(req.id ?? '')));
 };
 
+/** What the assembly reads itself: the operations routes, limits, logging, authentication and the guard. */
+export interface AssemblyNeeds {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly clock: Clock;
+  readonly readModel: IdentityReadModel;
+  readonly search: OrderSearchService;
+  readonly identity: IdentityService;
+  readonly sessions: SessionTokens;
+  readonly audit: AccessAuditLog;
+  readonly idempotency: IdempotencyStore;
+  readonly sharedState: SharedState;
+  /** Which background jobs this process leads, under `serve` (ADR 0061). */
+  readonly leadership?: Leadership;
+}
+
+/**
+ * What the app needs: its own reads and what every route module declares it reads. The
+ * composition root's services (composition/services.ts) have all of it; this file names none of
+ * them, so `http/` does not import the composition root.
+ */
+export type AppNeeds = AssemblyNeeds &
+  SessionRouteNeeds &
+  Parameters<typeof registerCommandRoutes>[1] &
+  ImageRouteNeeds &
+  DraftsListRouteNeeds &
+  ReadRouteNeeds &
+  SearchRouteNeeds &
+  AdminRouteNeeds &
+  AuditRouteNeeds &
+  CarposRouteNeeds &
+  FormReadingRouteNeeds &
+  CarposQueryRouteNeeds &
+  CarposReconciliationRouteNeeds &
+  NiemRouteNeeds &
+  IntegrationRouteNeeds &
+  NotificationRouteNeeds &
+  CourtCalendarRouteNeeds &
+  ReadinessRouteNeeds &
+  FirearmRouteNeeds &
+  ReportRouteNeeds;
+
 /** The express app: operations routes, then /api/v1 behind authentication, then problem rendering. */
-export const createApp = (s: AppServices) => {
+export const createApp = (s: AppNeeds) => {
   const app = express();
   app.disable('x-powered-by');
   // Forwarding headers only from the proxies the operator names (ADR 0037): from anyone else they would let a

@@ -15,14 +15,19 @@ import {
   type ScopeFacts,
 } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AccessAuditLog } from '../audit/access-audit';
-import type { Metrics } from '../ops/metrics';
+import type { Counter } from 'prom-client';
+import type { AccessDecisionRecord } from './access-decision-record';
 import { principalOf, type Authenticated } from './principal';
 import { NO_SUCH, Problem, type Concealed } from './problem';
 
+/**
+ * Where the guard's decisions go, by what it calls on them: the access audit (audit/access-audit.ts)
+ * and the decisions counter of the metrics (ops/metrics.ts). Declared here so `http/` needs no
+ * feature folder; the assembly (http/app.ts) hands in the real ones.
+ */
 export interface GuardDeps {
-  readonly audit: AccessAuditLog;
-  readonly metrics: Metrics;
+  readonly audit: { record(r: AccessDecisionRecord): void };
+  readonly metrics: { readonly accessDecisions: Pick<Counter<'action' | 'allowed'>, 'inc'> };
   readonly now: () => string;
 }
 

@@ -1,6 +1,5 @@
 import * as t from 'io-ts';
 import { Ori, RoleSet, type AccountChange } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -11,6 +10,7 @@ import { AgencyRegistered, AgencyUpdated, UserCreated } from './identity-events'
 /** A new user as the API takes one: the event's fields, roles each given once. */
 const NewUser = t.exact(t.type({ ...UserCreated.props, roles: RoleSet }), 'NewUser');
 import type { ApiKey, User } from './identity-view';
+import type { IdentityService } from './identity-service';
 
 /** Roles as a request gives them: each once (a repeated role was stored as given before). */
 const Roles = RoleSet;
@@ -31,7 +31,12 @@ const publicUser = (u: User) => ({
 // The secret's hash is never sent back.
 const publicKey = (k: ApiKey) => ({ keyId: k.keyId, agencyOri: k.agencyOri, label: k.label, roles: k.roles, revoked: k.revoked, issuedAt: k.issuedAt, issuedBy: k.issuedBy });
 
-export const registerAdminRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the agency, user and API-key administration routes read. */
+export interface AdminRouteNeeds {
+  readonly identity: IdentityService;
+}
+
+export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: Guard): void => {
   api.add({
     method: 'get',
     path: '/agencies',

@@ -2,15 +2,14 @@ import { pipeline } from 'node:stream/promises';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { match } from 'ts-pattern';
-import { decodeWith, ImageRef, OrderId, type ImageStoreError, type OrderState, type StoredImage } from '@ccpor/domain';
+import { decodeWith, ImageRef, OrderId, type ImageStoreError, type OrderState, type StoredImage, type Clock, type CommandHandler, type ImageStore } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { actorOf } from '../http/principal';
 import { badRequest, fromDomainError, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
 import { imageHolders } from '@ccpor/adapters';
-import { unlessViewsDown } from '../conflicts/unless-views-down';
+import { unlessViewsDown, type ViewsDownNeeds } from '../conflicts/unless-views-down';
 import { factsOf } from '../orders/order-facts';
 import { orderView } from '../orders/order-view';
 import { parseIfMatch } from '../orders/command-routes';
@@ -18,6 +17,8 @@ import { parseRange } from './byte-range';
 import { UPLOAD_EXTRA, uploadedBy } from './image-provenance';
 import { receiveSingleFile } from './multipart-upload';
 import { UploadSlots } from './upload-slots';
+import type { Config } from '../config/config';
+import type { OrderSearchService } from '../search/order-search-service';
 
 const Sha256Param = t.refinement(t.string, (x) => /^[0-9a-f]{64}$/.test(x), 'sha256 (64 lower-case hex digits)');
 const UploadQuery = t.exact(
@@ -67,6 +68,15 @@ const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
     .with({ code: 'IMAGE_NOT_FOUND' }, () => new Problem(500, 'INTERNAL', 'Internal error', 'The image store lost the upload.'))
     .exhaustive();
 
+/** What the image routes read and write: the image store, orders, and the search views for which orders hold bytes. */
+export interface ImageRouteNeeds extends ViewsDownNeeds {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly commands: CommandHandler;
+  readonly images: ImageStore;
+  readonly search: OrderSearchService;
+}
+
 /**
  * Upload and download of an order's images. The upload streams the one file of a multipart form
  * into the image store (staged to a temporary file while hashed, validated by content, published
@@ -74,7 +84,7 @@ const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
  * download serves stored bytes with their media type, the sha256 as a strong ETag, and byte
  * ranges. Both are authorized as the order is, and every decision goes to the access audit.
  */
-export const registerImageRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerImageRoutes = (api: ApiRouter, s: ImageRouteNeeds, guard: Guard): void => {
   const slots = new UploadSlots(s.config.images.maxParallelUploads);
   const loadOrder = async (req: Request) => {
     const orderId = orderIdOf(req);

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as t from 'io-ts';
 import { WEBHOOK_TOPICS, type WebhookTopic } from '@ccpor/adapters';
-import { Ori } from '@ccpor/domain';
+import { Ori, type EventStore, type Clock } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -11,6 +10,9 @@ import type { Authenticated } from '../http/principal';
 import { Problem } from '../http/problem';
 import { renderChange } from './change-renderer';
 import type { IntegrationService } from './integration-service';
+import type { Config } from '../config/config';
+import type { IdentityService } from '../identity/identity-service';
+import type { AccessAuditLog } from '../audit/access-audit';
 
 const TAG = 'integrations';
 
@@ -38,11 +40,21 @@ const agencyFor = (p: Authenticated, requested: string | undefined): string => {
   return requested ?? p.agencyOri;
 };
 
+/** What the integration feed and webhook routes read: the feed when `serve` runs it (503 without), the log, accounts and the access audit. */
+export interface IntegrationRouteNeeds {
+  readonly config: Config;
+  readonly store: EventStore;
+  readonly clock: Clock;
+  readonly identity: IdentityService;
+  readonly audit: AccessAuditLog;
+  readonly integrations?: IntegrationService;
+}
+
 /**
  * The event feed for case-management systems (ADR 0072): webhook subscriptions of an agency's API
  * key, the pull feed, and the webhook delivery log with the operator's retry.
  */
-export const registerIntegrationRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerIntegrationRoutes = (api: ApiRouter, s: IntegrationRouteNeeds, guard: Guard): void => {
   const running = (): IntegrationService => {
     if (s.integrations === undefined) throw off();
     return s.integrations;

@@ -2,14 +2,22 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as E from 'fp-ts/Either';
 import { InvalidArgumentError, type Command } from 'commander';
-import { ORDER_STREAM_PREFIX, Ori, OrderId, type Actor, type GlobalPosition, type Principal } from '@ccpor/domain';
+import { ORDER_STREAM_PREFIX, Ori, OrderId, type Actor, type GlobalPosition, type Principal, type EventStore, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Config } from '../config/config';
-import type { AppServices } from '../composition/services';
 import { progressBar } from '../cli/progress';
 import { Problem } from '../http/problem';
 import { niemDocumentFor, readNiemDocument } from './niem-documents';
+import type { IdentityService } from '../identity/identity-service';
 
-type WithServices = <T>(fn: (s: AppServices, c: Config) => Promise<T>) => Promise<T>;
+/** What the NIEM export and import commands read and write: orders, the log, and the agencies. */
+export interface NiemCliNeeds {
+  readonly store: EventStore;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+  readonly identity: IdentityService;
+}
+
+type WithServices = <T>(fn: (s: NiemCliNeeds, c: Config) => Promise<T>) => Promise<T>;
 
 const out = (v: unknown): void => {
   process.stdout.write(`${typeof v === 'string' ? v : JSON.stringify(v, null, 2)}\n`);
@@ -24,7 +32,7 @@ const ori = (value: string): string => {
 const FIRST_EVENTS = new Set(['DraftCreated', 'OrderAdded', 'OrderCloned']);
 
 /** Every order the agency entered, from the log (the first event of each order names its agency). */
-const ordersOfAgency = async (s: AppServices, agencyOri: string): Promise<string[]> => {
+const ordersOfAgency = async (s: NiemCliNeeds, agencyOri: string): Promise<string[]> => {
   const ids: string[] = [];
   let after: GlobalPosition | undefined;
   for (;;) {

@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/Either';
 import { MAX_DOCUMENT_BYTES, NIEM_MEDIA_TYPE } from '@ccpor/adapters';
-import { OrderId, type Ori } from '@ccpor/domain';
+import { OrderId, type Ori, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { actorOf } from '../http/principal';
@@ -35,11 +34,18 @@ const readXml = async (req: Request): Promise<string> => {
   return Buffer.concat(chunks).toString('utf8');
 };
 
+/** What the NIEM exchange routes read and write: orders through the command handler. */
+export interface NiemRouteNeeds {
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly commands: CommandHandler;
+}
+
 /**
  * The NIEM protection-order exchange over HTTP (ADR 0070): an order's document with content
  * negotiation, import of a document as a draft, and validation without import.
  */
-export const registerNiemRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerNiemRoutes = (api: ApiRouter, s: NiemRouteNeeds, guard: Guard): void => {
   api.add({
     method: 'get',
     path: '/orders/:orderId/niem',

@@ -2,9 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { AGENCY_KINDS, NOTIFICATION_KINDS, PROTECTED_PERSON_KINDS, type NotificationKind } from '@ccpor/adapters';
-import { OrderId, Ori } from '@ccpor/domain';
+import { OrderId, Ori, type CommandHandler } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
@@ -14,6 +13,7 @@ import { factsOf } from '../orders/order-facts';
 import { isMailAddress, PROTECTED_PERSON_HINT, staffAddressHint } from './address-hint';
 import type { NotificationService } from './notification-service';
 import { LANGUAGES, renderNotification, SAMPLE_DATA, TEMPLATES, type Language } from './templates';
+import type { IdentityService } from '../identity/identity-service';
 
 const TAG = 'notifications';
 
@@ -47,12 +47,19 @@ const off = (): Problem => new Problem(503, 'NOTIFICATIONS_OFF', 'Mail notificat
 const page = (title: string, text: string): string =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body style="font-family:Arial,Helvetica,sans-serif;font-size:18px;max-width:40em;margin:2em auto"><h1>${title}</h1><p>${text}</p></body></html>`;
 
+/** What the e-mail notification routes read: the mail outbox when `serve` runs it (503 without), orders and accounts. */
+export interface NotificationRouteNeeds {
+  readonly commands: CommandHandler;
+  readonly identity: IdentityService;
+  readonly notifications?: NotificationService;
+}
+
 /**
  * E-mail notifications (ADR 0073): who receives what per agency, protected persons' opt-in on an
  * order, the unsubscribe link, the redacted delivery log with the operator's retry, and template
  * previews for the administration.
  */
-export const registerNotificationRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerNotificationRoutes = (api: ApiRouter, s: NotificationRouteNeeds, guard: Guard): void => {
   const running = (): NotificationService => {
     if (s.notifications === undefined) throw off();
     return s.notifications;

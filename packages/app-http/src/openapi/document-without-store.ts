@@ -1,4 +1,3 @@
-import type { AppServices } from '../composition/services';
 import { loadConfig } from '../config/config';
 import { createApp } from '../http/app';
 
@@ -21,6 +20,6 @@ const inert = (): unknown =>
 export const openApiDocumentWithoutStore = (): ReturnType<typeof createApp>['document'] => {
   // The configuration's defaults, not the environment's: the document does not depend on settings.
   const config = loadConfig({ CCPOR_STORE: 'memory' });
-  const services = new Proxy(inert() as AppServices, { get: (target, key) => (key === 'config' ? config : Reflect.get(target, key)) });
+  const services = new Proxy(inert() as Parameters<typeof createApp>[0], { get: (target, key) => (key === 'config' ? config : Reflect.get(target, key)) });
   return createApp(services).document;
 };

@@ -1,12 +1,11 @@
 import * as t from 'io-ts';
 import { inSchema } from '@ccpor/adapters';
 import { authorizeOrder } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { principalOf } from '../http/principal';
 import { jsonContent } from '../conflicts/precedence-codecs';
-import { waitForHeader } from '../search/search-routes';
+import { waitForHeader, type WaitForNeeds } from '../search/search-routes';
 
 const Limit = t.refinement(t.string, (s) => /^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 200, 'limit (1–200)');
 export const DraftsQuery = t.exact(t.partial({ limit: Limit }), 'DraftsQuery');
@@ -43,6 +42,9 @@ type Row = {
   sealed: boolean;
 };
 
+/** What the drafts list reads: the search views (drafts are in them), after waiting for a position when asked. */
+export type DraftsListRouteNeeds = WaitForNeeds;
+
 /**
  * `GET /orders/drafts`: the drafts of the caller's agency (entered by it or assigned to it) waiting
  * for data, the longest untouched first (by last change, in log order), so the scan inbox's drafts and a clerk's unfinished entries are picked up
@@ -50,7 +52,7 @@ type Row = {
  * goes through the one access policy, as the order read does (a sealed draft only for a
  * supervisor), and a row withheld is audited like any withheld order.
  */
-export const registerDraftsListRoute = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerDraftsListRoute = (api: ApiRouter, s: DraftsListRouteNeeds, guard: Guard): void => {
   api.add({
     method: 'get',
     path: '/orders/drafts',

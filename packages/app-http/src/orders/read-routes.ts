@@ -1,13 +1,12 @@
 import * as E from 'fp-ts/Either';
-import { OrderId } from '@ccpor/domain';
+import { OrderId, type Clock, type CommandHandler, type PartyConflicts } from '@ccpor/domain';
 import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import { OrderReadCodec } from './order-view-codecs';
-import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
+import { CHECK_UNAVAILABLE, unlessViewsDown, type ViewsDownNeeds } from '../conflicts/unless-views-down';
 import { factsOf } from './order-facts';
 import { historyView, orderView } from './order-view';
 
@@ -17,7 +16,14 @@ const paramId = (req: Request): string => {
   return r.right;
 };
 
-export const registerReadRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+/** What the order read routes read: the order through the command handler, and the other orders about its people. */
+export interface ReadRouteNeeds extends ViewsDownNeeds {
+  readonly clock: Clock;
+  readonly commands: CommandHandler;
+  readonly partyConflicts: PartyConflicts;
+}
+
+export const registerReadRoutes = (api: ApiRouter, s: ReadRouteNeeds, guard: Guard): void => {
   const load = async (req: Request) => {
     const orderId = paramId(req);
     const loaded = await s.commands.load(orderId);

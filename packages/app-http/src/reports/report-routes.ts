@@ -1,22 +1,29 @@
 import type { ReportSource } from '@ccpor/adapters';
-import { californiaLocalDate, reportScopeOf } from '@ccpor/domain';
+import { californiaLocalDate, reportScopeOf, type Clock } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest } from '../http/problem';
 import { searchVisibility } from '../search/search-visibility';
-import { setPosition, waitForHeader } from '../search/search-routes';
+import { setPosition, waitForHeader, type WaitForNeeds } from '../search/search-routes';
 import { chartOption, chartSummary } from './report-chart';
 import { REPORTS, type ReportDefinition } from './report-catalog';
 import { streamCsv } from './report-csv';
 import { ReportDocumentCodec, type ReportDocument } from './report-document';
 import { reportPdf } from './report-pdf';
 import { CsvQuery, toFilter, type ReportQuery } from './report-request';
+import type { OrderSearchService } from '../search/order-search-service';
+import type { CarposService } from '../carpos/carpos-service';
 
 const TAG = 'reports';
 
+/** What the report routes read: the search views and, when `serve` runs it, the CARPOS gateway's SQL. */
+export interface ReportRouteNeeds extends WaitForNeeds {
+  readonly clock: Clock;
+  readonly search: OrderSearchService;
+  readonly carpos?: CarposService;
+}
 
 /**
  * Every report as JSON, CSV (streamed) and PDF (issue 16, ADR 0026): one route per report and
@@ -24,7 +31,7 @@ const TAG = 'reports';
  * `reports.access.read`) and audited by the guard like every other route, read from the report
  * views (never the log).
  */
-export const registerReportRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerReportRoutes = (api: ApiRouter, s: ReportRouteNeeds, guard: Guard): void => {
   const source = (): ReportSource => {
     const views = s.search.views;
     // The gateway's tables share the log's database and schema when the views are beside the log too.

@@ -1,17 +1,25 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { watchInbox, type CourtProfile } from '@ccpor/adapters';
-import type { Actor } from '@ccpor/domain';
-import type { AppServices } from '../composition/services';
+import { watchInbox, type CourtProfile, type FormReadingService } from '@ccpor/adapters';
+import type { Actor, CommandHandler, ImageStore } from '@ccpor/domain';
+import type { Logger } from 'pino';
+import type { Config } from '../config/config';
+import type { IdentityService } from '../identity/identity-service';
+import type { OrderSearchService } from '../search/order-search-service';
 import { viewOrderLookup } from './order-lookup';
 import type { ScanInboxConfig } from './scan-env';
 
 /** Folders beside the inbox, so nothing the import writes is mistaken for a new scan. */
 export const besideInbox = (inbox: string, suffix: string): string => join(dirname(resolve(inbox)), `${basename(resolve(inbox))}-${suffix}`);
 
+/** What court details for a scan's draft are read from: the registered agencies. */
+export interface CourtProfileNeeds {
+  readonly identity: IdentityService;
+}
+
 /** Court details for the drafts a scan creates, from the registered agencies. */
 export const courtProfiles =
-  (s: AppServices) =>
+  (s: CourtProfileNeeds) =>
   (ori: string): CourtProfile | undefined => {
     const a = s.identity.view.agencies.get(ori);
     return a === undefined ? undefined : { ori: a.ori, county: a.county, name: a.name };
@@ -19,6 +27,16 @@ export const courtProfiles =
 
 /** Who the scanning station acts as in the log when `serve` imports its files. */
 export const SCAN_INBOX_ACTOR: Actor = { userId: 'system:scan-inbox', agencyOri: 'CASTATE00', roles: ['state-admin'], kind: 'system' };
+
+/** What watching the scan inbox inside `serve` reads and writes: drafts and images, the search views, the readers. */
+export interface ScanInboxNeeds extends CourtProfileNeeds {
+  readonly config: Config;
+  readonly commands: CommandHandler;
+  readonly images: ImageStore;
+  readonly search: OrderSearchService;
+  readonly formReading: FormReadingService;
+  readonly logger: Logger;
+}
 
 export interface RunningScanInbox {
   /** Stops after the file in hand; resolves once the watcher has let go of the journal. */
@@ -33,7 +51,7 @@ export interface RunningScanInbox {
  * retried by the watcher. Logs carry outcomes and order ids, never file names, which hold case
  * numbers.
  */
-export const startScanInbox = async (s: AppServices, config: ScanInboxConfig): Promise<RunningScanInbox> => {
+export const startScanInbox = async (s: ScanInboxNeeds, config: ScanInboxConfig): Promise<RunningScanInbox> => {
   const inbox = resolve(config.inbox);
   const found = await stat(inbox).catch(() => undefined);
   if (!found?.isDirectory()) throw new Error(`CCPOR_SCAN_INBOX: ${inbox} is not a folder`);

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { reportScopeOf, type GlobalPosition } from '@ccpor/domain';
+import { reportScopeOf, type Clock, type GlobalPosition, type PartyConflicts } from '@ccpor/domain';
 import type { Request, Response } from 'express';
-import type { AppServices } from '../composition/services';
+import type { Config } from '../config/config';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
@@ -9,12 +9,29 @@ import { badRequest, Problem } from '../http/problem';
 import { SEARCH_PARAMETERS, SearchRequestQuery, searchProblem, toSearchInput } from './search-request';
 import { SearchResponseCodec } from './search-response';
 import { presentHit, searchVisibility } from './search-visibility';
+import type { OrderSearchService } from './order-search-service';
 import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from './statistics-report';
 
 const WAIT_HEADER = 'x-ccpor-wait-for';
 
+/** What telling a caller the views' position reads. */
+export interface PositionNeeds {
+  readonly search: OrderSearchService;
+}
+
+/** What waiting for a position a write returned reads: the views, and how long a request may wait. */
+export interface WaitForNeeds extends PositionNeeds {
+  readonly config: Config;
+}
+
+/** What the search and statistics routes read. */
+export interface SearchRouteNeeds extends WaitForNeeds {
+  readonly clock: Clock;
+  readonly partyConflicts: PartyConflicts;
+}
+
 /** Read-your-writes for queries: wait until the views have the position a write returned (ADR 0030). */
-export const waitForHeader = async (req: Request, s: AppServices): Promise<boolean> => {
+export const waitForHeader = async (req: Request, s: WaitForNeeds): Promise<boolean> => {
   const pos = req.get(WAIT_HEADER);
   if (pos === undefined) return false;
   if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
@@ -26,12 +43,12 @@ export const waitForHeader = async (req: Request, s: AppServices): Promise<boole
 /** Which database answered (a hot standby or the primary; ADR 0062), for operators and tests. */
 const readFrom = (res: Response) => (where: string) => res.setHeader('X-CCPOR-Read-From', where);
 
-export const setPosition = (res: Response, s: AppServices): void => {
+export const setPosition = (res: Response, s: PositionNeeds): void => {
   if (s.search.position) res.setHeader('X-CCPOR-Position', s.search.position);
 };
 
 /** Statewide search and statistics, read from the adapters' SQL views (ADR 0022, 0032). */
-export const registerSearchRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
+export const registerSearchRoutes = (api: ApiRouter, s: SearchRouteNeeds, guard: Guard): void => {
   api.add({
     method: 'get',
     path: '/search',

@@ -43,7 +43,7 @@ const startCarpos = async (s: LiveServices): Promise<CarposService> => {
 };
 
 /** A scan inbox that is not a folder stops the start in every process, not only in the one that leads it. */
-export const checkScanInbox = async (s: AppServices): Promise<void> => {
+export const checkScanInbox = async (s: Pick<AppServices, 'config'>): Promise<void> => {
   if (s.config.scans === undefined) return;
   const inbox = resolve(s.config.scans.inbox);
   if (!(await stat(inbox).catch(() => undefined))?.isDirectory()) throw new Error(`CCPOR_SCAN_INBOX: ${inbox} is not a folder`);

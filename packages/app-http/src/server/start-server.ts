@@ -52,7 +52,7 @@ export const startServer = async (config: Config, overrides: Overrides = {}, onP
     throw error;
   };
   const bootstrap = await bootstrapOnce(resolved).catch(abandon);
-  services = { ...(await withNotifications(await withIntegrations(resolved))) };
+  services = { ...(await withNotifications(await withIntegrations(resolved, closeServices), closeServices)) };
   await checkScanInbox(services).catch(abandon);
   const leadership: Leadership =
     config.store.kind === 'postgres' && services.sharedState.scope === 'database'
