@@ -79,6 +79,14 @@ module.exports = {
       to: { path: '^packages/(adapters|app-http|carpos-protocol|test-kit)/' },
     },
     {
+      name: 'use-cases-know-no-http',
+      comment:
+        'The application layer (packages/app-http/src/use-cases) takes a decoded request and narrow dependencies and returns a value: it imports nothing of http/ (express requests, problems, the guard) and no route module, so the CLI can call it too (ADR 0081). Packages in node_modules are excluded from the graph, so express itself is kept out by review.',
+      severity: 'error',
+      from: { path: '^packages/app-http/src/use-cases' },
+      to: { path: ['^packages/app-http/src/http/', '-routes\\.ts$'] },
+    },
+    {
       name: 'http-core-does-not-import-features',
       comment:
         'packages/app-http/src/http/ holds what every route module uses (router, problems, guard, principal, limits); only the assembly, http/app.ts, imports the feature folders, so features depend on http/ and never the other way (ADR 0082).',
@@ -89,7 +97,7 @@ module.exports = {
     {
       name: 'features-do-not-import-the-composition-root',
       comment:
-        'Route modules and the other feature modules declare the services they read as their own interfaces; only the entry points (cli/, server/, the package index) and tests use composition/, which builds everything (ADR 0082). orders/command-routes.ts is being rewritten into use cases (issue 14 item 1) and is exempt until then.',
+        'Route modules and the other feature modules declare the services they read as their own interfaces; only the entry points (cli/, server/, the package index) and tests use composition/, which builds everything (ADR 0082).',
       severity: 'error',
       from: {
         path: '^packages/app-http/src/',
@@ -97,7 +105,6 @@ module.exports = {
           '^packages/app-http/src/(composition|cli|server|__tests__)/',
           '^packages/app-http/src/index\\.ts$',
           '(\\.test\\.ts$|/__tests__/)',
-          '^packages/app-http/src/orders/command-routes\\.ts$',
         ],
       },
       to: { path: '^packages/app-http/src/composition/' },

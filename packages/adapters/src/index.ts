@@ -34,3 +34,5 @@ export * from './notifications';
 export * from './shared-state';
 export * from './leadership';
 export * from './reports';
+export * from './crypto/sha256-hex';
+export * from './event-store/hash-chain';

@@ -1,5 +1,17 @@
 import { isLeft } from 'fp-ts/Either';
-import { fold, initialState, orderDecider, type Actor, type CommandInput, type IdGenerator, type NewEvent, type OrderCommand, type OrderState } from '@ccpor/domain';
+import {
+  correlate,
+  fold,
+  initialState,
+  orderDecider,
+  toNewEvents,
+  type Actor,
+  type CommandInput,
+  type IdGenerator,
+  type NewEvent,
+  type OrderCommand,
+  type OrderState,
+} from '@ccpor/domain';
 import type { ImportMapping } from './import-mapping';
 import { domainProblem, type PlannedRow, type RowProblem } from './map-row';
 
@@ -34,7 +46,7 @@ export const planNewOrder = (
   const events: NewEvent[] = [];
   const problems: RowProblem[] = [];
   // One correlation id for the row: its events are one act of the import.
-  const correlationId = meta.ids.newId();
+  const ctx = correlate({ actor: meta.actor, extra: meta.extra }, meta.ids);
   for (const [i, c] of commands.entries()) {
     const decision = orderDecider.decide({ ...c.input, at: c.at } as OrderCommand, state);
     if (isLeft(decision)) {
@@ -44,14 +56,8 @@ export const planNewOrder = (
       continue;
     }
     state = fold(decision.right, state);
-    for (const e of decision.right) {
-      events.push({
-        type: e.type,
-        schemaVersion: e.schemaVersion,
-        data: e.data,
-        metadata: { eventId: meta.ids.newId(), actor: meta.actor, correlationId, recordedAt: c.at, extra: meta.extra },
-      });
-    }
+    // Metadata as the command handler builds it, each command's events at the command's time.
+    events.push(...toNewEvents(decision.right, ctx, meta.ids, c.at));
   }
   return { kind: 'append', events, state, problems };
 };

@@ -1,4 +1,4 @@
-import { expectAny, type Actor, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
+import { correlate, eventMetadata, expectAny, type Actor, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
 import type { AccessDecisionRecord } from '../http/access-decision-record';
 
 export const accessAuditStream = (at: string) => `access-audit-${at.slice(0, 10)}`;
@@ -47,7 +47,7 @@ export class AccessAuditLog {
       try {
         await this.store.append(
           stream,
-          [{ type: 'AccessDecisionsRecorded', schemaVersion: 1, data: { decisions }, metadata: { eventId: this.ids.newId(), actor: AUDIT_ACTOR, correlationId: this.ids.newId(), recordedAt: this.clock.now() } }],
+          [{ type: 'AccessDecisionsRecorded', schemaVersion: 1, data: { decisions }, metadata: eventMetadata(correlate({ actor: AUDIT_ACTOR }, this.ids), this.ids, this.clock.now()) }],
           expectAny,
         );
       } catch (e) {

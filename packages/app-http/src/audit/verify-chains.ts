@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { eventHashBody, eventHashInput, GENESIS_HASH, type EventStore, type GlobalPosition } from '@ccpor/domain';
+import { eventHash } from '@ccpor/adapters';
+import { GENESIS_HASH, type EventStore, type GlobalPosition } from '@ccpor/domain';
 
 export interface ChainFault {
   readonly streamId: string;
@@ -15,12 +15,10 @@ export interface VerifyReport {
   readonly faults: readonly ChainFault[];
 }
 
-const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
-
 /**
  * Recomputes every stream's hash chain from the global log: each event's hash must be
- * sha256(eventHashInput(previous hash, eventHashBody(event))) and must be the next event's
- * previous hash. An event edited in the database after it was written no longer matches.
+ * eventHash(previous hash, event), the function the stores chain with, and must be the next
+ * event's previous hash. An event edited in the database after it was written no longer matches.
  */
 export const verifyChains = async (store: EventStore, onProgress?: (events: number) => void, pageSize = 5000): Promise<VerifyReport> => {
   const last = new Map<string, { version: number; hash: string }>();
@@ -35,7 +33,7 @@ export const verifyChains = async (store: EventStore, onProgress?: (events: numb
       const fault = (problem: ChainFault['problem']) => faults.push({ streamId: e.streamId, streamVersion: e.streamVersion, eventId: e.metadata.eventId, type: e.type, problem });
       if (e.streamVersion !== prev.version + 1) fault('version-gap');
       else if (e.metadata.previousHash !== prev.hash) fault('previous-hash-mismatch');
-      else if (sha256(eventHashInput(e.metadata.previousHash, eventHashBody(e))) !== e.metadata.hash) fault('hash-mismatch');
+      else if (eventHash(e.metadata.previousHash, e) !== e.metadata.hash) fault('hash-mismatch');
       last.set(e.streamId, { version: e.streamVersion, hash: e.metadata.hash });
     }
     events += page.length;

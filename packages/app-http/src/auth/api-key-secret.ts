@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 /**
  * API keys look like `ccpor_<keyId>_<secret>`. Only sha256(secret) is stored: the secret has 256
@@ -6,7 +6,6 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  * every request stays cheap.
  */
 export const newApiKeySecret = () => randomBytes(32).toString('base64url');
-export const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex');
 export const formatApiKey = (keyId: string, secret: string) => `ccpor_${keyId}_${secret}`;
 
 export const parseApiKey = (token: string): { keyId: string; secret: string } | undefined => {

@@ -1,8 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
+import { sha256Hex } from '@ccpor/adapters';
 import type { IdentityService } from '../identity/identity-service';
 import type { Authenticated } from '../http/principal';
 import { Problem } from '../http/problem';
-import { parseApiKey, sameHex, sha256Hex } from './api-key-secret';
+import { parseApiKey, sameHex } from './api-key-secret';
 import { CSRF_HEADER, sameSecret, SESSION_COOKIE, type SessionTokens } from './sessions';
 
 export const readCookie = (req: Request, name: string): string | undefined => {

@@ -14,7 +14,7 @@ import {
   type CarposStore,
   type QueueFilter,
 } from '@ccpor/adapters';
-import { authorizeOrder, Ori, type Clock } from '@ccpor/domain';
+import { agencyScopeOf, authorizeOrder, Ori, type Clock } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
@@ -34,17 +34,16 @@ const TAG = 'carpos';
 const gatewayOff = (): Problem =>
   new Problem(503, 'CARPOS_GATEWAY_OFF', 'CARPOS gateway not running', 'This registry runs without the CARPOS gateway (CCPOR_CLETS_HOST is not set), so it keeps no DOJ queues.');
 
-const isStateAdmin = (p: Authenticated): boolean => p.roles.includes('state-admin');
-
 /**
  * Whose queue a caller sees: a state administrator any agency's (or all), everyone else their
  * own agency's — the orders it added or submits to CARPOS for. Sealed orders only for supervisors.
  */
 const scopeFor = (p: Authenticated, requested: string | undefined): QueueFilter => {
-  if (requested !== undefined && requested !== p.agencyOri && !isStateAdmin(p)) {
-    throw new Problem(403, 'NOT_YOUR_AGENCY', 'Forbidden', 'You see the DOJ queues of your own agency only.', { rule: 'DOJ queues: own agency', field: 'agencyOri' });
+  const scope = agencyScopeOf(p, requested);
+  if (scope.kind === 'refused') {
+    throw new Problem(403, scope.code, 'Forbidden', 'You see the DOJ queues of your own agency only.', { rule: 'DOJ queues: own agency', field: 'agencyOri' });
   }
-  const agencyOri = isStateAdmin(p) ? requested : p.agencyOri;
+  const agencyOri = scope.kind === 'agency' ? scope.agencyOri : undefined;
   // Sealed orders as the access policy opens them: to supervisors, of their own agency's orders (ADR 0034).
   const includeSealed = agencyOri !== undefined && authorizeOrder(p, 'order.doj.read', { sealed: true, ownerAgencyOri: agencyOri, stage: 'issued' }).allowed;
   return { ...(agencyOri !== undefined ? { agencyOri } : {}), includeSealed };

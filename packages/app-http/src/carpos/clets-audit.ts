@@ -1,4 +1,4 @@
-import { expectAny, type Actor, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
+import { correlate, eventMetadata, expectAny, type Actor, type Clock, type EventStore, type IdGenerator } from '@ccpor/domain';
 import * as E from 'fp-ts/Either';
 
 /**
@@ -61,7 +61,8 @@ export class CletsAudit {
   async record(r: CletsAuditRecord): Promise<void> {
     const appended = await this.store.append(
       cletsAuditStream(r.at),
-      [{ type: 'CletsDataAccessed', schemaVersion: 1, data: r, metadata: { eventId: this.ids.newId(), actor: AUDIT_ACTOR, correlationId: r.requestId || this.ids.newId(), recordedAt: this.clock.now() } }],
+      // The request's id correlates the access with the request's own log lines; a new one when it has none.
+      [{ type: 'CletsDataAccessed', schemaVersion: 1, data: r, metadata: eventMetadata(correlate({ actor: AUDIT_ACTOR, ...(r.requestId ? { correlationId: r.requestId } : {}) }, this.ids), this.ids, this.clock.now()) }],
       expectAny,
     );
     if (E.isLeft(appended)) throw new Error(`the CLETS audit was not written: ${appended.left.code}`);

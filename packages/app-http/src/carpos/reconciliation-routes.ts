@@ -13,7 +13,7 @@ import {
   type ReconciliationRun,
   type ResendRefusalCode,
 } from '@ccpor/adapters';
-import { OrderId, Ori, sealedListedFor, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
+import { OrderId, Ori, sealedListedFor, agencyScopeOf, withinAgencyScope, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
@@ -39,7 +39,6 @@ const ListQuery = t.exact(t.partial({ limit: Limit }), 'ReconciliationListQuery'
 const gatewayOff = (): Problem =>
   new Problem(503, 'CARPOS_GATEWAY_OFF', 'CARPOS gateway not running', 'This registry runs without the CARPOS gateway (CCPOR_CLETS_HOST is not set), so it cannot reconcile with DOJ.');
 
-const isStateAdmin = (p: Authenticated): boolean => p.roles.includes('state-admin');
 
 const RESEND_STATUS: Readonly<Record<ResendRefusalCode, number>> = {
   ORDER_NOT_FOUND: 404,
@@ -76,12 +75,15 @@ export const registerCarposReconciliationRoutes = (api: ApiRouter, s: CarposReco
     return carpos;
   };
   /** The courts whose findings a caller sees: every court for a state administrator, their own otherwise. */
-  const courtsFor = (p: Authenticated): readonly string[] | undefined => (isStateAdmin(p) ? undefined : [p.agencyOri]);
+  const courtsFor = (p: Authenticated): readonly string[] | undefined => {
+    const scope = agencyScopeOf(p);
+    return scope.kind === 'agency' ? [scope.agencyOri] : undefined;
+  };
   /** A run the caller may read: the state's, or their own court's (any, for a state administrator). */
   const readableRun = async (req: Request, p: Authenticated): Promise<ReconciliationRun> => {
     const id = String(req.params.runId);
     const run = /^\d{1,18}$/.test(id) ? await findRun(service().store, id) : undefined;
-    if (run === undefined || (run.scope === 'court' && run.courtOri !== p.agencyOri && !isStateAdmin(p))) {
+    if (run === undefined || (run.scope === 'court' && !withinAgencyScope(p, run.courtOri ?? ''))) {
       throw new Problem(404, 'RECONCILIATION_NOT_FOUND', 'Not found', `No reconciliation ${id} you may read.`, { field: 'runId' });
     }
     return run;
@@ -126,7 +128,7 @@ export const registerCarposReconciliationRoutes = (api: ApiRouter, s: CarposReco
     success: 200,
     handler: async ({ req, res, query }) => {
       const p = guard.global(req, res, 'doj.reconciliation.read');
-      const runs = await listRuns(service().store, { ...(isStateAdmin(p) ? {} : { courtOri: p.agencyOri }), ...(query.limit !== undefined ? { limit: Number(query.limit) } : {}) });
+      const runs = await listRuns(service().store, { ...(courtsFor(p) !== undefined ? { courtOri: p.agencyOri } : {}), ...(query.limit !== undefined ? { limit: Number(query.limit) } : {}) });
       return { entries: runs };
     },
   });

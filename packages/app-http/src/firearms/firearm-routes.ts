@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { authorizeOrder, type Clock } from '@ccpor/domain';
+import { agencyScopeOf, authorizeOrder, type Clock } from '@ccpor/domain';
 import { firearmReceiptsOverdue, firearmReceiptsOverdueCount } from '@ccpor/adapters';
 import { Gauge } from 'prom-client';
 import type { ApiRouter } from '../http/api-router';
@@ -49,11 +49,12 @@ export const registerFirearmRoutes = (api: ApiRouter, s: FirearmRouteNeeds, guar
     query: FirearmOverdueQuery,
     handler: async ({ req, res, query }) => {
       const p = guard.global(req, res, 'statistics.read');
+      const scope = agencyScopeOf(p);
       const now = s.clock.now();
       const rows = await firearmReceiptsOverdue(s.search.views.db, {
         now,
         schema: s.search.views.schema,
-        ...(p.roles.includes('state-admin') ? {} : { agencyOris: [p.agencyOri] }),
+        ...(scope.kind === 'agency' ? { agencyOris: [scope.agencyOri] } : {}),
         limit: Number(query.limit ?? 500),
       });
       const orders = rows.filter((r) => authorizeOrder(p, 'order.read', { ownerAgencyOri: r.enteringAgencyOri, sealed: r.sealed }).allowed);

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { sha256Hex } from '@ccpor/adapters';
 import { canonicalJson, type IdempotencyRecords } from '@ccpor/domain';
 import { Problem } from './problem';
 
@@ -37,7 +37,7 @@ export class IdempotencyStore {
       if (!KEY.test(key)) return next(new Problem(400, 'INVALID_IDEMPOTENCY_KEY', 'Invalid request', 'Idempotency-Key must be 1–255 visible ASCII characters.', { field: 'Idempotency-Key' }));
       const principal = res.locals.principal as { userId: string; kind: string } | undefined;
       const scoped = `${principal?.kind}:${principal?.userId}:${req.method}:${req.originalUrl.split('?')[0]}:${key}`;
-      const bodyHash = createHash('sha256').update(canonicalJson(req.body ?? null)).digest('hex');
+      const bodyHash = sha256Hex(canonicalJson(req.body ?? null));
       this.records
         .claim(scoped, bodyHash, { now: this.settings.now(), claimTimeoutMs: this.settings.claimTimeoutMs, retentionMs: this.settings.retentionMs })
         .then((claim) => {

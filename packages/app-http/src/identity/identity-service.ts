@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { memorySharedState } from '@ccpor/adapters';
-import { decodeWith, expectAny, expectExact, expectNoStream, RoleSet, type Actor, type Clock, type EventStore, type IdGenerator, type LoginFailures, type Role, type SessionRevocations } from '@ccpor/domain';
-import { formatApiKey, newApiKeySecret, sha256Hex } from '../auth/api-key-secret';
+import { memorySharedState, sha256Hex } from '@ccpor/adapters';
+import { correlate, decodeWith, expectAny, expectExact, expectNoStream, RoleSet, toNewEvents, type Actor, type Clock, type EventStore, type IdGenerator, type LoginFailures, type Role, type SessionRevocations } from '@ccpor/domain';
+import { formatApiKey, newApiKeySecret } from '../auth/api-key-secret';
 import { acceptablePassword, hashPassword, oneTimePassword, PASSWORD_RULE } from '../auth/passwords';
 import { fromDomainError, NO_SUCH, Problem } from '../http/problem';
 import type { IdentityReadModel } from './identity-read-model';
@@ -71,10 +71,15 @@ export class IdentityService {
   /** `expectedVersion`: the stream's version as read (0: a new stream), or 'any' for an event whose order against others does not matter (a sign-out). */
   private async append(streamId: string, events: Ev[], expectedVersion: number | 'any', actor: Actor): Promise<number> {
     const at = this.clock.now();
-    const correlationId = this.ids.newId();
+    const ctx = correlate({ actor }, this.ids);
     const r = await this.store.append(
       streamId,
-      events.map((e) => ({ type: e.type, schemaVersion: 1, data: IDENTITY_EVENTS[e.type].encode(e.data as never), metadata: { eventId: this.ids.newId(), actor, correlationId, recordedAt: at } })),
+      toNewEvents(
+        events.map((e) => ({ type: e.type, schemaVersion: 1, data: IDENTITY_EVENTS[e.type].encode(e.data as never) })),
+        ctx,
+        this.ids,
+        at,
+      ),
       expectedVersion === 'any' ? expectAny : expectedVersion === 0 ? expectNoStream : expectExact(expectedVersion),
     );
     if (E.isLeft(r)) {

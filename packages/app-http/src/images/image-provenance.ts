@@ -1,5 +1,4 @@
-import type { ImageProvenance, ImageRef, ImageStore, RecordedEvent } from '@ccpor/domain';
-import { Problem } from '../http/problem';
+import type { ImageProvenance, RecordedEvent } from '@ccpor/domain';
 
 /** What the upload route writes into the metadata of the event that attaches uploaded bytes. */
 export const UPLOAD_EXTRA = { imageSource: 'upload' } as const;
@@ -24,25 +23,3 @@ export const imageProvenance = (events: readonly RecordedEvent[], sha256: string
 
 /** Whether the caller uploaded `sha256` to this order themselves. */
 export const uploadedBy = (events: readonly RecordedEvent[], sha256: string, userId: string): boolean => imageProvenance(events, sha256).uploadedBy.includes(userId);
-
-/** What checking a reference against the stored bytes reads. */
-export interface StoredImageNeeds {
-  readonly images: ImageStore;
-}
-
-/**
- * A reference names stored bytes: they must be in the image store, and what it says about them
- * (type, size, pages) must be what the store measured, not what the client claims.
- */
-export const checkStoredImage = async (s: StoredImageNeeds, image: ImageRef): Promise<void> => {
-  const stat = await s.images.stat(image.sha256);
-  if (stat === undefined) {
-    throw new Problem(422, 'IMAGE_NOT_STORED', 'Rule not met', 'The image store does not have these bytes; upload the file again.', { field: 'image.sha256' });
-  }
-  const differs = (['mediaType', 'bytes', 'pages'] as const).filter((k) => stat[k] !== image[k]);
-  if (differs.length > 0) {
-    throw new Problem(422, 'IMAGE_REF_MISMATCH', 'Rule not met', `The stored image has ${differs.map((k) => `${k} ${String(stat[k])}`).join(', ')}; the reference must say the same.`, {
-      field: `image.${differs[0]}`,
-    });
-  }
-};

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import * as t from 'io-ts';
 import { WEBHOOK_TOPICS, type WebhookTopic } from '@ccpor/adapters';
-import { Ori, type EventStore, type Clock } from '@ccpor/domain';
+import { agencyScopeOf, Ori, type EventStore, type Clock } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
@@ -30,15 +30,17 @@ const NewSubscription = bodyCodec('NewWebhookSubscription', { url: WebhookUrl },
 const off = (): Problem =>
   new Problem(503, 'INTEGRATIONS_OFF', 'Integrations not running', 'This registry runs without the integration feed (CCPOR_INTEGRATIONS=false, or an EventStoreDB log).');
 
-const isStateAdmin = (p: Authenticated): boolean => p.roles.includes('state-admin');
-
-/** The agency a request acts on: the caller's own, or the one a state administrator names. */
-const agencyFor = (p: Authenticated, requested: string | undefined): string => {
-  if (requested !== undefined && requested !== p.agencyOri && !isStateAdmin(p)) {
-    throw new Problem(403, 'NOT_YOUR_AGENCY', 'Forbidden', 'An integration sees its own agency only.', { rule: 'integrations: own agency', field: 'agencyOri' });
+/** The agencies a request covers: the caller's own, the one a state administrator names, or (listing, state administrator) all. */
+const scopeFor = (p: Authenticated, requested: string | undefined): string | undefined => {
+  const scope = agencyScopeOf(p, requested);
+  if (scope.kind === 'refused') {
+    throw new Problem(403, scope.code, 'Forbidden', 'An integration sees its own agency only.', { rule: 'integrations: own agency', field: 'agencyOri' });
   }
-  return requested ?? p.agencyOri;
+  return scope.kind === 'agency' ? scope.agencyOri : undefined;
 };
+
+/** The one agency a request acts on: the caller's own, or the one a state administrator names. */
+const agencyFor = (p: Authenticated, requested: string | undefined): string => scopeFor(p, requested) ?? p.agencyOri;
 
 /** What the integration feed and webhook routes read: the feed when `serve` runs it (503 without), the log, accounts and the access audit. */
 export interface IntegrationRouteNeeds {
@@ -107,7 +109,7 @@ export const registerIntegrationRoutes = (api: ApiRouter, s: IntegrationRouteNee
     success: 200,
     handler: async ({ req, res, query }) => {
       const p = authorize(req, res, 'integrations.manage', query.agencyOri);
-      return { subscriptions: await running().store.subscriptions(isStateAdmin(p) && query.agencyOri === undefined ? undefined : agencyFor(p, query.agencyOri)) };
+      return { subscriptions: await running().store.subscriptions(scopeFor(p, query.agencyOri)) };
     },
   });
 
@@ -157,7 +159,7 @@ export const registerIntegrationRoutes = (api: ApiRouter, s: IntegrationRouteNee
     success: 200,
     handler: async ({ req, res, query }) => {
       const p = authorize(req, res, 'integrations.manage', query.agencyOri);
-      const agency = isStateAdmin(p) && query.agencyOri === undefined ? undefined : agencyFor(p, query.agencyOri);
+      const agency = scopeFor(p, query.agencyOri);
       const rows = await running().webhooks.list({
         ...(query.status !== undefined ? { status: query.status } : {}),
         ...(agency !== undefined ? { agencyOri: agency } : {}),

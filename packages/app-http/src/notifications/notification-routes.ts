@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { AGENCY_KINDS, NOTIFICATION_KINDS, PROTECTED_PERSON_KINDS, type NotificationKind } from '@ccpor/adapters';
-import { OrderId, Ori, type CommandHandler } from '@ccpor/domain';
+import { agencyScopeOf, OrderId, Ori, type CommandHandler } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
@@ -203,7 +203,9 @@ export const registerNotificationRoutes = (api: ApiRouter, s: NotificationRouteN
     success: 200,
     handler: async ({ req, res, query }) => {
       const p = admin(req, res, 'notifications.log.read', query.agencyOri);
-      const agency = query.agencyOri ?? (p.roles.includes('state-admin') ? undefined : p.agencyOri);
+      const scope = agencyScopeOf(p, query.agencyOri);
+      if (scope.kind === 'refused') throw new Problem(403, scope.code, 'Forbidden', 'You see the mail log of your own agency only.', { rule: 'notifications: own agency', field: 'agencyOri' });
+      const agency = scope.kind === 'agency' ? scope.agencyOri : undefined;
       const n = running();
       const rows = await n.outbox.list({
         ...(query.status !== undefined ? { status: query.status } : {}),

@@ -1,5 +1,6 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
+import type { Request, Response } from 'express';
 import {
   CancelReason,
   DojReviewOutcome,
@@ -13,28 +14,42 @@ import {
   OrderDate,
   OrderId,
   ServiceRecord,
-  type CommandInput,
-  type HandlerError,
-  type HandlerResult,
-  type LoadedOrder,
-  type PreparedCommandError,
-  type Ori,
-  type OrderAction,
-  type OrderFacts,
-  type OrderState,
+  type Clock,
+  type CommandHandler,
+  type IdGenerator,
+  type ImageStore,
+  type PartyConflicts,
 } from '@ccpor/domain';
-import type { Request } from 'express';
-import type { AppServices } from '../composition/services';
+import type { CarposService } from '../carpos/carpos-service';
+import type { Config } from '../config/config';
 import type { ApiRouter, Method } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { bodyCodec } from '../http/body-codec';
-import { actorOf, principalOf, type Authenticated } from '../http/principal';
-import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
+import { principalOf } from '../http/principal';
+import { badRequest, type Problem } from '../http/problem';
 import { CommandWarnings, jsonContent } from '../conflicts/precedence-codecs';
-import { CHECK_UNAVAILABLE, unlessViewsDown } from '../conflicts/unless-views-down';
+import { CHECK_UNAVAILABLE, type ViewsDownNeeds } from '../conflicts/unless-views-down';
 import { WARNING_ROUTES } from '../conflicts/warning-routes';
-import { checkStoredImage, imageProvenance } from '../images/image-provenance';
-import { factsOf } from './order-facts';
+import type { OrderSearchService } from '../search/order-search-service';
+import { addFromDraft } from '../use-cases/orders/add-from-draft';
+import { addOrder } from '../use-cases/orders/add-order';
+import { attachImage } from '../use-cases/orders/attach-image';
+import { cancelOrder } from '../use-cases/orders/cancel-order';
+import { cloneOrder } from '../use-cases/orders/clone-order';
+import { createDraft } from '../use-cases/orders/create-draft';
+import { discardDraft } from '../use-cases/orders/discard-draft';
+import { modifyOrder } from '../use-cases/orders/modify-order';
+import { recordCourtFiling } from '../use-cases/orders/record-court-filing';
+import { recordFirearmReceipt } from '../use-cases/orders/record-firearm-receipt';
+import { recordService } from '../use-cases/orders/record-service';
+import { removeImage } from '../use-cases/orders/remove-image';
+import { renewOrder } from '../use-cases/orders/renew-order';
+import { replaceImage } from '../use-cases/orders/replace-image';
+import { reviewDojResponse } from '../use-cases/orders/review-doj-response';
+import { updateDraft } from '../use-cases/orders/update-draft';
+import type { OnOrderRequest, OrderCommandOutcome, OrderCommandRequest, OrderCommandResult } from '../use-cases/orders/run-order-command';
+import { guardOrderAccess } from './guard-order-access';
+import { orderCommandProblem } from './order-command-problem';
 import { orderView } from './order-view';
 
 /** `?wait=true` (up to CCPOR_WAIT_MAX_MS) or `?wait=<ms>`: answer once the search view has the write. */
@@ -52,211 +67,182 @@ export const parseIfMatch = (req: Request): number | undefined => {
   return Number(m[1]);
 };
 
-interface CommandSpec<B> {
+/** What the order command routes read: what their use cases need, and the longest `?wait`. */
+export interface CommandRouteNeeds extends ViewsDownNeeds {
+  readonly config: Config;
+  readonly commands: CommandHandler;
+  readonly clock: Clock;
+  readonly ids: IdGenerator;
+  readonly images: ImageStore;
+  readonly search: OrderSearchService;
+  readonly partyConflicts: PartyConflicts;
+  /** The CARPOS gateway, when this process runs it. */
+  readonly carpos?: CarposService;
+}
+
+/** The use cases' dependencies for one request: the services, and the request's guard as their access port. */
+const useCaseDeps = (s: CommandRouteNeeds, guard: Guard, req: Request, res: Response) => ({
+  commands: s.commands,
+  access: guardOrderAccess(guard, req, res),
+  clock: s.clock,
+  ids: s.ids,
+  images: s.images,
+  carpos: s.carpos,
+  search: s.search,
+  partyConflicts: s.partyConflicts,
+  logger: s.logger,
+});
+type Deps = ReturnType<typeof useCaseDeps>;
+type Outcome = Promise<OrderCommandOutcome<Problem>>;
+
+interface RouteShape<B> {
   readonly method: Method;
   readonly path: string;
   readonly summary: string;
-  readonly action: OrderAction;
   readonly body: t.Type<B, unknown, unknown>;
-  /** 'new' commands start a stream: the server picks the id unless the body names one. */
-  readonly target: 'existing' | 'new' | 'clone';
-  readonly facts?: (body: B) => OrderFacts;
-  /** The issuing court the command enters the order under, when it names one (ADR 0034). */
-  readonly court?: (body: B, state: OrderState) => string | undefined;
-  /** An image the command names by its hash, which the caller must have uploaded to the order (ADR 0036). */
-  readonly reference?: (body: B) => string;
-  readonly build: (args: { orderId: OrderId; body: B; state: OrderState; principal: Authenticated; ori: Ori; params: Record<string, string> }) => CommandInput;
 }
 
-const spec = <B>(s: CommandSpec<B>) => s as unknown as CommandSpec<unknown>;
+/**
+ * One route per order command: what it decodes, and the use case it calls. 'new' commands start a
+ * stream (the server picks the id unless the body names one); a clone reads the order in the path
+ * and starts a new one; the others act on the order in the path, under If-Match.
+ */
+type CommandRoute<B> = RouteShape<B> &
+  (
+    | { readonly target: 'new'; readonly call: (deps: Deps, request: OrderCommandRequest<B>) => Outcome }
+    | { readonly target: 'existing' | 'clone'; readonly call: (deps: Deps, request: OnOrderRequest<B>, params: Readonly<Record<string, string>>) => Outcome }
+  );
 
-export const COMMAND_SPECS: readonly CommandSpec<unknown>[] = [
-  spec({
+const route = <B>(r: CommandRoute<B>) => r as unknown as CommandRoute<unknown>;
+
+export const COMMAND_ROUTES: readonly CommandRoute<unknown>[] = [
+  route({
     method: 'post',
     path: '/orders/drafts',
     summary: 'Create a draft order (details may be incomplete)',
-    action: 'order.draft',
     target: 'new',
     body: bodyCodec('Body', { details: DraftDetails }, { orderId: OrderId }),
-    facts: (b) => ({ sealed: b.details.sealed ?? false }),
-    court: (b) => b.details.court?.ori,
-    build: ({ orderId, body, ori }) => ({ type: 'CreateDraft', orderId, enteringAgencyOri: ori, details: body.details }),
+    call: createDraft,
   }),
-  spec({
+  route({
     method: 'patch',
     path: '/orders/:orderId/draft',
     summary: 'Update a draft',
-    action: 'order.draft',
     target: 'existing',
     body: bodyCodec('Body', { details: DraftDetails }, { clear: t.array(t.keyof(DraftDetails.props)) }),
-    court: (b) => b.details.court?.ori,
-    build: ({ orderId, body }) => ({ type: 'UpdateDraft', orderId, details: body.details, ...(body.clear ? { clear: body.clear } : {}) }),
+    call: updateDraft,
   }),
-  spec({
+  route({
     method: 'delete',
     path: '/orders/:orderId/draft',
     summary: 'Discard a draft',
-    action: 'order.discard',
     target: 'existing',
     body: bodyCodec('Body', {}, { reason: Note }),
-    build: ({ orderId, body }) => ({ type: 'DiscardDraft', orderId, ...(body.reason ? { reason: body.reason } : {}) }),
+    call: discardDraft,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders',
     summary: 'Add an order directly (all registry fields present)',
-    action: 'order.add',
     target: 'new',
     body: bodyCodec('Body', { details: DraftDetails }, { orderId: OrderId }),
-    facts: (b) => ({ sealed: b.details.sealed ?? false }),
-    court: (b) => b.details.court?.ori,
-    build: ({ orderId, body, ori }) => ({ type: 'AddOrder', orderId, enteringAgencyOri: ori, details: body.details, source: { kind: 'registry' } }),
+    call: addOrder,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/add',
     summary: 'Add an order from its draft (details merged over the draft)',
-    action: 'order.add',
     target: 'existing',
     body: bodyCodec('Body', {}, { details: DraftDetails }),
-    // The court the order is added under: the one the body gives, else the draft's.
-    court: (b, state) => b.details?.court?.ori ?? (state.status === 'draft' ? state.details.court?.ori : undefined),
-    build: ({ orderId, body, state }) => ({
-      type: 'AddOrder',
-      orderId,
-      enteringAgencyOri: (state.status === 'none' ? '' : state.enteringAgencyOri) as Ori,
-      ...(body.details ? { details: body.details } : {}),
-      source: { kind: 'registry' },
-    }),
+    call: addFromDraft,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/modifications',
     summary: 'Modify an order',
-    action: 'order.modify',
     target: 'existing',
     body: bodyCodec('Body', { changes: OrderChanges }, { reason: Note, orderedAt: IsoDateTime }),
-    build: ({ orderId, body }) => ({
-      type: 'ModifyOrder',
-      orderId,
-      changes: body.changes,
-      ...(body.reason ? { reason: body.reason } : {}),
-      ...(body.orderedAt ? { orderedAt: body.orderedAt } : {}),
-    }),
+    call: modifyOrder,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/renewals',
     summary: 'Renew an order',
-    action: 'order.renew',
     target: 'existing',
     body: bodyCodec('Body', { requestFiledOn: OrderDate, expiration: ExpirationInput }, { orderedAt: IsoDateTime }),
-    build: ({ orderId, body }) => ({
-      type: 'RenewOrder',
-      orderId,
-      requestFiledOn: body.requestFiledOn,
-      expiration: body.expiration,
-      ...(body.orderedAt ? { orderedAt: body.orderedAt } : {}),
-    }),
+    call: renewOrder,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/services',
     summary: 'Record service of the order on the restrained person',
-    action: 'order.serve',
     target: 'existing',
     body: bodyCodec('Body', { service: ServiceRecord }),
-    build: ({ orderId, body }) => ({ type: 'RecordService', orderId, service: body.service }),
+    call: recordService,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/cancellation',
     summary: 'Cancel (terminate) an order',
-    action: 'order.cancel',
     target: 'existing',
     body: bodyCodec('Body', { reason: CancelReason }, { note: Note, supersededBy: OrderId, orderedAt: IsoDateTime }),
-    build: ({ orderId, body }) => ({
-      type: 'CancelOrder',
-      orderId,
-      reason: body.reason,
-      ...(body.note ? { note: body.note } : {}),
-      ...(body.supersededBy ? { supersededBy: body.supersededBy } : {}),
-      ...(body.orderedAt ? { orderedAt: body.orderedAt } : {}),
-    }),
+    call: cancelOrder,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/clones',
     summary: 'Clone an order into a new draft of your agency',
-    action: 'order.clone',
     target: 'clone',
     body: bodyCodec('Body', {}, { form: FormNumber, orderId: OrderId }),
-    build: ({ orderId, body, state, ori, params }) => {
-      if (state.status !== 'issued' && state.status !== 'draft') throw new Problem(409, 'CLONE_SOURCE_NOT_ISSUED', 'Conflict', 'Only an order or a draft can be cloned.');
-      return {
-        type: 'CloneOrder',
-        orderId,
-        enteringAgencyOri: ori,
-        source: { orderId: params.orderId! as OrderId, issued: state.status === 'issued', details: state.details },
-        ...(body.form ? { form: body.form } : {}),
-      };
-    },
+    call: cloneOrder,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/images',
     summary: 'Attach again, by its hash, an image you uploaded to this order (or an import attached); anything else is uploaded (POST …/images/upload)',
-    action: 'order.image.attach',
     target: 'existing',
     body: bodyCodec('Body', { image: ImageRef }),
-    reference: (b) => b.image.sha256,
-    build: ({ orderId, body }) => ({ type: 'AttachImage', orderId, image: body.image }),
+    call: attachImage,
   }),
-  spec({
+  route({
     method: 'put',
     path: '/orders/:orderId/images/:sha256',
     summary: 'Replace an attached image by one you uploaded to this order, named by its hash (or upload it with ?replaces=)',
-    action: 'order.image.attach',
     target: 'existing',
     body: bodyCodec('Body', { image: ImageRef }),
-    reference: (b) => b.image.sha256,
-    build: ({ orderId, body, params }) => ({ type: 'ReplaceImage', orderId, previousSha256: params.sha256!, image: body.image }),
+    call: (deps, r, params) => replaceImage(deps, { ...r, input: { previousSha256: params.sha256!, image: r.input.image } }),
   }),
-  spec({
+  route({
     method: 'delete',
     path: '/orders/:orderId/images/:sha256',
     summary: 'Remove an image reference',
-    action: 'order.image.remove',
     target: 'existing',
     body: bodyCodec('Body', { reason: Note }),
-    build: ({ orderId, body, params }) => ({ type: 'RemoveImage', orderId, sha256: params.sha256!, reason: body.reason }),
+    call: (deps, r, params) => removeImage(deps, { ...r, input: { sha256: params.sha256!, reason: r.input.reason } }),
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/doj-reviews',
     summary: 'Confirm review of a DOJ answer (CLETS-certified users)',
-    action: 'order.doj.review',
     target: 'existing',
     body: bodyCodec('Body', { messageId: t.string, outcome: DojReviewOutcome }, { note: Note }),
-    build: ({ orderId, body }) => ({ type: 'ReviewDojResponse', orderId, messageId: body.messageId, outcome: body.outcome, ...(body.note ? { note: body.note } : {}) }),
+    call: reviewDojResponse,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/firearm-receipts',
     summary: 'Record a firearm relinquishment receipt as filed (when, by whom, what was relinquished or that none is owned); it meets the order’s firearm deadlines (docs/law/firearms.md)',
-    action: 'order.firearms.receipt',
     target: 'existing',
     body: bodyCodec('Body', { receipt: FirearmReceipt }),
-    build: ({ orderId, body }) => ({ type: 'RecordFirearmReceipt', orderId, receipt: body.receipt }),
+    call: recordFirearmReceipt,
   }),
-  spec({
+  route({
     method: 'post',
     path: '/orders/:orderId/court-filing',
     summary: 'Record that an emergency order was filed with the court (Pen. Code 18140(c): a gun violence emergency order within three court days)',
-    action: 'order.court-filing',
     target: 'existing',
     body: bodyCodec('Body', { filedAt: IsoDateTime }),
-    build: ({ orderId, body }) => ({ type: 'RecordCourtFiling', orderId, filedAt: body.filedAt }),
+    call: recordCourtFiling,
   }),
 ];
 
@@ -269,8 +255,21 @@ const paramId = (req: Request): OrderId => {
 const waitMs = (wait: string | undefined, max: number): number | undefined =>
   wait === undefined ? undefined : wait === 'true' ? max : Math.min(Number(wait), max);
 
-export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Guard): void => {
-  for (const c of COMMAND_SPECS) {
+/** The conflicts check of a draft or an add as the answer carries it. */
+const warningsOf = (r: OrderCommandResult) =>
+  r.conflicts === undefined
+    ? {}
+    : r.conflicts.checked
+      ? { warnings: r.conflicts.warnings, ...(r.conflicts.withheldOrders > 0 ? { withheldOrders: r.conflicts.withheldOrders } : {}) }
+      : { warningsUnavailable: CHECK_UNAVAILABLE };
+
+/**
+ * Every order command route: decode the path, body, If-Match and `?wait`, call the use case,
+ * present its result (ETag, Location, read-your-writes headers, the order as the caller may see
+ * it) or its error as the problem document. Authorization and audit happen in the use case.
+ */
+export const registerCommandRoutes = (api: ApiRouter, s: CommandRouteNeeds, guard: Guard): void => {
+  for (const c of COMMAND_ROUTES) {
     api.add({
       method: c.method,
       path: c.path,
@@ -284,87 +283,18 @@ export const registerCommandRoutes = (api: ApiRouter, s: AppServices, guard: Gua
       handler: async ({ req, res, body, query }) => {
         if (req.params.sha256 !== undefined && !Sha256.is(req.params.sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
         const expectedVersion = c.target === 'existing' ? parseIfMatch(req) : undefined;
-        // The order as the caller is authorized against it: loaded first, except for a new order.
-        const authorizeOn = async (loaded: LoadedOrder & { readonly orderId: OrderId }): Promise<{ principal: Authenticated; state: OrderState }> => {
-          const { state } = loaded;
-          if (state.status === 'none') throw NO_SUCH.order();
-          const court = c.court?.(body, state);
-          const principal = guard.order(req, res, c.action, { ...factsOf(state, loaded.events), ...(court !== undefined ? { issuingCourtOri: court } : {}) }, loaded.orderId);
-          if (c.reference !== undefined) {
-            // An image named by its hash: the order's own history must show where its bytes came from (ADR 0036).
-            guard.imageReference(req, res, imageProvenance(loaded.events, c.reference(body)), loaded.orderId);
-            await checkStoredImage(s, (body as { image: ImageRef }).image);
-          }
-          return { principal, state };
-        };
-        let result: E.Either<PreparedCommandError<unknown>, HandlerResult>;
-        let principal: Authenticated;
-        let orderId: OrderId;
-        if (c.target === 'existing') {
-          // Authorized inside load–decide–append: a retry after a concurrent write (which may have
-          // sealed the order or changed its agencies) is authorized again, and the order is read once.
-          orderId = paramId(req);
-          const id = orderId;
-          let authorized: Authenticated | undefined;
-          result = await s.commands.handlePrepared(
-            id,
-            async (loaded) => {
-              try {
-                const on = await authorizeOn({ ...loaded, orderId: id });
-                authorized = on.principal;
-                return E.right(c.build({ orderId: id, body, state: on.state, principal: on.principal, ori: on.principal.agencyOri as Ori, params: req.params as Record<string, string> }));
-              } catch (refusal) {
-                return E.left(refusal);
-              }
-            },
-            { actor: actorOf(principalOf(res)), correlationId: String(req.id), ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
-          );
-          if (E.isLeft(result) && result.left.kind === 'refused') throw result.left.reason;
-          principal = authorized ?? principalOf(res);
-        } else {
-          let state: OrderState = { status: 'none' };
-          if (c.target === 'new') {
-            const court = c.court?.(body, state);
-            principal = guard.order(req, res, c.action, { ...(c.facts?.(body) ?? { sealed: false }), ...(court !== undefined ? { issuingCourtOri: court } : {}) });
-            orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
-          } else {
-            // A clone reads its source and appends to a new stream: authorized on the source as read.
-            const sourceId = paramId(req);
-            const loaded = await s.commands.load(sourceId);
-            if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
-            ({ principal, state } = await authorizeOn({ ...loaded.right, orderId: sourceId }));
-            orderId = (body as { orderId?: OrderId }).orderId ?? (s.ids.newId() as OrderId);
-          }
-          const input = c.build({ orderId, body, state, principal, ori: principal.agencyOri as Ori, params: req.params as Record<string, string> });
-          // A new order or clone is under an id no stream should have yet: no need to read it first.
-          result = await s.commands.handle(input, { actor: actorOf(principal), correlationId: String(req.id), expectNewStream: true });
-        }
-        if (E.isLeft(result)) throw fromHandlerError(result.left as HandlerError, expectedVersion !== undefined);
-        const r = result.right;
-        // The CARPOS gateway (when this process runs it) picks the change up now, not at its next poll.
-        if (r.events.length > 0) s.carpos?.wake();
+        const request = { principal: principalOf(res), input: body, correlationId: String(req.id), waitMs: waitMs(query.wait, s.config.waitMaxMs) };
+        const deps = useCaseDeps(s, guard, req, res);
+        const outcome =
+          c.target === 'new' ? await c.call(deps, request) : await c.call(deps, { ...request, orderId: paramId(req), expectedVersion }, req.params as Record<string, string>);
+        if (E.isLeft(outcome)) throw orderCommandProblem(outcome.left, expectedVersion !== undefined);
+        const r = outcome.right;
         res.setHeader('ETag', `"${r.version}"`);
-        if (r.position) {
-          res.setHeader('X-CCPOR-Position', r.position);
-          const ms = waitMs((query as { wait?: string }).wait, s.config.waitMaxMs);
-          if (ms !== undefined) res.setHeader('X-CCPOR-Search-Caught-Up', String(await s.search.waitFor(r.position, ms)));
-        }
-        if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${orderId}`);
-        const now = s.clock.now();
-        // Conflicts with orders in force are warnings for the judge and clerk, never a refusal (ADR 0040).
-        const checked = WARNING_ROUTES.has(`${c.method} ${c.path}`) ? await unlessViewsDown(s, () => s.partyConflicts.proposedCheck(r.state, principal, now)) : undefined;
-        // Orders about the same people the caller may not see (sealed) are counted, so a
-        // supervisor can look before the order is issued; each withholding is audited (ADR 0040).
-        for (const w of checked?.ok ? checked.value.withheld : []) guard.note(req, principal, 'order.read.related', false, w.rule, w.code, w.orderId);
-        const warnings =
-          checked === undefined
-            ? {}
-            : checked.ok
-              ? { warnings: checked.value.warnings, ...(checked.value.withheld.length > 0 ? { withheldOrders: checked.value.withheld.length } : {}) }
-              : { warningsUnavailable: CHECK_UNAVAILABLE };
-        return { ...orderView(orderId, r.state, r.version, principal, now), ...warnings };
+        if (r.position) res.setHeader('X-CCPOR-Position', r.position);
+        if (r.searchCaughtUp !== undefined) res.setHeader('X-CCPOR-Search-Caught-Up', String(r.searchCaughtUp));
+        if (c.target !== 'existing') res.setHeader('Location', `${req.baseUrl}/orders/${r.orderId}`);
+        return { ...orderView(r.orderId, r.state, r.version, request.principal, r.at), ...warningsOf(r) };
       },
     });
   }
 };
-

@@ -1,7 +1,7 @@
 import { authorizeGlobal, authorizeOrder, type OrderFacts } from './policy';
 import { maySeeConfidential } from './redaction';
 import { ROLES, type Principal, type Role } from './roles';
-import { reportScopeOf, sealedListedFor, visibilityOf, type Reach } from './visibility';
+import { agencyScopeOf, reportScopeOf, sealedListedFor, visibilityOf, withinAgencyScope, type Reach } from './visibility';
 
 const COURT = 'CA019015J';
 const SHERIFF = 'CA0194200';
@@ -48,6 +48,20 @@ describe('report scope', () => {
       const statewide = authorizeGlobal(p, 'reports.access.read', { agencyOri: OTHER }).allowed;
       if (!authorizeGlobal(p, 'reports.access.read').allowed) continue;
       expect(reportScopeOf(p, 'access')).toEqual(statewide ? { kind: 'statewide' } : { kind: 'agency', agencyOri: COURT });
+    }
+  });
+});
+
+describe('agency scope of lists and queues', () => {
+  it('a state administrator names any agency or lists all; everyone else lists their own and is refused another', () => {
+    for (const roles of ROLE_SETS) {
+      const p = who(roles, COURT);
+      const anyAgency = roles.includes('state-admin');
+      expect(agencyScopeOf(p)).toEqual(anyAgency ? { kind: 'all' } : { kind: 'agency', agencyOri: COURT });
+      expect(agencyScopeOf(p, COURT)).toEqual({ kind: 'agency', agencyOri: COURT });
+      expect(agencyScopeOf(p, OTHER)).toEqual(anyAgency ? { kind: 'agency', agencyOri: OTHER } : { kind: 'refused', code: 'NOT_YOUR_AGENCY', requested: OTHER });
+      expect(withinAgencyScope(p, OTHER)).toBe(anyAgency);
+      expect(withinAgencyScope(p, COURT)).toBe(true);
     }
   });
 });

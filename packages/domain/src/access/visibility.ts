@@ -57,3 +57,24 @@ export const reportScopeOf = (p: Principal, subject: 'orders' | 'access' = 'orde
   const own = subject === 'access' ? !has(p, 'state-admin') : has(p, 'local-admin') && !has(p, 'state-admin', 'supervisor');
   return own ? { kind: 'agency', agencyOri: p.agencyOri } : { kind: 'statewide' };
 };
+
+/**
+ * Whose records an agency-scoped list or queue shows (DOJ queues, reconciliation runs, webhook
+ * subscriptions and deliveries, the mail log, the firearm overdue list, users and API keys): a
+ * state administrator any agency's, or every agency's when none is named; everyone else their own
+ * agency's, and another agency's is refused (ADR 0034). What each list holds is still filtered by
+ * `visibilityOf` and `authorizeOrder` (sealed orders, confidential persons).
+ */
+export type AgencyScope =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'agency'; readonly agencyOri: string }
+  | { readonly kind: 'refused'; readonly code: 'NOT_YOUR_AGENCY'; readonly requested: string };
+
+export const agencyScopeOf = (p: Principal, requested?: string): AgencyScope => {
+  const anyAgency = has(p, 'state-admin');
+  if (requested === undefined) return anyAgency ? { kind: 'all' } : { kind: 'agency', agencyOri: p.agencyOri };
+  return anyAgency || requested === p.agencyOri ? { kind: 'agency', agencyOri: requested } : { kind: 'refused', code: 'NOT_YOUR_AGENCY', requested };
+};
+
+/** Whether a record of `agencyOri` is within the principal's agency scope (a row of a list). */
+export const withinAgencyScope = (p: Principal, agencyOri: string): boolean => agencyScopeOf(p, agencyOri).kind !== 'refused';

@@ -4,8 +4,9 @@ import { courtCalendarStreamId, CourtCalendarEvent, type CourtCalendarCommand, t
 import type { DomainError } from '../errors/domain-error';
 import type { Clock } from '../ports/clock';
 import type { CourtCalendarsPort } from '../ports/court-calendars';
-import { expectExact, type Actor, type EventStore, type GlobalPosition } from '../ports/event-store';
+import { expectExact, type EventStore, type GlobalPosition } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
+import { correlate, toNewEvents, type EventContext } from './event-metadata';
 import type { CorruptStream } from './load-order';
 
 export interface LoadedCourtCalendar {
@@ -49,6 +50,11 @@ export type CourtCalendarHandlerError =
   | { readonly kind: 'conflict'; readonly expectedVersion: number; readonly actualVersion: number | null }
   | CorruptStream;
 
+/** Who changes the calendar, and the version they last saw (If-Match); a mismatch is a conflict. */
+export interface CourtCalendarContext extends EventContext {
+  readonly expectedVersion?: number;
+}
+
 export interface CourtCalendarResult {
   readonly state: CourtCalendarState;
   readonly version: number;
@@ -59,7 +65,7 @@ export interface CourtCalendarResult {
 export const createCourtCalendarHandler = ({ eventStore, clock, ids }: { eventStore: EventStore; clock: Clock; ids: IdGenerator }) => {
   const attempt = async (
     input: CourtCalendarInput,
-    ctx: { actor: Actor; correlationId?: string; expectedVersion?: number },
+    ctx: CourtCalendarContext,
     retriesLeft: number,
   ): Promise<E.Either<CourtCalendarHandlerError, CourtCalendarResult>> => {
     const loaded = await loadCourtCalendar(eventStore, input.courtOri);
@@ -71,12 +77,7 @@ export const createCourtCalendarHandler = ({ eventStore, clock, ids }: { eventSt
     const at = clock.now();
     const decision = decideCourtCalendar({ ...input, at } as CourtCalendarCommand, state);
     if (E.isLeft(decision)) return E.left({ kind: 'domain', error: decision.left });
-    const correlationId = ctx.correlationId ?? ids.newId();
-    const appended = await eventStore.append(
-      courtCalendarStreamId(input.courtOri),
-      decision.right.map((e) => ({ type: e.type, schemaVersion: e.schemaVersion, data: e.data, metadata: { eventId: ids.newId(), actor: ctx.actor, correlationId, recordedAt: at } })),
-      expectExact(version),
-    );
+    const appended = await eventStore.append(courtCalendarStreamId(input.courtOri), toNewEvents(decision.right, correlate(ctx, ids), ids, at), expectExact(version));
     if (E.isLeft(appended)) {
       if (appended.left.code === 'WRONG_EXPECTED_VERSION' && retriesLeft > 0 && ctx.expectedVersion === undefined) return attempt(input, ctx, retriesLeft - 1);
       return E.left({ kind: 'conflict', expectedVersion: version, actualVersion: appended.left.code === 'WRONG_EXPECTED_VERSION' ? appended.left.actual : null });
@@ -84,7 +85,7 @@ export const createCourtCalendarHandler = ({ eventStore, clock, ids }: { eventSt
     return E.right({ state: decision.right.reduce(evolveCourtCalendar, state), version: appended.right.nextVersion, position: appended.right.lastPosition });
   };
   return {
-    handle: (input: CourtCalendarInput, ctx: { actor: Actor; correlationId?: string; expectedVersion?: number }) => attempt(input, ctx, 1),
+    handle: (input: CourtCalendarInput, ctx: CourtCalendarContext) => attempt(input, ctx, 1),
     load: (courtOri: string) => loadCourtCalendar(eventStore, courtOri),
   };
 };

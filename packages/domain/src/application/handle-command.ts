@@ -7,23 +7,19 @@ import type { OrderEvent } from '../order/events';
 import type { OrderState } from '../order/order-state';
 import type { Clock } from '../ports/clock';
 import type { CourtCalendarsPort } from '../ports/court-calendars';
-import { expectExact, type Actor, type EventStore, type GlobalPosition, type NewEvent } from '../ports/event-store';
+import { expectExact, type EventStore, type GlobalPosition } from '../ports/event-store';
 import type { IdGenerator } from '../ports/id-generator';
 import { orderStreamId } from '../value-objects/order-id';
+import { correlate, toNewEvents, type EventContext } from './event-metadata';
 import { loadOrder, type CorruptStream, type LoadedOrder } from './load-order';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A command as a caller sends it: the handler stamps `at` from the Clock. */
 export type CommandInput = DistributiveOmit<OrderCommand, 'at'>;
 
-export interface CommandContext {
-  readonly actor: Actor;
-  readonly correlationId?: string;
-  readonly causationId?: string;
+export interface CommandContext extends EventContext {
   /** The version the caller last saw (HTTP If-Match); a mismatch is a conflict, never retried. */
   readonly expectedVersion?: number;
-  /** Extra metadata stored with each event (e.g. an import's source record id). */
-  readonly extra?: Readonly<Record<string, unknown>>;
   /**
    * The caller expects the order's stream not to exist yet (a new order or draft under an id it
    * just chose). The command is decided against the empty state and appended with "no stream",
@@ -140,20 +136,7 @@ export const createCommandHandler = ({ eventStore, clock, ids, decider = orderDe
     const events = decision.right;
     if (events.length === 0) return E.right({ orderId: input.orderId, events, state, version });
 
-    const correlationId = ctx.correlationId ?? ids.newId();
-    const toStore: NewEvent[] = events.map((e) => ({
-      type: e.type,
-      schemaVersion: e.schemaVersion,
-      data: e.data,
-      metadata: {
-        eventId: ids.newId(),
-        actor: ctx.actor,
-        correlationId,
-        ...(ctx.causationId !== undefined ? { causationId: ctx.causationId } : {}),
-        recordedAt: at,
-        ...(ctx.extra !== undefined ? { extra: ctx.extra } : {}),
-      },
-    }));
+    const toStore = toNewEvents(events, correlate(ctx, ids), ids, at);
     const appended = await eventStore.append(orderStreamId(input.orderId), toStore, expectExact(version));
     if (E.isLeft(appended)) {
       // The stream existed after all: decide again against what it holds.

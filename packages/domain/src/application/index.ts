@@ -1,3 +1,4 @@
+export * from './event-metadata';
 export * from './load-order';
 export * from './handle-command';
 export * from './party-conflicts';

@@ -1,4 +1,5 @@
 export * from './event-store';
+export * from './expected-version';
 export * from './clock';
 export * from './id-generator';
 export * from './image-store';

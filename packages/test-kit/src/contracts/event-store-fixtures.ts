@@ -58,6 +58,11 @@ export const leftOf = <E, A>(result: Either<E, A>): E => {
   throw new Error(`expected failure, got ${JSON.stringify(result.right)}`);
 };
 
+/**
+ * The contracts recompute hashes with node:crypto themselves rather than with the adapters'
+ * sha256Hex and hash-chain.ts (the test kit sits below the adapters), so a fault in the
+ * adapters' chaining cannot hide itself.
+ */
 export const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** Recomputes the per-stream hash chain of `events` (a whole stream, forward); returns the first broken version or null. */

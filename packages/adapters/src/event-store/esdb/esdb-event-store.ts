@@ -3,6 +3,9 @@ import { left, right, type Either } from 'fp-ts/Either';
 import {
   GENESIS_HASH,
   noUpcast,
+  retriesOnConflict,
+  versionSatisfies,
+  wrongExpectedVersion,
   type AppendError,
   type AppendResult,
   type EventStore,
@@ -28,11 +31,11 @@ import {
   type Position,
   type ResolvedEvent,
 } from '@eventstore/db-client';
+import { chainEvents } from '../hash-chain';
 import { ConcurrencyLimit } from './concurrency-limit';
 import type { EsdbEventStoreConfig } from './esdb-config';
-import { retriesOnConflict, revisionAt, satisfies, versionOf } from './expected-revision';
+import { revisionAt, versionOf } from './expected-revision';
 import { comparePositions, fromGlobalPosition, toGlobalPosition } from './global-position';
-import { chainEvents } from './hash-chain';
 import { isStoredMetadata, isSystemEvent, toEventData, toRecordedEvent } from './stored-event';
 
 const DEFAULT_MAX_IN_FLIGHT = 64;
@@ -97,20 +100,20 @@ export class EsdbEventStore implements EventStore {
         // Back off a little, at random, so racing writers stop colliding in lockstep.
         await sleep(Math.random() * Math.min(2 ** attempt, 16));
       }
-      return left({ code: 'WRONG_EXPECTED_VERSION', streamId, expected, actual });
+      return left(wrongExpectedVersion(streamId, expected, actual));
     });
   }
 
   /**
    * One attempt: read the tail (for the hash chain), check the expectation, then append at
-   * exactly that revision so that a concurrent writer makes the server refuse.
+   * exactly that revision so that a concurrent writer makes the server refuse. The hashes are
+   * computed here, not on the server, because EventStoreDB has no stored procedures; the exact
+   * expected revision makes sure the chain was built on the real tail.
    */
   private async tryAppend(streamId: string, events: readonly NewEvent[], expected: ExpectedVersion): Promise<AppendAttempt> {
     const tail = await this.readTail(streamId);
     const current = tail?.version ?? 0;
-    if (!satisfies(expected, current)) {
-      return { done: left({ code: 'WRONG_EXPECTED_VERSION', streamId, expected, actual: current }) };
-    }
+    if (!versionSatisfies(expected, current)) return { done: left(wrongExpectedVersion(streamId, expected, current)) };
     const chained = chainEvents(streamId, current, tail?.hash ?? GENESIS_HASH, events);
     try {
       const result = await this.client.appendToStream(streamId, chained.map(toEventData), { expectedRevision: revisionAt(current) });
@@ -120,7 +123,7 @@ export class EsdbEventStore implements EventStore {
       if (!(error instanceof WrongExpectedVersionError)) throw error;
       const actual = versionOf(error.actualVersion);
       if (retriesOnConflict(expected)) return { conflict: actual };
-      return { done: left({ code: 'WRONG_EXPECTED_VERSION', streamId, expected, actual }) };
+      return { done: left(wrongExpectedVersion(streamId, expected, actual)) };
     }
   }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, EventMetadata, RecordedEvent, Upcaster } from '@ccpor/domain';
 import type { JSONEventData, JSONType, RecordedEvent as EsdbRecordedEvent } from '@eventstore/db-client';
-import type { ChainedEvent } from './hash-chain';
+import type { ChainedEvent } from '../hash-chain';
 import { toGlobalPosition } from './global-position';
 
 /**

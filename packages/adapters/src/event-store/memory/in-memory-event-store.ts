@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { left, right, type Either } from 'fp-ts/Either';
 import {
-  eventHashBody,
-  eventHashInput,
   GENESIS_HASH,
   noUpcast,
+  versionSatisfies,
+  wrongExpectedVersion,
   type AppendError,
   type AppendResult,
   type EventMetadata,
@@ -18,6 +17,7 @@ import {
   type SubscribeOptions,
   type Upcaster,
 } from '@ccpor/domain';
+import { chainEvents } from '../hash-chain';
 import { InMemoryEventLog, type StoredRecord } from './in-memory-event-log';
 
 export interface InMemoryEventStoreOptions {
@@ -27,21 +27,6 @@ export interface InMemoryEventStoreOptions {
 }
 
 const SUBSCRIPTION_PAGE = 500;
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
-export const versionMatches = (expected: ExpectedVersion, actual: number): boolean => {
-  switch (expected.kind) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === 0;
-    case 'exists':
-      return actual > 0;
-    case 'exact':
-      return actual === expected.version;
-  }
-};
 
 /** Positions are 1-based counters rendered as fixed-width strings; index = counter - 1. */
 const indexAfter = (position: GlobalPosition | undefined): number => (position === undefined ? 0 : Number(position));
@@ -71,18 +56,23 @@ export class InMemoryEventStore implements EventStore {
     if (events.length === 0) return left({ code: 'EMPTY_APPEND', streamId });
     const stream = this.log.stream(streamId);
     const actual = stream.length;
-    if (!versionMatches(expected, actual)) return left({ code: 'WRONG_EXPECTED_VERSION', streamId, expected, actual });
-    let previousHash = stream[actual - 1] === undefined ? GENESIS_HASH : (JSON.parse(stream[actual - 1]!.metadataJson) as EventMetadata).hash;
-    const records = events.map((event, i) => {
-      const streamVersion = actual + i + 1;
-      // Round-trip through JSON first so the hash covers exactly what a reader will get back.
-      const data: unknown = JSON.parse(JSON.stringify(event.data ?? null));
-      const input = JSON.parse(JSON.stringify(event.metadata)) as NewEvent['metadata'];
-      const hash = sha256Hex(eventHashInput(previousHash, eventHashBody({ streamId, streamVersion, type: event.type, schemaVersion: event.schemaVersion, data, metadata: input })));
-      const metadata: EventMetadata = { ...input, previousHash, hash };
-      previousHash = hash;
-      return { streamId, streamVersion, type: event.type, schemaVersion: event.schemaVersion, dataJson: JSON.stringify(data), metadataJson: JSON.stringify(metadata) };
-    });
+    if (!versionSatisfies(expected, actual)) return left(wrongExpectedVersion(streamId, expected, actual));
+    const previousHash = stream[actual - 1] === undefined ? GENESIS_HASH : (JSON.parse(stream[actual - 1]!.metadataJson) as EventMetadata).hash;
+    // Round-trip through JSON first so the hash covers exactly what a reader will get back.
+    const normalised: NewEvent[] = events.map((event) => ({
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: JSON.parse(JSON.stringify(event.data ?? null)) as unknown,
+      metadata: JSON.parse(JSON.stringify(event.metadata)) as NewEvent['metadata'],
+    }));
+    const records = chainEvents(streamId, actual, previousHash, normalised).map(({ event, streamVersion, metadata }) => ({
+      streamId,
+      streamVersion,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      dataJson: JSON.stringify(event.data),
+      metadataJson: JSON.stringify(metadata),
+    }));
     const stored = this.log.commit(streamId, records);
     const last = stored[stored.length - 1]!;
     return right({ nextVersion: last.streamVersion, lastPosition: last.position });

@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
 import { left, right, type Either } from 'fp-ts/Either';
 import {
-  eventHashInput,
   GENESIS_HASH,
   noUpcast,
+  retriesOnConflict,
+  versionSatisfies,
+  wrongExpectedVersion,
   type AppendError,
   type AppendResult,
   type EventMetadata,
@@ -17,6 +18,7 @@ import {
   type SubscribeOptions,
   type Upcaster,
 } from '@ccpor/domain';
+import { linkHash } from '../hash-chain';
 import { appendBulkSql, appendOneSql, appendSql, STREAM_VERSION_CONSTRAINT, streamHeadSql, streamVersionSql } from './append.sql';
 import { appendGroupSql, type AppendGroupRow } from './append-group.sql';
 import { AppendGrouper, type GroupRequest } from './append-grouper';
@@ -108,11 +110,6 @@ const prepareEvents = (streamId: string, events: readonly NewEvent[]): PreparedE
 const isStreamVersionConflict = (error: unknown): boolean =>
   isPostgresError(error) && error.code === '23505' && error.constraint === STREAM_VERSION_CONSTRAINT;
 
-const versionAllows = (kind: string, exactVersion: number | null, actual: number): boolean =>
-  kind === 'any' || (kind === 'no_stream' && actual === 0) || (kind === 'exists' && actual > 0) || (kind === 'exact' && actual === exactVersion);
-
-const sha256Hex = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /** `any` and `exists` never conflict by contract; a lost race on the unique key is simply retried. */
 const MAX_RACE_RETRIES = 50;
 const MAX_STREAM_VERSION = 2_147_483_647;
@@ -188,7 +185,7 @@ export class SqlEventStore implements EventStore {
       try {
         outcome =
           events.length > BULK_THRESHOLD
-            ? await this.appendBulk(streamId, prepared, kind, exactVersion)
+            ? await this.appendBulk(streamId, prepared, expected)
             : events.length === 1 && this.grouper
               ? await this.appendGrouped(streamId, prepared, kind, exactVersion)
               : await this.appendInOneStatement(streamId, prepared, kind, exactVersion);
@@ -198,10 +195,10 @@ export class SqlEventStore implements EventStore {
       }
       if (outcome === 'raced') {
         // Someone committed the version we were about to write; `any` and `exists` try again.
-        if ((kind === 'any' || kind === 'exists') && attempt < MAX_RACE_RETRIES) continue;
-        return left({ code: 'WRONG_EXPECTED_VERSION', streamId, expected, actual: await this.currentVersion(streamId) });
+        if (retriesOnConflict(expected) && attempt < MAX_RACE_RETRIES) continue;
+        return left(wrongExpectedVersion(streamId, expected, await this.currentVersion(streamId)));
       }
-      if ('actual' in outcome) return left({ code: 'WRONG_EXPECTED_VERSION', streamId, expected, actual: outcome.actual });
+      if ('actual' in outcome) return left(wrongExpectedVersion(streamId, expected, outcome.actual));
       this.settings.wakeup.signal();
       this.settings.afterAppend?.();
       return right(outcome);
@@ -281,18 +278,18 @@ export class SqlEventStore implements EventStore {
   }
 
   /** Two round trips for large batches: read the head, chain in JS, insert from arrays (see appendBulkSql). */
-  private async appendBulk(streamId: string, p: PreparedEvents, kind: string, exactVersion: number | null): Promise<AppendOutcome> {
+  private async appendBulk(streamId: string, p: PreparedEvents, expected: ExpectedVersion): Promise<AppendOutcome> {
     const head = (await this.db.queryPrepared<{ stream_version: number; hash: string }>(`${this.statementPrefix}_stream_head`, this.sql.streamHead, [streamId]))
       .rows[0];
     const version = head ? Number(head.stream_version) : 0;
-    if (!versionAllows(kind, exactVersion, version)) return { actual: version };
+    if (!versionSatisfies(expected, version)) return { actual: version };
     const versions: number[] = [];
     const previousHashes: string[] = [];
     const hashes: string[] = [];
     let previous = head?.hash ?? GENESIS_HASH;
     for (let i = 0; i < p.types.length; i++) {
       const streamVersion = version + i + 1;
-      const hash = sha256Hex(eventHashInput(previous, `${p.prefixes[i]}${streamVersion}${p.suffixes[i]}`));
+      const hash = linkHash(previous, `${p.prefixes[i]}${streamVersion}${p.suffixes[i]}`);
       versions.push(streamVersion);
       previousHashes.push(previous);
       hashes.push(hash);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../crypto/sha256-hex';
 import { relatedOrdersFunctionsSql } from '../../search/related-orders';
 
 /**
@@ -7,6 +7,6 @@ import { relatedOrdersFunctionsSql } from '../../search/related-orders';
  * script drops and recreates both functions) rather than being skipped as already done.
  */
 export const relatedOrdersFunctionsMigration = {
-  id: `views-0007-related-orders-functions-${createHash('sha256').update(relatedOrdersFunctionsSql).digest('hex').slice(0, 12)}`,
+  id: `views-0007-related-orders-functions-${sha256Hex(relatedOrdersFunctionsSql).slice(0, 12)}`,
   sql: relatedOrdersFunctionsSql,
 } as const;
