@@ -13,10 +13,10 @@
  */
 import { cpus, loadavg } from 'node:os';
 import { Pool } from 'pg';
-import { runMigrations } from '../src/event-store/sql/migration-runner';
+import { runMigrations } from '../src/sql/migration-runner';
 import { postgresDatabase } from '../src/event-store/postgres/postgres-database';
 import { dropSchema, testPostgresConfig, throwawaySchemaName } from '../src/event-store/postgres/throwaway-schema';
-import { inSchema } from '../src/event-store/sql/schema-name';
+import { inSchema } from '../src/sql/schema-name';
 import { carposGatewayMigrations } from '../src/carpos-gateway/gateway-migrations';
 import { migrateViews } from '../src/projections/migrate-views';
 import { accessReport } from '../src/reports/access-report';

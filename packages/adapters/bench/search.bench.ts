@@ -19,7 +19,7 @@ import * as E from 'fp-ts/Either';
 import { Pool } from 'pg';
 import { postgresDatabase } from '../src/event-store/postgres/postgres-database';
 import { dropSchema, testPostgresConfig, throwawaySchemaName } from '../src/event-store/postgres/throwaway-schema';
-import { inSchema } from '../src/event-store/sql/schema-name';
+import { inSchema } from '../src/sql/schema-name';
 import { migrateViews } from '../src/projections/migrate-views';
 import { ORDER_SEARCH_COLUMNS } from '../src/projections/order-search-row';
 import { protectedPersonRows } from '../src/projections/protected-person-rows';

@@ -2,8 +2,8 @@ import { defaultDictionary, createCodec, type Layout, type ProtocolCodec } from 
 import { type CletsLink, type CommandHandler, type EventStore } from '@ccpor/domain';
 import { type ObservableCletsLink } from '../clets-link/tcp-clets-link';
 import { backoffDelay } from '../clets-link/exponential-backoff';
-import { runMigrations } from '../event-store/sql/migration-runner';
-import { type SqlDatabase } from '../event-store/sql/sql-database';
+import { runMigrations } from '../sql/migration-runner';
+import { type SqlDatabase } from '../sql/sql-database';
 import { Signal } from '../outbox/signal';
 import { defaultMessageKeys, type CarposMessageKeys, type CarposSettingsLookup } from './carpos-settings';
 import { defaultDispatchSettings, Dispatcher, type DispatchSettings } from './dispatcher';

@@ -1,7 +1,7 @@
 import { type Layout, type Message, type ProtocolCodec } from '@ccpor/carpos-protocol';
 import { type CletsLink } from '@ccpor/domain';
 import * as E from 'fp-ts/Either';
-import { type SqlDatabase } from '../event-store/sql/sql-database';
+import { type SqlDatabase } from '../sql/sql-database';
 import { type BackoffPolicy } from '../clets-link/exponential-backoff';
 import { schemaSql } from './gateway-sql';
 import { withRecordNumbers } from './order-message';

@@ -1,4 +1,4 @@
-import { type Migration } from '../event-store/sql/migrations';
+import { type Migration } from '../sql/migration';
 
 /**
  * The gateway's tables, applied with the shared migration runner into the registry's schema.

@@ -1,4 +1,4 @@
-import { inSchema } from '../event-store/sql/schema-name';
+import { inSchema } from '../sql/schema-name';
 
 /** Binds a schema once; `q('SELECT … FROM {{schema}}.carpos_outbox')` gives the statement text. */
 export const schemaSql = (schema: string): ((template: string) => string) => {

@@ -10,7 +10,7 @@ import {
   type RecordedEvent,
 } from '@ccpor/domain';
 import * as E from 'fp-ts/Either';
-import { type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlDatabase, type SqlSession } from '../sql/sql-database';
 import { type CarposMessageKeys, type CarposSettingsLookup } from './carpos-settings';
 import { schemaSql } from './gateway-sql';
 import { carriedDeadlineIds, deadlineRow, startedDojDeadlines, type Carried, type DeadlineRow } from './deadline-coverage';

@@ -3,7 +3,7 @@ import { type Actor, type CommandHandler, type CommandInput, type DojTransaction
 import * as E from 'fp-ts/Either';
 import { HEARTBEAT_ID_PREFIX } from '../clets-link/tcp-clets-link';
 import { QUERY_ID_PREFIX } from '../carpos-query/query-client';
-import { isPostgresError, type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
+import { isPostgresError, type SqlDatabase, type SqlSession } from '../sql/sql-database';
 import { schemaSql } from './gateway-sql';
 import { GroupCommit } from './group-commit';
 

@@ -1,4 +1,4 @@
-import { type SqlDatabase } from '../event-store/sql/sql-database';
+import { type SqlDatabase } from '../sql/sql-database';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 
 /**

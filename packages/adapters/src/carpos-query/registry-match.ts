@@ -1,5 +1,5 @@
 import { type IssuedOrder } from '@ccpor/domain';
-import { type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlSession } from '../sql/sql-database';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 import { type CarposStore } from '../carpos-gateway/queues';
 import { type DojRecordView } from './doj-record';

@@ -2,7 +2,7 @@ import { type ProtocolCodec } from '@ccpor/carpos-protocol';
 import * as E from 'fp-ts/Either';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 import { type CarposStore } from '../carpos-gateway/queues';
-import { type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlSession } from '../sql/sql-database';
 import { compareWithRegistry, type FieldDifference } from '../carpos-query/compare-record';
 import { readHit, type DojRecordView } from '../carpos-query/doj-record';
 import { fixesForAbsent, fixesForDifferent, fixesForInactive, fixesForOnlyAtDoj, type FixSuggestion } from '../carpos-query/fix-suggestions';

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import { isPostgresError } from '../event-store/sql/sql-database';
+import { isPostgresError } from '../sql/sql-database';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 import { type CarposStore } from '../carpos-gateway/queues';
 import { RUN_COLUMNS, toRun, type ReconciliationRun, type RunRow } from './reconciliation-run';

@@ -1,4 +1,4 @@
-import type { Migration } from '../event-store/sql/migrations';
+import type { Migration } from '../sql/migration';
 
 /**
  * Images in PostgreSQL (and PGlite), as rows of fixed-size chunks rather than large objects:

@@ -1,4 +1,4 @@
-import { type Migration } from '../event-store/sql/migrations';
+import { type Migration } from '../sql/migration';
 
 /**
  * The mail notifications' tables (ADR 0073), beside the log:

@@ -12,7 +12,7 @@ import {
   type OrderState,
   type RecordedEvent,
 } from '@ccpor/domain';
-import { type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlDatabase, type SqlSession } from '../sql/sql-database';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 import { type DeliveryOutbox, type NewDelivery } from '../outbox/delivery-outbox';
 import { type BatchPlanner } from '../outbox/log-feeder';

@@ -1,4 +1,4 @@
-import { type Migration } from '../event-store/sql/migrations';
+import { type Migration } from '../sql/migration';
 
 /**
  * The delivery outboxes' tables (ADR 0071), beside the event log like the CARPOS gateway's:

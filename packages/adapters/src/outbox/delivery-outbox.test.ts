@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { Pool } from 'pg';
-import { runMigrations } from '../event-store/sql/migration-runner';
-import { type SqlDatabase } from '../event-store/sql/sql-database';
+import { runMigrations } from '../sql/migration-runner';
+import { type SqlDatabase } from '../sql/sql-database';
 import { pgliteDatabase } from '../event-store/pglite/pglite-database';
 import { postgresDatabase } from '../event-store/postgres/postgres-database';
 import { dropSchema, testPostgresConfig, throwawaySchemaName } from '../event-store/postgres/throwaway-schema';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlDatabase, type SqlSession } from '../sql/sql-database';
 import { type BackoffPolicy } from '../clets-link/exponential-backoff';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 

@@ -1,7 +1,7 @@
 import { expectAny } from '@ccpor/domain';
 import { makeEvents } from '@ccpor/test-kit';
 import { PgliteEventStore } from '../event-store/pglite/pglite-event-store';
-import { runMigrations } from '../event-store/sql/migration-runner';
+import { runMigrations } from '../sql/migration-runner';
 import { deliveryMigrations } from './delivery-migrations';
 import { DeliveryOutbox } from './delivery-outbox';
 import { LogFeeder } from './log-feeder';

@@ -1,5 +1,5 @@
 import { type EventStore, type GlobalPosition, type RecordedEvent } from '@ccpor/domain';
-import { type SqlDatabase, type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlDatabase, type SqlSession } from '../sql/sql-database';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 
 /** Turns a batch of log events into writes (outbox rows, the planner's own tables) inside the feeder's transaction. */

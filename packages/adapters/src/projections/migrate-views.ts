@@ -1,5 +1,5 @@
-import { runMigrations, type MigrationReport } from '../event-store/sql/migration-runner';
-import type { SqlDatabase } from '../event-store/sql/sql-database';
+import { runMigrations, type MigrationReport } from '../sql/migration-runner';
+import type { SqlDatabase } from '../sql/sql-database';
 import { viewMigrations } from './migrations';
 
 /**

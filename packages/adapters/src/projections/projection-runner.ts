@@ -1,4 +1,5 @@
 import type { EventStore, GlobalPosition, RecordedEvent } from '@ccpor/domain';
+import { PositionWaiters } from './position-waiters';
 import type { CheckpointOutcome, ProjectionTarget } from './projection-target';
 
 export interface ProjectionRunnerOptions {
@@ -78,8 +79,8 @@ export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly pageSize: number;
   private readonly now: () => number;
-  private readonly waiters = new Set<() => void>();
-  private position: GlobalPosition | undefined;
+  /** Where this runner has applied up to, and who waits for it. */
+  private readonly applied = new PositionWaiters();
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     this.store = options.store;
@@ -114,7 +115,7 @@ export class ProjectionRunner {
   async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
     const started = this.now();
     await this.target.reset();
-    this.position = undefined;
+    this.applied.reset();
     const rate = (applied: number, elapsedMs: number): number => (elapsedMs > 0 ? Math.round((applied * 1000) / elapsedMs) : 0);
     const report = await this.catchUp((applied, position) => {
       const elapsedMs = this.now() - started;
@@ -141,22 +142,8 @@ export class ProjectionRunner {
   }
 
   /** Resolves once the view has applied the event at `position` (read-your-writes), or rejects after `timeoutMs`. */
-  waitFor(position: GlobalPosition, timeoutMs: number): Promise<void> {
-    if (this.position !== undefined && this.position >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const check = (): void => {
-        if (this.position !== undefined && this.position >= position) {
-          this.waiters.delete(check);
-          clearTimeout(timer);
-          resolve();
-        }
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`projection ${this.target.name} did not reach ${position} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      this.waiters.add(check);
-    });
+  async waitFor(position: GlobalPosition, timeoutMs: number): Promise<void> {
+    if (!(await this.applied.waitFor(position, timeoutMs))) throw new Error(`projection ${this.target.name} did not reach ${position} within ${timeoutMs} ms`);
   }
 
   /** How far the view is behind the log. Counting reads the unapplied events, so it stops at `limit`. */
@@ -225,12 +212,7 @@ export class ProjectionRunner {
     const outcome = await this.target.apply(batch, expected);
     this.options.onBatch?.({ events: batch.length, outcome, position: last });
     if (outcome === 'mismatch' || outcome === 'ahead') throw new CheckpointMovedError(this.target.name, outcome);
-    this.advance(last);
+    this.applied.advance(last);
     return last;
-  }
-
-  private advance(position: GlobalPosition): void {
-    if (this.position === undefined || position > this.position) this.position = position;
-    for (const check of [...this.waiters]) check();
   }
 }

@@ -1,6 +1,6 @@
 import { canonicalJson, type GlobalPosition, type RecordedEvent } from '@ccpor/domain';
-import { inSchema } from '../event-store/sql/schema-name';
-import type { SqlDatabase, SqlSession } from '../event-store/sql/sql-database';
+import { inSchema } from '../sql/schema-name';
+import type { SqlDatabase, SqlSession } from '../sql/sql-database';
 import {
   addAccessCountsSql,
   addEventCountsSql,

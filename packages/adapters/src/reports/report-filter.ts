@@ -1,6 +1,6 @@
 import { fromCaliforniaLocal } from '@ccpor/domain';
-import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
-import type { SqlSession } from '../event-store/sql/sql-database';
+import { DEFAULT_SCHEMA, inSchema } from '../sql/schema-name';
+import type { SqlSession } from '../sql/sql-database';
 import type { SearchVisibility } from '../search/search-query';
 import { hiddenOrderFilters } from '../search/search-sql';
 

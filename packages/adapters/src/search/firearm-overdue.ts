@@ -1,5 +1,5 @@
-import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
-import type { SqlSession } from '../event-store/sql/sql-database';
+import { DEFAULT_SCHEMA, inSchema } from '../sql/schema-name';
+import type { SqlSession } from '../sql/sql-database';
 
 /** An order in force whose firearm relinquishment receipt is past due (docs/law/firearms.md). */
 export interface FirearmReceiptOverdue {

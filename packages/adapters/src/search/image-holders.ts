@@ -1,6 +1,6 @@
 import type { OrderFacts } from '@ccpor/domain';
-import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
-import type { SqlSession } from '../event-store/sql/sql-database';
+import { DEFAULT_SCHEMA, inSchema } from '../sql/schema-name';
+import type { SqlSession } from '../sql/sql-database';
 
 /** An order that holds an image's bytes, with what the access policy needs to know about it. */
 export interface ImageHolder {

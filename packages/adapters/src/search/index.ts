@@ -10,3 +10,4 @@ export * from './order-statistics';
 export * from './related-orders';
 export * from './image-holders';
 export * from './firearm-overdue';
+export * from './replica-replay';

@@ -1,5 +1,5 @@
-import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
-import type { SqlSession } from '../event-store/sql/sql-database';
+import { DEFAULT_SCHEMA, inSchema } from '../sql/schema-name';
+import type { SqlSession } from '../sql/sql-database';
 import { utcMonth } from '../projections/statistics-bucket';
 import type { SearchVisibility } from './search-query';
 import { hiddenOrderFilters } from './search-sql';

@@ -1,5 +1,5 @@
-import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
-import type { SqlSession } from '../event-store/sql/sql-database';
+import { DEFAULT_SCHEMA, inSchema } from '../sql/schema-name';
+import type { SqlSession } from '../sql/sql-database';
 import { exactPairKey, phoneticPairKey, type PartyPerson } from '../projections/party-pairs';
 
 /** An order linked to a person pair, and whether the link is exact or only phonetic (a possible typo). */

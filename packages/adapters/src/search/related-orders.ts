@@ -1,8 +1,8 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { FormNumber, Provision, type OrderSnapshot, type PersonPair, type RelatedOrder, type RelatedOrdersPort } from '@ccpor/domain';
-import { DEFAULT_SCHEMA, inSchema } from '../event-store/sql/schema-name';
-import type { SqlDatabase } from '../event-store/sql/sql-database';
+import { DEFAULT_SCHEMA, inSchema } from '../sql/schema-name';
+import type { SqlDatabase } from '../sql/sql-database';
 import { exactPairKey, phoneticPairKey } from '../projections/party-pairs';
 import type { StoredStatus } from '../projections/order-search-row';
 import { nameKeys } from './person-keys';

@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { OrderCommand } from '@ccpor/domain';
 import { InMemoryEventStore } from '../event-store/memory/in-memory-event-store';
 import { pgliteDatabase } from '../event-store/pglite/pglite-database';
-import type { SqlDatabase } from '../event-store/sql/sql-database';
+import type { SqlDatabase } from '../sql/sql-database';
 import { command, LA_COURT, ORANGE_COURT, runCommands } from '../projections/__tests__/order-histories';
 import { migrateViews } from '../projections/migrate-views';
 import { pgliteViewExtensions } from '../projections/pglite-view-extensions';

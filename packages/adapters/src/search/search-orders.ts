@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
-import { DEFAULT_SCHEMA } from '../event-store/sql/schema-name';
+import { DEFAULT_SCHEMA } from '../sql/schema-name';
 import { createHash } from 'node:crypto';
-import type { SqlDatabase } from '../event-store/sql/sql-database';
+import type { SqlDatabase } from '../sql/sql-database';
 import { decodeCursor, encodeCursor, queryFingerprint } from './search-cursor';
 import { toSearchHit, type SearchPage, type SearchRow } from './search-hit';
 import { decodeSearchOptions, decodeSearchQuery, DEFAULT_PAGE_SIZE, MAX_RESULTS, type SearchError } from './search-query';

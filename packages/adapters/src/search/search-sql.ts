@@ -1,5 +1,5 @@
 import { addYears, caseNumberKey } from '@ccpor/domain';
-import { inSchema } from '../event-store/sql/schema-name';
+import { inSchema } from '../sql/schema-name';
 import { nameKeys } from './person-keys';
 import type { CursorState } from './search-cursor';
 import type { SearchQuery, SearchVisibility } from './search-query';

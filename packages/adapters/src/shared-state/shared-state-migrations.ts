@@ -1,4 +1,4 @@
-import { type Migration } from '../event-store/sql/migrations';
+import { type Migration } from '../sql/migration';
 
 /**
  * Shared state of the registry processes on one PostgreSQL schema (ADR 0060). Times are

@@ -1,7 +1,7 @@
 import type { IdempotencyClaim, IdempotencyTimes, SharedState, StoredAnswer } from '@ccpor/domain';
-import { runMigrations } from '../event-store/sql/migration-runner';
-import { assertSchemaName, inSchema } from '../event-store/sql/schema-name';
-import type { SqlDatabase } from '../event-store/sql/sql-database';
+import { runMigrations } from '../sql/migration-runner';
+import { assertSchemaName, inSchema } from '../sql/schema-name';
+import type { SqlDatabase } from '../sql/sql-database';
 import { sharedStateMigrations } from './shared-state-migrations';
 
 /** bigint columns come back as strings from `pg`. */

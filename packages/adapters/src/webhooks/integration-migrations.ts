@@ -1,4 +1,4 @@
-import { type Migration } from '../event-store/sql/migrations';
+import { type Migration } from '../sql/migration';
 
 /**
  * The integration feed's tables (ADR 0072), beside the log:

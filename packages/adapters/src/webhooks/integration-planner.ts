@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/Either';
 import { evolve, initialState, ORDER_STREAM_PREFIX, OrderEvent, type OrderState, type RecordedEvent } from '@ccpor/domain';
-import { type SqlSession } from '../event-store/sql/sql-database';
+import { type SqlSession } from '../sql/sql-database';
 import { schemaSql } from '../carpos-gateway/gateway-sql';
 import { type DeliveryOutbox, type NewDelivery } from '../outbox/delivery-outbox';
 import { type BatchPlanner } from '../outbox/log-feeder';

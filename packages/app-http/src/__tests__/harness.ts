@@ -2,6 +2,7 @@ import * as E from 'fp-ts/Either';
 import type { Express } from 'express';
 import pino from 'pino';
 import request from 'supertest';
+import type { SqlHome } from '@ccpor/adapters';
 import type { EventStore, ImageStore, Role } from '@ccpor/domain';
 import { FixedClock, LA_SHERIFF_ORI, LA_SUPERIOR_COURT, ORANGE_COURT } from '@ccpor/test-kit';
 import { InMemoryEventStore } from '@ccpor/adapters';
@@ -55,12 +56,14 @@ export const signIn = async (app: Express, username: string, oneTimePassword: st
   return { agent, csrf, username };
 };
 
-export const startHarness = async (options: { store?: EventStore; config?: Record<string, string>; logger?: pino.Logger; imageStore?: ImageStore } = {}): Promise<Harness> => {
+/** `sqlHome`: the given store's SQL database and schema, as the store opener gives them beside a SQL store. */
+export const startHarness = async (options: { store?: EventStore; sqlHome?: SqlHome; config?: Record<string, string>; logger?: pino.Logger; imageStore?: ImageStore } = {}): Promise<Harness> => {
   const clock = new FixedClock(NOW);
   const config = testConfig(options.config);
   const services = await resolveServices(
     buildContainer(config, {
       eventStore: options.store ?? new InMemoryEventStore(),
+      ...(options.sqlHome ? { sqlHome: options.sqlHome } : {}),
       clock,
       logger: options.logger ?? pino({ level: 'silent' }),
       ...(options.imageStore ? { imageStore: options.imageStore } : {}),

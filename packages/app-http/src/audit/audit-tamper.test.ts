@@ -11,7 +11,8 @@ let clerk: Client;
 beforeAll(async () => {
   // pg_trgm for the search views, which live in the log's database (ADR 0032).
   pg = await PGlite.create('memory://', { extensions: pgliteViewExtensions });
-  h = await startHarness({ store: await PgliteEventStore.open({ db: pg }) });
+  const store = await PgliteEventStore.open({ db: pg });
+  h = await startHarness({ store, sqlHome: store.sqlHome });
   clerk = await h.user('court-clerk');
 }, 60_000);
 afterAll(async () => {

@@ -81,7 +81,7 @@ describe('sessions end for good', () => {
     const liveCookie = (await sessionOf(await h.user('query-only'))).cookie;
 
     // Another process: its own container and identity view, folded from the same log, with the same signing key.
-    const restarted = await resolveServices(buildContainer(testConfig({ CCPOR_SESSION_SECRET: SECRET }), { eventStore: h.services.store, clock: h.clock, logger: pino({ level: 'silent' }) }));
+    const restarted = await resolveServices(buildContainer(testConfig({ CCPOR_SESSION_SECRET: SECRET }), { eventStore: h.services.store, sqlHome: h.services.sqlHome, clock: h.clock, logger: pino({ level: 'silent' }) }));
     try {
       const app = createApp(restarted).app;
       await request(app).get('/api/v1/session').set('Cookie', liveCookie).expect(200);

@@ -39,6 +39,7 @@ describe('ccpor carpos on the embedded store', () => {
     const carpos = await CarposService.start({
       config: { host: simulator.host, port: simulator.port },
       eventStore,
+      sqlHome: eventStore.sqlHome,
       memoryStore: false,
       commands,
       clock: systemClock,

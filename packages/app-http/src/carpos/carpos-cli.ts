@@ -52,7 +52,7 @@ const positive = (value: string): number => {
  * so an operator can look at the queues while (on PostgreSQL) `serve` keeps running.
  */
 const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore, audit: AccessAuditLog, eventStore: EventStore) => Promise<T>): Promise<T> => {
-  const eventStore = await openEventStore(config().store);
+  const { store: eventStore, sqlHome } = await openEventStore(config().store);
   // The operator's actions go to the same access audit as the API's (written before the store closes).
   const audit = new AccessAuditLog(eventStore, systemClock, randomIds, {
     intervalMs: 60_000,
@@ -60,7 +60,7 @@ const withCarposStore = async <T>(config: () => Config, fn: (store: CarposStore,
     onError: (error) => process.stderr.write(`ccpor: access audit not written: ${String(error)}\n`),
   });
   try {
-    const store = await openCarposStore(eventStore);
+    const store = await openCarposStore(sqlHome);
     try {
       return await fn(store, audit, eventStore);
     } finally {

@@ -1,5 +1,4 @@
-import { PgliteEventStore, type SqlDatabase } from '@ccpor/adapters';
-import type { EventStore } from '@ccpor/domain';
+import { PgliteEventStore, type SqlDatabase, type SqlHome } from '@ccpor/adapters';
 
 /** Where the gateway keeps its tables, and how to let go of that place. */
 export interface CarposHome {
@@ -7,11 +6,6 @@ export interface CarposHome {
   readonly schema: string;
   close(): Promise<void>;
 }
-
-const sqlHomeOf = (store: EventStore): { readonly db: SqlDatabase; readonly schema: string } | undefined => {
-  const home = (store as { sqlHome?: { db: SqlDatabase; schema: string } }).sqlHome;
-  return home !== undefined && typeof home.db?.transaction === 'function' ? home : undefined;
-};
 
 export class CarposUnsupportedStoreError extends Error {
   readonly code = 'CARPOS_STORE_UNSUPPORTED';
@@ -21,11 +15,11 @@ export class CarposUnsupportedStoreError extends Error {
  * The gateway's tables live in the event log's own database, because the feeder moves its
  * checkpoint and writes outbox rows in one transaction (ADR 0011). With the memory store they go
  * to an in-memory PGlite, lost on exit like the log itself. EventStoreDB has no SQL beside it:
- * refused with a clear message rather than run without the exactly-once guarantees.
+ * refused with a clear message rather than run without the exactly-once guarantees. `home` is the
+ * store opener's `sqlHome`.
  */
-export const openCarposHome = async (store: EventStore, memoryStore: boolean): Promise<CarposHome> => {
-  const home = sqlHomeOf(store);
-  if (home !== undefined) return { ...home, close: async () => undefined };
+export const openCarposHome = async (home: SqlHome | undefined, memoryStore: boolean): Promise<CarposHome> => {
+  if (home !== undefined) return { db: home.db, schema: home.schema, close: async () => undefined };
   if (memoryStore) {
     // An event store opened only for its database: the cheapest way to an in-memory PGlite here.
     const scratch = await PgliteEventStore.open();

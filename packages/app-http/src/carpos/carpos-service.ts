@@ -10,6 +10,7 @@ import {
   type ResponseStats,
   type CarposQueryClient,
   type QueryClientSettings,
+  type SqlHome,
 } from '@ccpor/adapters';
 import { createCodec, defaultDictionary, type ProtocolCodec } from '@ccpor/carpos-protocol';
 import type { Clock, CommandHandler, EventStore } from '@ccpor/domain';
@@ -29,6 +30,8 @@ const PROBE_ORI = 'CASTATE00';
 export interface CarposServiceDeps {
   readonly config: CarposConfig;
   readonly eventStore: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores). */
+  readonly sqlHome?: SqlHome;
   /** True when the log is the in-memory store (the gateway's tables then go to an in-memory PGlite). */
   readonly memoryStore: boolean;
   readonly commands: CommandHandler;
@@ -78,7 +81,7 @@ export class CarposService {
   readonly answers = new AnswerCache();
 
   static async start(deps: CarposServiceDeps): Promise<CarposService> {
-    const home = await openCarposHome(deps.eventStore, deps.memoryStore);
+    const home = await openCarposHome(deps.sqlHome, deps.memoryStore);
     const codec = createCodec(defaultDictionary);
     const { config, logger } = deps;
     const link = TcpCletsLink.open({
@@ -170,8 +173,8 @@ export class CarposService {
 }
 
 /** For the command line: the queue tables without the link (migrated, so a fresh store reads as empty queues). */
-export const openCarposStore = async (eventStore: EventStore): Promise<CarposStore & { close(): Promise<void> }> => {
-  const home = await openCarposHome(eventStore, false);
+export const openCarposStore = async (sqlHome: SqlHome | undefined): Promise<CarposStore & { close(): Promise<void> }> => {
+  const home = await openCarposHome(sqlHome, false);
   await runMigrations(home.db, home.schema, carposGatewayMigrations);
   return { db: home.db, schema: home.schema, close: () => home.close() };
 };

@@ -9,6 +9,7 @@ import {
   type CarposStore,
   type DifferenceKind,
   type ReconciliationRun,
+  type SqlHome,
 } from '@ccpor/adapters';
 import { Ori, type Actor, type EventStore, type Clock, type IdGenerator, type CommandHandler } from '@ccpor/domain';
 import type { Config } from '../config/config';
@@ -22,6 +23,8 @@ import type { Logger } from 'pino';
 /** What the reconciliation commands read and write: the registered courts, orders and the log. */
 export interface ReconcileCliNeeds {
   readonly store: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores; ADR 0083). */
+  readonly sqlHome?: SqlHome;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly commands: CommandHandler;
@@ -80,6 +83,7 @@ export const addReconcileCommands = (carpos: Command, withServices: WithServices
         const service = await CarposService.start({
           config: config.carpos,
           eventStore: s.store,
+          sqlHome: s.sqlHome,
           memoryStore: config.store.kind === 'memory',
           commands: s.commands,
           clock: s.clock,

@@ -65,7 +65,7 @@ export const addHistoryImportCommand = (imports: Command, config: () => Config, 
       const rejects = o.rejects ?? `${file}.rejects.jsonl`;
       const checkpoint = o.checkpoint ?? `${file}.checkpoint.json`;
       const total = Math.max(0, (await countLines(file)) - ((o.format ?? (/\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'csv')) === 'csv' ? 1 : 0));
-      const store = await openEventStore(config().store);
+      const { store } = await openEventStore(config().store);
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);

@@ -231,7 +231,7 @@ export const buildProgram = (): Command => {
       if (o.asOf !== undefined && Number.isNaN(Date.parse(o.asOf))) throw new InvalidArgumentError('--as-of must be an ISO date-time');
       const config = loadConfig();
       const { openEventStore } = await import('../store/open-event-store');
-      const store = await openEventStore(config.store);
+      const { store } = await openEventStore(config.store);
       try {
         const r = await replayOrder(store, orderId, o.asOf);
         if (!r.exists) {
@@ -253,7 +253,7 @@ export const buildProgram = (): Command => {
     .action(async () => {
       const config = loadConfig();
       const { openEventStore } = await import('../store/open-event-store');
-      const store = await openEventStore(config.store);
+      const { store } = await openEventStore(config.store);
       try {
         const bar = progressBar('verifying', 0);
         const r = await verifyChains(store, (n) => {

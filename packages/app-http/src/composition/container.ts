@@ -1,5 +1,5 @@
 import { Container } from 'inversify';
-import { FormReadingService, memorySharedState, openSqlSharedState, sqlRelatedOrders, type SqlDatabase } from '@ccpor/adapters';
+import { FormReadingService, memorySharedState, openSqlSharedState, sqlRelatedOrders, type SqlHome } from '@ccpor/adapters';
 import { createCommandHandler, createPartyConflicts, eventStoreCourtCalendars, type Clock, type EventStore, type IdGenerator, type ImageStore, type SharedState } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import { AccessAuditLog } from '../audit/access-audit';
@@ -13,7 +13,7 @@ import { Metrics } from '../ops/metrics';
 import { IdentityReadModel } from '../identity/identity-read-model';
 import { openImageStore, type OpenedImageStore } from '../images/open-image-store';
 import { OrderSearchService } from '../search/order-search-service';
-import { openEventStore } from '../store/open-event-store';
+import { openEventStore, type OpenedEventStore } from '../store/open-event-store';
 import { openReadReplica } from '../store/open-read-replica';
 import { openSearchViews, type SearchViews } from '../store/open-search-views';
 import { randomIds, systemClock } from '../store/system-ports';
@@ -22,6 +22,8 @@ import { TOKENS } from './tokens';
 
 export interface Overrides {
   readonly eventStore?: EventStore;
+  /** The overriding store's SQL database and schema, when it has them (as the store opener gives them). */
+  readonly sqlHome?: SqlHome;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly logger?: Logger;
@@ -36,15 +38,15 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   const c = new Container({ defaultScope: 'Singleton' });
   c.bind(TOKENS.config).toConstantValue(config);
   c.bind(TOKENS.logger).toConstantValue(overrides.logger ?? createLogger(config.logLevel));
-  if (overrides.eventStore) c.bind(TOKENS.eventStore).toConstantValue(overrides.eventStore);
-  else c.bind(TOKENS.eventStore).toDynamicValue(() => openEventStore(config.store));
+  if (overrides.eventStore) c.bind(TOKENS.openedStore).toConstantValue({ store: overrides.eventStore, sqlHome: overrides.sqlHome });
+  else c.bind(TOKENS.openedStore).toDynamicValue(() => openEventStore(config.store));
+  c.bind(TOKENS.eventStore).toDynamicValue(async (ctx) => (await ctx.getAsync<OpenedEventStore>(TOKENS.openedStore)).store);
   c.bind(TOKENS.clock).toConstantValue(overrides.clock ?? systemClock);
   c.bind(TOKENS.ids).toConstantValue(overrides.ids ?? randomIds);
   c.bind(TOKENS.metrics).toDynamicValue(() => new Metrics(true));
   c.bind(TOKENS.sharedState).toDynamicValue(async (ctx) => {
-    const store = await ctx.getAsync<EventStore>(TOKENS.eventStore);
     // Shared by every process only on PostgreSQL; the embedded store admits one process (ADR 0060).
-    const home = (store as { sqlHome?: { db: SqlDatabase; schema: string } }).sqlHome;
+    const home = (await ctx.getAsync<OpenedEventStore>(TOKENS.openedStore)).sqlHome;
     return config.store.kind === 'postgres' && home !== undefined ? openSqlSharedState(home.db, home.schema) : memorySharedState();
   });
   c.bind(TOKENS.idempotency).toDynamicValue(
@@ -63,7 +65,7 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
     return createCommandHandler({ eventStore, clock: ctx.get<Clock>(TOKENS.clock), ids: ctx.get<IdGenerator>(TOKENS.ids), courtCalendars: eventStoreCourtCalendars(eventStore) });
   });
   c.bind(TOKENS.readModel).toDynamicValue(async (ctx) => new IdentityReadModel(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
-  c.bind(TOKENS.searchViews).toDynamicValue(async (ctx) => openSearchViews(await ctx.getAsync<EventStore>(TOKENS.eventStore)));
+  c.bind(TOKENS.searchViews).toDynamicValue(async (ctx) => openSearchViews((await ctx.getAsync<OpenedEventStore>(TOKENS.openedStore)).sqlHome));
   c.bind(TOKENS.search).toDynamicValue(async (ctx) => {
     const logger = ctx.get<Logger>(TOKENS.logger);
     const replica = openReadReplica(config.store, config.scale ?? DEFAULT_SCALE);
@@ -93,7 +95,7 @@ export const buildContainer = (config: Config, overrides: Overrides = {}): Conta
   c.bind(TOKENS.images).toDynamicValue(async (ctx) =>
     overrides.imageStore
       ? { store: overrides.imageStore, description: 'given', close: async () => undefined }
-      : openImageStore(config.images, config.store, await ctx.getAsync<EventStore>(TOKENS.eventStore)),
+      : openImageStore(config.images, config.store, (await ctx.getAsync<OpenedEventStore>(TOKENS.openedStore)).sqlHome),
   );
   return c;
 };
@@ -107,6 +109,7 @@ export const resolveServices = async (c: Container, onProgress?: (applied: numbe
     config: c.get(TOKENS.config),
     logger: c.get(TOKENS.logger),
     store: await c.getAsync(TOKENS.eventStore),
+    sqlHome: (await c.getAsync<OpenedEventStore>(TOKENS.openedStore)).sqlHome,
     clock: c.get(TOKENS.clock),
     ids: c.get(TOKENS.ids),
     commands: await c.getAsync(TOKENS.commands),

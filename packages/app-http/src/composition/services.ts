@@ -1,4 +1,4 @@
-import type { FormReadingService, Leadership } from '@ccpor/adapters';
+import type { FormReadingService, Leadership, SqlHome } from '@ccpor/adapters';
 import type { Clock, CommandHandler, EventStore, IdGenerator, ImageStore, PartyConflicts, SharedState } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
@@ -17,6 +17,8 @@ import type { OrderSearchService } from '../search/order-search-service';
 export interface AppServices {
   readonly config: Config;
   readonly store: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores; ADR 0083). */
+  readonly sqlHome?: SqlHome;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly commands: CommandHandler;

@@ -1,5 +1,6 @@
 import type { Clock, CommandHandler, EventStore, IdGenerator, SharedState } from '@ccpor/domain';
 import type { OpenedImageStore } from '../images/open-image-store';
+import type { OpenedEventStore } from '../store/open-event-store';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
 import type { SessionTokens } from '../auth/sessions';
@@ -17,6 +18,8 @@ const token = <T>(name: string) => Symbol.for(`ccpor.${name}`) as symbol & { rea
 export const TOKENS = {
   config: token<Config>('config'),
   logger: token<Logger>('logger'),
+  /** The store as the opener gives it: the port, and the SQL home beside it when there is one. */
+  openedStore: token<OpenedEventStore>('openedStore'),
   eventStore: token<EventStore>('eventStore'),
   clock: token<Clock>('clock'),
   ids: token<IdGenerator>('ids'),

@@ -1,17 +1,9 @@
-import type { ReadAllOfStreamsOptions } from '@ccpor/adapters';
+import { PositionWaiters } from '@ccpor/adapters';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@ccpor/domain';
 import { IDENTITY_STREAM_PREFIXES } from './identity-events';
 import { IdentityView } from './identity-view';
 
-const atOrAfter = (a: GlobalPosition | undefined, b: GlobalPosition) => a !== undefined && a >= b;
 const later = (a: GlobalPosition | undefined, b: GlobalPosition | undefined) => (a === undefined ? b : b === undefined || a >= b ? a : b);
-
-/** A store that can read some streams' events without the rest (the SQL stores; duck-typed: the port does not name it). */
-type StreamsReader = (options: ReadAllOfStreamsOptions) => Promise<readonly RecordedEvent[]>;
-const streamsReaderOf = (store: EventStore): StreamsReader | undefined => {
-  const read = (store as { readAllOfStreams?: unknown }).readAllOfStreams;
-  return typeof read === 'function' ? (read as StreamsReader).bind(store) : undefined;
-};
 
 const CATCH_UP_PAGE = 1000;
 
@@ -23,11 +15,11 @@ const CATCH_UP_PAGE = 1000;
  */
 export class IdentityReadModel {
   readonly identity = new IdentityView();
-  private current: GlobalPosition | undefined;
+  /** Where the view stands in the log, and the requests waiting for their writes to reach it. */
+  private readonly reached = new PositionWaiters();
   private head: GlobalPosition | undefined;
   private applied = 0;
   private behind = 0;
-  private waiters = new Set<{ position: GlobalPosition; resolve: (ok: boolean) => void }>();
   private readonly abort = new AbortController();
   private running: Promise<void> | undefined;
   private failure: unknown;
@@ -67,7 +59,7 @@ export class IdentityReadModel {
   }
 
   get position(): GlobalPosition | undefined {
-    return this.current;
+    return this.reached.position;
   }
 
   get lagEvents(): number {
@@ -83,9 +75,10 @@ export class IdentityReadModel {
   }
 
   /**
-   * Reads the log up to its current head (so the views are complete), then follows it live. On
-   * the SQL stores the catch-up reads the identity streams alone: the database skips the orders'
-   * events, which at a few million orders would otherwise be read and parsed at every start.
+   * Reads the log up to its current head (so the views are complete), then follows it live. The
+   * catch-up reads the identity streams alone (`streamPrefixes`): the SQL stores skip the orders'
+   * events in the database, which at a few million orders would otherwise be read and parsed at
+   * every start.
    */
   async start(onProgress?: (applied: number) => void): Promise<void> {
     const began = Date.now();
@@ -101,8 +94,7 @@ export class IdentityReadModel {
       } catch (error) {
         if (!this.abort.signal.aborted) {
           this.failure = error;
-          for (const w of this.waiters) w.resolve(false);
-          this.waiters.clear();
+          this.reached.releaseAll();
         }
       }
     })();
@@ -113,14 +105,12 @@ export class IdentityReadModel {
    * Applies every identity event in the log and returns where following it may start: after the
    * head taken before, or after the last identity event if that is later. Every identity event
    * up to there has been applied (the store's reads are gap-free), and the events in between
-   * concern orders. Undefined: the store cannot filter, so the subscription reads from the start.
+   * concern orders. Undefined: the log is empty, so the subscription reads from the start.
    */
   private async catchUpOnIdentityStreams(onProgress?: (applied: number) => void): Promise<GlobalPosition | undefined> {
-    const read = streamsReaderOf(this.store);
-    if (read === undefined) return undefined;
     let last: GlobalPosition | undefined;
     for (;;) {
-      const page = await read({ prefixes: IDENTITY_STREAM_PREFIXES, ...(last !== undefined ? { after: last } : {}), maxCount: CATCH_UP_PAGE });
+      const page = await this.store.readAll({ streamPrefixes: IDENTITY_STREAM_PREFIXES, ...(last !== undefined ? { after: last } : {}), maxCount: CATCH_UP_PAGE });
       for (const e of page) this.apply(e);
       last = page[page.length - 1]?.globalPosition ?? last;
       onProgress?.(this.applied);
@@ -133,30 +123,19 @@ export class IdentityReadModel {
 
   /** The view has everything up to `position` that concerns it. */
   private advanceTo(position: GlobalPosition): void {
-    if (atOrAfter(this.current, position)) return;
-    this.current = position;
+    const current = this.reached.position;
+    if (current !== undefined && current >= position) return;
     if (this.head === undefined || position > this.head) this.head = position;
     if (this.head === position) this.behind = 0;
-    for (const w of this.waiters) {
-      if (atOrAfter(this.current, w.position)) {
-        this.waiters.delete(w);
-        w.resolve(true);
-      }
-    }
+    this.reached.advance(position);
   }
 
   apply(e: RecordedEvent): void {
     this.identity.apply(e);
-    this.current = e.globalPosition;
     this.applied += 1;
     if (this.head === undefined || e.globalPosition > this.head) this.head = e.globalPosition;
     this.behind = this.head === e.globalPosition ? 0 : Math.max(0, this.behind - 1);
-    for (const w of this.waiters) {
-      if (atOrAfter(this.current, w.position)) {
-        this.waiters.delete(w);
-        w.resolve(true);
-      }
-    }
+    this.reached.advance(e.globalPosition);
   }
 
   /** Tell the view a write happened at `position`, for the lag gauge. */
@@ -168,29 +147,15 @@ export class IdentityReadModel {
   }
 
   waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
-    if (atOrAfter(this.current, position)) return Promise.resolve(true);
-    if (this.failure !== undefined) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter = {
-        position,
-        resolve: (ok: boolean) => {
-          clearTimeout(timer);
-          resolve(ok);
-        },
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(waiter);
-        resolve(false);
-      }, timeoutMs);
-      this.waiters.add(waiter);
-    });
+    const current = this.reached.position;
+    if (this.failure !== undefined && !(current !== undefined && current >= position)) return Promise.resolve(false);
+    return this.reached.waitFor(position, timeoutMs);
   }
 
   async stop(): Promise<void> {
     this.abort.abort();
     if (this.probe !== undefined) clearTimeout(this.probe);
-    for (const w of this.waiters) w.resolve(false);
-    this.waiters.clear();
+    this.reached.releaseAll();
     await this.running;
   }
 }

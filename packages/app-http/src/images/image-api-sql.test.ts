@@ -12,7 +12,7 @@ let clerk: Client;
 beforeAll(async () => {
   const events = await PgliteEventStore.open({ extensions: pgliteViewExtensions });
   const images = await SqlImageStore.open({ db: events.sqlHome.db, schema: events.sqlHome.schema });
-  h = await startHarness({ store: events, imageStore: images });
+  h = await startHarness({ store: events, sqlHome: events.sqlHome, imageStore: images });
   clerk = await h.user('court-clerk');
 }, 60_000);
 afterAll(() => h.close());

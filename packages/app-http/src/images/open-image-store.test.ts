@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as E from 'fp-ts/Either';
 import { Client as PgClient, type ClientConfig } from 'pg';
-import { InMemoryEventStore, PgliteEventStore, PostgresEventStore } from '@ccpor/adapters';
+import { PgliteEventStore, PostgresEventStore } from '@ccpor/adapters';
 import { chunked, collectBytes, samplePdf } from '@ccpor/test-kit';
 import { openImageStore } from './open-image-store';
 
@@ -25,7 +25,7 @@ describe('the image store the composition root picks', () => {
     const dir = await mkdtemp(join(tmpdir(), 'ccpor-images-pglite-'));
     try {
       let events = await PgliteEventStore.open({ dataDir: dir });
-      const opened = await openImageStore(config, { kind: 'pglite', dataDir: dir }, events);
+      const opened = await openImageStore(config, { kind: 'pglite', dataDir: dir }, events.sqlHome);
       expect(opened.description).toBe(`filesystem:${join(dir, 'images')}`);
       const sha = await roundTrip(opened);
       expect((await stat(join(dir, 'images', sha.slice(0, 2), sha.slice(2, 4), sha))).isFile()).toBe(true);
@@ -33,7 +33,7 @@ describe('the image store the composition root picks', () => {
       await events.close();
       // PGlite opens its data directory again with the images folder inside it.
       events = await PgliteEventStore.open({ dataDir: dir });
-      const again = await openImageStore(config, { kind: 'pglite', dataDir: dir }, events);
+      const again = await openImageStore(config, { kind: 'pglite', dataDir: dir }, events.sqlHome);
       expect(await again.store.stat(sha)).toMatchObject({ mediaType: 'application/pdf', pages: 2 });
       await events.close();
     } finally {
@@ -42,7 +42,7 @@ describe('the image store the composition root picks', () => {
   }, 60_000);
 
   it('is a temporary folder for the memory store, removed on close', async () => {
-    const opened = await openImageStore(config, { kind: 'memory' }, new InMemoryEventStore());
+    const opened = await openImageStore(config, { kind: 'memory' }, undefined);
     await roundTrip(opened);
     const root = opened.description.slice('filesystem:'.length);
     await opened.close();
@@ -52,7 +52,7 @@ describe('the image store the composition root picks', () => {
   it('follows CCPOR_IMAGE_STORE when it names a directory', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ccpor-images-dir-'));
     try {
-      const opened = await openImageStore({ ...config, store: { kind: 'filesystem', root: dir } }, { kind: 'memory' }, new InMemoryEventStore());
+      const opened = await openImageStore({ ...config, store: { kind: 'filesystem', root: dir } }, { kind: 'memory' }, undefined);
       expect(opened.description).toBe(`filesystem:${dir}`);
       await roundTrip(opened);
     } finally {
@@ -61,7 +61,7 @@ describe('the image store the composition root picks', () => {
   });
 
   it('refuses CCPOR_IMAGE_STORE=sql on a store without SQL beside it', async () => {
-    await expect(openImageStore({ ...config, store: { kind: 'sql' } }, { kind: 'memory' }, new InMemoryEventStore())).rejects.toMatchObject({ code: 'IMAGE_STORE_UNSUPPORTED' });
+    await expect(openImageStore({ ...config, store: { kind: 'sql' } }, { kind: 'memory' }, undefined)).rejects.toMatchObject({ code: 'IMAGE_STORE_UNSUPPORTED' });
   });
 
   it('is the SQL store in the log’s schema on PostgreSQL', async () => {
@@ -71,7 +71,7 @@ describe('the image store the composition root picks', () => {
     const schema = `ccpor_images_${randomBytes(5).toString('hex')}`;
     const events = await PostgresEventStore.open({ connection, schema, poolSize: 2 });
     try {
-      const opened = await openImageStore(config, { kind: 'postgres', url: 'postgres://unused', schema, poolSize: 2 }, events);
+      const opened = await openImageStore(config, { kind: 'postgres', url: 'postgres://unused', schema, poolSize: 2 }, events.sqlHome);
       expect(opened.description).toBe(`sql:${schema}`);
       const sha = await roundTrip(opened);
       const c = new PgClient(connection);

@@ -1,8 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FilesystemImageStore, S3ImageStore, SqlImageStore, type SqlDatabase } from '@ccpor/adapters';
-import type { EventStore, ImageStore } from '@ccpor/domain';
+import { FilesystemImageStore, S3ImageStore, SqlImageStore, type SqlHome } from '@ccpor/adapters';
+import type { ImageStore } from '@ccpor/domain';
 import type { StoreConfig } from '../config/config';
 import type { ImageConfig } from './image-env';
 
@@ -18,11 +18,6 @@ export class ImageStoreUnsupportedError extends Error {
   readonly code = 'IMAGE_STORE_UNSUPPORTED';
 }
 
-const sqlHomeOf = (store: EventStore): { readonly db: SqlDatabase; readonly schema: string } | undefined => {
-  const home = (store as { sqlHome?: { db: SqlDatabase; schema: string } }).sqlHome;
-  return home !== undefined && typeof home.db?.transaction === 'function' ? home : undefined;
-};
-
 const filesystem = async (root: string, limitBytes: number, removeOnClose = false): Promise<OpenedImageStore> => ({
   store: await FilesystemImageStore.open({ root, limitBytes }),
   description: `filesystem:${root}`,
@@ -35,9 +30,10 @@ const filesystem = async (root: string, limitBytes: number, removeOnClose = fals
  * Picks the image store for the event store (ADR 0023): the filesystem store beside the embedded
  * PGlite store, so one data directory holds everything and a backup copies one folder; the SQL
  * store on PostgreSQL, so a multi-host deployment needs no shared filesystem and one dump holds
- * both. `CCPOR_IMAGE_STORE` overrides either way.
+ * both. `CCPOR_IMAGE_STORE` overrides either way. `sqlHome` is the store opener's: the log's SQL
+ * database and schema, when it has one.
  */
-export const openImageStore = async (config: ImageConfig, storeConfig: StoreConfig, eventStore: EventStore): Promise<OpenedImageStore> => {
+export const openImageStore = async (config: ImageConfig, storeConfig: StoreConfig, sqlHome: SqlHome | undefined): Promise<OpenedImageStore> => {
   const limitBytes = config.maxBytes;
   const choice = config.store;
   if (choice?.kind === 'filesystem') return filesystem(choice.root, limitBytes);
@@ -48,10 +44,9 @@ export const openImageStore = async (config: ImageConfig, storeConfig: StoreConf
     return { store, description: `s3:${choice.bucket}/${choice.prefix}`, close: async () => undefined };
   }
   if (choice?.kind === 'sql' || storeConfig.kind === 'postgres') {
-    const home = sqlHomeOf(eventStore);
-    if (home === undefined) throw new ImageStoreUnsupportedError('CCPOR_IMAGE_STORE=sql keeps images beside the log in SQL: use it with the embedded store or PostgreSQL, or give a directory.');
-    const store = await SqlImageStore.open({ db: home.db, schema: home.schema, limitBytes });
-    return { store, description: `sql:${home.schema}`, close: async () => undefined };
+    if (sqlHome === undefined) throw new ImageStoreUnsupportedError('CCPOR_IMAGE_STORE=sql keeps images beside the log in SQL: use it with the embedded store or PostgreSQL, or give a directory.');
+    const store = await SqlImageStore.open({ db: sqlHome.db, schema: sqlHome.schema, limitBytes });
+    return { store, description: `sql:${sqlHome.schema}`, close: async () => undefined };
   }
   switch (storeConfig.kind) {
     case 'pglite':

@@ -15,6 +15,7 @@ import {
   type Delivery,
   type DeliveryOutcome,
   type WebhookPayload,
+  type SqlHome,
 } from '@ccpor/adapters';
 import type { Clock, EventStore, Principal } from '@ccpor/domain';
 import type { Logger } from 'pino';
@@ -30,6 +31,8 @@ import { registerOutboxMetrics } from './outbox-metrics';
 export interface IntegrationServiceDeps {
   readonly config: IntegrationConfig;
   readonly eventStore: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores). */
+  readonly sqlHome?: SqlHome;
   readonly memoryStore: boolean;
   readonly audit: AccessAuditLog;
   readonly clock: Clock;
@@ -63,7 +66,7 @@ export class IntegrationService {
   ) {}
 
   static async start(deps: IntegrationServiceDeps): Promise<IntegrationService> {
-    const home = await openOutboxHome(deps.eventStore, deps.memoryStore);
+    const home = await openOutboxHome(deps.eventStore, deps.sqlHome, deps.memoryStore);
     try {
       await runMigrations(home.db, home.schema, deliveryMigrations);
       await runMigrations(home.db, home.schema, integrationMigrations);

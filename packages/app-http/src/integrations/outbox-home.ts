@@ -1,3 +1,4 @@
+import type { SqlHome } from '@ccpor/adapters';
 import type { EventStore } from '@ccpor/domain';
 import { openCarposHome, type CarposHome } from '../carpos/carpos-home';
 
@@ -6,12 +7,12 @@ const shared = new WeakMap<EventStore, { home: Promise<CarposHome>; users: numbe
 /**
  * Where the delivery outboxes keep their tables: the log's own database (embedded store,
  * PostgreSQL), or for the memory store one in-memory PGlite shared by the webhook and mail outboxes
- * of that store (counted, closed by the last to let go).
+ * of that store (counted, closed by the last to let go). `sqlHome` is the store opener's.
  */
-export const openOutboxHome = async (store: EventStore, memoryStore: boolean): Promise<CarposHome> => {
+export const openOutboxHome = async (store: EventStore, sqlHome: SqlHome | undefined, memoryStore: boolean): Promise<CarposHome> => {
   let entry = shared.get(store);
   if (entry === undefined) {
-    entry = { home: openCarposHome(store, memoryStore), users: 0 };
+    entry = { home: openCarposHome(sqlHome, memoryStore), users: 0 };
     shared.set(store, entry);
   }
   entry.users += 1;

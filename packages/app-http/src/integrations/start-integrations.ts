@@ -1,3 +1,4 @@
+import type { SqlHome } from '@ccpor/adapters';
 import type { Clock, EventStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { AccessAuditLog } from '../audit/access-audit';
@@ -10,6 +11,8 @@ import { IntegrationService } from './integration-service';
 export interface IntegrationStartNeeds {
   readonly config: Config;
   readonly store: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores; ADR 0083). */
+  readonly sqlHome?: SqlHome;
   readonly clock: Clock;
   readonly audit: AccessAuditLog;
   readonly identity: IdentityService;
@@ -34,6 +37,7 @@ export const withIntegrations = async <S extends IntegrationStartNeeds>(s: S, re
   const integrations = await IntegrationService.start({
     config,
     eventStore: s.store,
+    sqlHome: s.sqlHome,
     memoryStore: s.config.store.kind === 'memory',
     audit: s.audit,
     clock: s.clock,

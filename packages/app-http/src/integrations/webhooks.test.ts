@@ -87,6 +87,7 @@ beforeAll(async () => {
   integrations = await IntegrationService.start({
     config: h.services.config.integrations,
     eventStore: h.services.store,
+    sqlHome: h.services.sqlHome,
     memoryStore: true,
     audit: h.services.audit,
     clock: h.clock,

@@ -15,6 +15,7 @@ import {
   type Delivery,
   type DeliveryOutcome,
   type MailPayload,
+  type SqlHome,
 } from '@ccpor/adapters';
 import { californiaLocalDate, deadlinesOf, toCaliforniaLocal, formInfo, renewalWindow, type Clock, type CommandHandler, type EventStore, type MailPort, type OrderId } from '@ccpor/domain';
 import type { Logger } from 'pino';
@@ -31,6 +32,8 @@ export interface NotificationServiceDeps {
   /** The key that seals addresses and signs unsubscribe links (CCPOR_SECRETS_KEY; the memory store makes one). */
   readonly secretsKey: string | undefined;
   readonly eventStore: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores). */
+  readonly sqlHome?: SqlHome;
   readonly memoryStore: boolean;
   readonly commands: CommandHandler;
   /** The registry's clock: time-bound notifications fall due by it. */
@@ -76,7 +79,7 @@ export class NotificationService {
     if (key === undefined) throw new Error('CCPOR_SECRETS_KEY must be set to send e-mail notifications: it seals the recipients\' addresses.');
     const secrets = SecretBox.fromText(key);
     if (secrets === undefined) throw new Error('CCPOR_SECRETS_KEY is not a 32-byte key.');
-    const home = await openOutboxHome(deps.eventStore, deps.memoryStore);
+    const home = await openOutboxHome(deps.eventStore, deps.sqlHome, deps.memoryStore);
     try {
       await runMigrations(home.db, home.schema, deliveryMigrations);
       await runMigrations(home.db, home.schema, notificationMigrations);

@@ -61,6 +61,7 @@ beforeAll(async () => {
     config: { smtpUrl: `smtp://127.0.0.1:${port}`, from: 'CCPOR <no-reply@ccpor.test>', publicUrl: 'https://ccpor.test', expiryNoticeDays: 14, maxAttempts: 20, retryMs: 20, scheduleMs: 3_600_000 },
     secretsKey: undefined,
     eventStore: h.services.store,
+    sqlHome: h.services.sqlHome,
     memoryStore: true,
     commands: h.services.commands,
     clock: h.clock,

@@ -1,4 +1,4 @@
-import { SmtpMail } from '@ccpor/adapters';
+import { SmtpMail, type SqlHome } from '@ccpor/adapters';
 import type { Clock, CommandHandler, EventStore } from '@ccpor/domain';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
@@ -10,6 +10,8 @@ import { NotificationService } from './notification-service';
 export interface NotificationStartNeeds {
   readonly config: Config;
   readonly store: EventStore;
+  /** The log's SQL database and schema, from the store opener (absent on the memory and EventStoreDB stores; ADR 0083). */
+  readonly sqlHome?: SqlHome;
   readonly clock: Clock;
   readonly commands: CommandHandler;
   readonly logger: Logger;
@@ -34,6 +36,7 @@ export const withNotifications = async <S extends NotificationStartNeeds>(s: S, 
     config,
     secretsKey: s.config.integrations.secretsKey,
     eventStore: s.store,
+    sqlHome: s.sqlHome,
     memoryStore: s.config.store.kind === 'memory',
     commands: s.commands,
     clock: s.clock,

@@ -1,17 +1,16 @@
 import type * as E from 'fp-ts/Either';
 import {
-  inSchema,
+  OrderSearchProjector,
   orderStatistics,
-  ProjectionRunner,
+  replicaHasReplayed,
   searchOrders,
-  SqlOrderProjection,
-  type BatchReport,
   type ProjectionLag,
   type RebuildProgress,
   type RebuildReport,
   type SearchError,
   type SearchPage,
   type SearchVisibility,
+  type SqlOrderProjection,
   type StatisticsOptions,
   type StatisticsRow,
   type SqlDatabase,
@@ -36,12 +35,6 @@ export interface ReadOptions {
   readonly onReadFrom?: (where: ReadFrom) => void;
 }
 
-/** A WAL position 'X/Y' as a number that orders like the WAL. */
-const lsnValue = (lsn: string): bigint => {
-  const [hi, lo] = lsn.split('/');
-  return (BigInt(`0x${hi ?? '0'}`) << 32n) + BigInt(`0x${lo ?? '0'}`);
-};
-
 export interface OrderSearchDeps {
   readonly store: EventStore;
   readonly views: SearchViews;
@@ -52,34 +45,26 @@ export interface OrderSearchDeps {
   readonly retryMs?: number;
 }
 
-/** How often a read that waited for a write looks at the standby's replay position. */
-const REPLAY_POLL_MS = 5;
-
-/** How often a process that does not run the projector looks at the checkpoint for a waiting request. */
-const CHECKPOINT_WATCH_MS = 10;
-
-const atOrAfter = (a: GlobalPosition | undefined, b: GlobalPosition): boolean => a !== undefined && a >= b;
-
 /**
- * The registry's query side (ADR 0032): the adapters' order search projection (order_search,
- * protected persons, party index, statistics) kept current in this process by a ProjectionRunner
- * that catches up from the view's checkpoint and then follows the log. Searches and statistics
- * are SQL on those views. `waitFor` releases read-your-writes waiters as batches commit.
+ * The registry's query side (ADR 0032): the adapters' order search projector keeps the views
+ * current in this process (or, with several processes, the one that leads it; ADR 0061), and
+ * searches and statistics are SQL on those views, on the hot standby when there is one (ADR 0062).
  */
 export class OrderSearchService {
-  readonly projection: SqlOrderProjection;
-  private readonly runner: ProjectionRunner;
-  private current: GlobalPosition | undefined;
-  private applied = 0;
-  private readonly waiters = new Set<{ readonly position: GlobalPosition; readonly resolve: (ok: boolean) => void }>();
-  private abort = new AbortController();
-  private following: Promise<void> | undefined;
-  private failure: unknown;
-  private watching = false;
+  private readonly projector: OrderSearchProjector;
 
   constructor(private readonly deps: OrderSearchDeps) {
-    this.projection = new SqlOrderProjection(deps.views.db, deps.views.schema);
-    this.runner = new ProjectionRunner({ store: deps.store, target: this.projection, onBatch: (b) => this.onBatch(b) });
+    this.projector = new OrderSearchProjector({
+      store: deps.store,
+      db: deps.views.db,
+      schema: deps.views.schema,
+      ...(deps.onError !== undefined ? { onError: deps.onError } : {}),
+      ...(deps.retryMs !== undefined ? { retryMs: deps.retryMs } : {}),
+    });
+  }
+
+  get projection(): SqlOrderProjection {
+    return this.projector.projection;
   }
 
   get views(): SearchViews {
@@ -88,113 +73,66 @@ export class OrderSearchService {
 
   /** The log position the views have applied (undefined: nothing yet). */
   get position(): GlobalPosition | undefined {
-    return this.current;
+    return this.projector.position;
   }
 
   /** Events applied by this process (catch-up and live). */
   get eventsApplied(): number {
-    return this.applied;
+    return this.projector.eventsApplied;
   }
 
   /** The error that stopped the projector, while it is stopped (it retries). */
   get failed(): unknown {
-    return this.failure;
+    return this.projector.failed;
   }
 
   /** Catches the views up with the log (so a first search sees every order), then follows it in the background. */
-  async start(onProgress?: (applied: number) => void): Promise<void> {
-    await this.catchUp(onProgress);
-    this.follow();
+  start(onProgress?: (applied: number) => void): Promise<void> {
+    return this.projector.start(onProgress);
   }
 
-  /**
-   * With several processes on one database (ADR 0061): reads where the views stand and leaves
-   * the projector to the process that leads it. Read-your-writes waits here read the views'
-   * checkpoint (one row) while someone waits; nothing here reads the log for the views.
-   */
-  async startAsFollower(): Promise<void> {
-    this.advance((await this.projection.checkpoint()).position);
+  /** With several processes on one database (ADR 0061): the views as they stand; another process leads the projector. */
+  startAsFollower(): Promise<void> {
+    return this.projector.startAsFollower();
   }
 
   /** This process now leads the projector: catch up, then follow the log. */
-  async lead(): Promise<void> {
-    await this.catchUp();
-    this.follow();
+  lead(): Promise<void> {
+    return this.projector.lead();
   }
 
   /** Another process leads the projector now: stop following; waiters go on by the checkpoint. */
-  async stopLeading(): Promise<void> {
-    await this.stopFollowing();
-    this.watchCheckpoint();
+  stopLeading(): Promise<void> {
+    return this.projector.stopLeading();
   }
 
   get leading(): boolean {
-    return this.following !== undefined;
+    return this.projector.leading;
   }
 
   /** Where the views stand, read from their checkpoint when another process runs the projector (/readyz). */
-  async currentPosition(): Promise<GlobalPosition | undefined> {
-    if (this.following === undefined) this.advance((await this.projection.checkpoint()).position);
-    return this.current;
+  currentPosition(): Promise<GlobalPosition | undefined> {
+    return this.projector.currentPosition();
   }
 
   /** Applies what the log holds after the checkpoint, and returns. */
-  async catchUp(onProgress?: (applied: number) => void): Promise<void> {
-    await this.runner.catchUp(onProgress);
-    this.advance((await this.projection.checkpoint()).position);
+  catchUp(onProgress?: (applied: number) => void): Promise<void> {
+    return this.projector.catchUp(onProgress);
   }
 
   /** Empties the views and replays the whole log into them (`ccpor projections rebuild`). Stops following first. */
-  async rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
-    await this.stopFollowing();
-    this.current = undefined;
-    return this.runner.rebuild(onProgress);
+  rebuild(onProgress?: (progress: RebuildProgress) => void): Promise<RebuildReport> {
+    return this.projector.rebuild(onProgress);
   }
 
   /** Resolves true once the views have applied `position`, false after `timeoutMs` (or when stopped). */
   waitFor(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
-    if (atOrAfter(this.current, position)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter = {
-        position,
-        resolve: (ok: boolean) => {
-          clearTimeout(timer);
-          this.waiters.delete(waiter);
-          resolve(ok);
-        },
-      };
-      const timer = setTimeout(() => waiter.resolve(false), timeoutMs);
-      this.waiters.add(waiter);
-      this.watchCheckpoint();
-    });
-  }
-
-  /**
-   * While this process does not run the projector and someone waits, read the checkpoint every
-   * few milliseconds (one primary-key row) and release the waiters it passes.
-   */
-  private watchCheckpoint(): void {
-    if (this.watching || this.following !== undefined || this.waiters.size === 0) return;
-    this.watching = true;
-    void (async () => {
-      try {
-        while (this.following === undefined && this.waiters.size > 0) {
-          try {
-            this.advance((await this.projection.checkpoint()).position);
-          } catch {
-            // The database is unreachable for now; waiters time out as they would.
-          }
-          if (this.waiters.size > 0) await new Promise((r) => setTimeout(r, CHECKPOINT_WATCH_MS));
-        }
-      } finally {
-        this.watching = false;
-      }
-    })();
+    return this.projector.waitFor(position, timeoutMs);
   }
 
   /** How far the views trail the log (counted up to `limit` events). */
   lag(limit = 10_000): Promise<ProjectionLag> {
-    return this.runner.lag(limit);
+    return this.projector.lag(limit);
   }
 
   search(
@@ -211,10 +149,9 @@ export class OrderSearchService {
 
   /**
    * Runs a read of the views on the standby when there is one and it will do, else on the
-   * primary (ADR 0062). A read that waited for a write first takes the primary's WAL position
-   * (past the commit of the batch the wait saw) and lets the standby replay up to it, for at most
-   * the configured lag; a standby that fails a read is passed over for that read. Reports (and
-   * any other read-only view) use this too.
+   * primary (ADR 0062). A read that waited for a write lets the standby replay up to the
+   * primary's WAL position first, for at most the configured lag; a standby that fails a read
+   * is passed over for that read. Reports (and any other read-only view) use this too.
    */
   async onReader<T>(read: ReadOptions, work: (db: SqlDatabase) => Promise<T>): Promise<T> {
     const replica = this.deps.replica;
@@ -237,15 +174,7 @@ export class OrderSearchService {
   private async replicaWillDo(replica: ReadReplica, afterWait: boolean): Promise<boolean> {
     if (!afterWait) return true;
     try {
-      const target = lsnValue(String((await this.deps.views.db.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn));
-      const deadline = Date.now() + replica.maxLagMs;
-      for (;;) {
-        const replayed = (await replica.db.query<{ lsn: string | null }>('SELECT pg_last_wal_replay_lsn()::text AS lsn')).rows[0]?.lsn;
-        // No replay position: not a standby at all (a misconfiguration); its reads are as fresh as the primary's.
-        if (replayed === null || replayed === undefined || lsnValue(replayed) >= target) return true;
-        if (Date.now() >= deadline) return false;
-        await new Promise((r) => setTimeout(r, REPLAY_POLL_MS));
-      }
+      return await replicaHasReplayed(this.deps.views.db, replica.db, replica.maxLagMs);
     } catch (error) {
       this.deps.onError?.(error);
       return false;
@@ -253,9 +182,8 @@ export class OrderSearchService {
   }
 
   /** Orders in the view, discarded drafts included (demo seeding asks whether there are any). */
-  async orderCount(): Promise<number> {
-    const { rows } = await this.deps.views.db.query<{ n: string | number }>(inSchema('SELECT count(*) AS n FROM {{schema}}.order_search', this.deps.views.schema));
-    return Number(rows[0]?.n ?? 0);
+  orderCount(): Promise<number> {
+    return this.projector.orderCount();
   }
 
   /** Lets go of the standby's connections (closeServices). */
@@ -264,52 +192,7 @@ export class OrderSearchService {
   }
 
   /** Stops following the log and releases every waiter (false). The views stay as they are. */
-  async stop(): Promise<void> {
-    await this.stopFollowing();
-    for (const w of [...this.waiters]) w.resolve(false);
-  }
-
-  private follow(): void {
-    if (this.following) return;
-    const signal = this.abort.signal;
-    const retryMs = this.deps.retryMs ?? 1000;
-    this.following = (async () => {
-      while (!signal.aborted) {
-        try {
-          // After a failure, one successful read of the checkpoint shows the database is back.
-          if (this.failure !== undefined) {
-            await this.projection.checkpoint();
-            this.failure = undefined;
-          }
-          await this.runner.run(signal);
-        } catch (error) {
-          if (signal.aborted) break;
-          // Say so on /readyz and keep trying: a database that comes back should need no restart.
-          this.failure = error;
-          this.deps.onError?.(error);
-          await new Promise((r) => setTimeout(r, retryMs));
-        }
-      }
-    })();
-  }
-
-  private async stopFollowing(): Promise<void> {
-    this.abort.abort();
-    await this.following;
-    this.following = undefined;
-    this.abort = new AbortController();
-  }
-
-  private onBatch(b: BatchReport): void {
-    if (b.outcome !== 'stored' && b.outcome !== 'idempotent') return;
-    this.failure = undefined;
-    if (b.outcome === 'stored') this.applied += b.events;
-    this.advance(b.position);
-  }
-
-  private advance(position: GlobalPosition | undefined): void {
-    if (position === undefined || atOrAfter(this.current, position)) return;
-    this.current = position;
-    for (const w of [...this.waiters]) if (atOrAfter(this.current, w.position)) w.resolve(true);
+  stop(): Promise<void> {
+    return this.projector.stop();
   }
 }

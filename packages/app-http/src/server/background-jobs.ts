@@ -28,6 +28,7 @@ const startCarpos = async (s: LiveServices): Promise<CarposService> => {
   const carpos = await CarposService.start({
     config,
     eventStore: s.store,
+    sqlHome: s.sqlHome,
     memoryStore: s.config.store.kind === 'memory',
     commands: s.commands,
     clock: s.clock,

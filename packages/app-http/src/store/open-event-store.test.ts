@@ -17,10 +17,10 @@ afterAll(async () => {
 });
 
 it('opens PostgreSQL sessions without parallel workers or JIT', async () => {
-  const store = await openEventStore({ kind: 'postgres', url, schema, poolSize: 3 });
+  const { store, sqlHome } = await openEventStore({ kind: 'postgres', url, schema, poolSize: 3 });
   try {
-    const { db } = (store as unknown as { sqlHome: { db: { query: (t: string) => Promise<{ rows: Record<string, string>[] }> } } }).sqlHome;
-    const settings = (await db.query("SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers")).rows[0];
+    expect(sqlHome?.schema).toBe(schema);
+    const settings = (await sqlHome!.db.query("SELECT current_setting('jit') AS jit, current_setting('max_parallel_workers_per_gather') AS workers")).rows[0];
     expect(settings).toEqual({ jit: 'off', workers: '0' });
   } finally {
     await store.close();

@@ -1,5 +1,4 @@
-import { migrateViews, PgliteEventStore, pgliteViewExtensions, type SqlDatabase } from '@ccpor/adapters';
-import type { EventStore } from '@ccpor/domain';
+import { migrateViews, PgliteEventStore, pgliteViewExtensions, type SqlDatabase, type SqlHome } from '@ccpor/adapters';
 
 /** Where the search views (order search, party index, statistics, their checkpoint) live. */
 export interface SearchViews {
@@ -10,25 +9,19 @@ export interface SearchViews {
   close(): Promise<void>;
 }
 
-/** The SQL database and schema of a PostgreSQL or PGlite store (duck-typed: the port does not name it). */
-const sqlHomeOf = (store: EventStore): { readonly db: SqlDatabase; readonly schema: string } | undefined => {
-  const home = (store as { sqlHome?: { db?: SqlDatabase; schema?: string } }).sqlHome;
-  return home?.db !== undefined && typeof home.db.transaction === 'function' && typeof home.schema === 'string' ? { db: home.db, schema: home.schema } : undefined;
-};
-
 /**
- * Opens the search views for `store` and brings their tables up to date (ADR 0032). On PGlite
+ * Opens the search views beside the log whose SQL home is given (the store opener's `sqlHome`)
+ * and brings their tables up to date (ADR 0032). On PGlite
  * and PostgreSQL they are tables in the log's own database and schema, so the projector's
  * checkpoint and rows commit together and a search reads the same database as the log. The
  * memory and EventStoreDB stores have no SQL: their views go to an in-memory PGlite, rebuilt
  * from the log at every start (for the memory store the log itself is gone at exit anyway).
  */
-export const openSearchViews = async (store: EventStore): Promise<SearchViews> => {
-  const home = sqlHomeOf(store);
+export const openSearchViews = async (home: SqlHome | undefined): Promise<SearchViews> => {
   if (home !== undefined) {
     await migrateViews(home.db, home.schema);
     // The store owns the connection; closing the store closes it.
-    return { ...home, placement: 'beside the log', close: async () => undefined };
+    return { db: home.db, schema: home.schema, placement: 'beside the log', close: async () => undefined };
   }
   // An in-memory PGlite opened through the store adapter, which owns and closes the instance
   // (its empty log tables cost nothing and keep PGlite's setup in one place).

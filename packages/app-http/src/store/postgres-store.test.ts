@@ -14,7 +14,8 @@ let h: Harness;
 let a: Client;
 let b: Client;
 beforeAll(async () => {
-  h = await startHarness({ store: await PostgresEventStore.open({ connection, schema, poolSize: 8 }) });
+  const store = await PostgresEventStore.open({ connection, schema, poolSize: 8 });
+  h = await startHarness({ store, sqlHome: store.sqlHome });
   a = await h.user('court-clerk');
   b = await h.user('supervisor');
 }, 60_000);

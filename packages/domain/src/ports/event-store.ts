@@ -94,7 +94,15 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: read events after this position; omit to start at the beginning. */
   readonly after?: GlobalPosition;
+  /** At most this many events (of the chosen streams, when `streamPrefixes` is given). */
   readonly maxCount: number;
+  /**
+   * Only the events of streams whose id starts with one of these prefixes (`['agency-', 'user-']`),
+   * still in log order; omit to read every stream, and `[]` reads none. Lets a reader that needs a
+   * few streams out of millions of events (the identity view at start) leave the others unread
+   * where the store can skip them (the SQL stores do, in the database).
+   */
+  readonly streamPrefixes?: readonly string[];
 }
 
 export interface SubscribeOptions {
@@ -110,7 +118,7 @@ export interface EventStore {
   ): Promise<Either<AppendError, AppendResult>>;
   /** Events of one stream, upcast to their current schema; [] when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<readonly RecordedEvent[]>;
-  /** The global log, in order, after a position. */
+  /** The global log, in order, after a position; of some streams only when `streamPrefixes` says so. */
   readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]>;
   /** Catch-up subscription: history after `after`, then live events, until the signal aborts. */
   subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent>;

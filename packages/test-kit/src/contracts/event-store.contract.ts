@@ -347,6 +347,48 @@ export const describeEventStoreContract = (
       });
     });
 
+    describe('readAll of some streams (streamPrefixes)', () => {
+      it('returns only the events of streams with one of the prefixes, in log order, paged after a position', async () => {
+        const head = await store().headPosition();
+        const from = head === undefined ? {} : { after: head };
+        // Prefixes of this run alone, so other streams in a shared log never match.
+        const run = freshStreamId('run').slice(-12);
+        const agency = `agency${run}-`;
+        const user = `user${run}-`;
+        const written: string[] = [];
+        // Interleaved with other streams, as orders are with identity streams in the registry's log.
+        for (let i = 0; i < 6; i++) {
+          for (const streamId of [`order${run}-${i}`, i % 3 === 0 ? `${agency}${i}` : `${user}${i}`, `audit${run}-${i}`]) {
+            rightOf(await store().append(streamId, makeEvents(1), expectAny));
+            written.push(streamId);
+          }
+        }
+        const wanted = written.filter((s) => s.startsWith(agency) || s.startsWith(user));
+        // A SQL log shows an event once no older transaction still runs: wait until it shows them all.
+        let everything = await readAllAfter(store(), head, 1000);
+        for (let tries = 0; everything.length < written.length && tries < 200; tries++) {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+          everything = await readAllAfter(store(), head, 1000);
+        }
+        expect(everything.map((e) => e.streamId)).toEqual(written);
+
+        const chosen = await store().readAll({ ...from, streamPrefixes: [agency, user], maxCount: 1000 });
+        expect(chosen.map((e) => e.streamId)).toEqual(wanted);
+        // The same events at the same positions as the whole log gives them.
+        expect(chosen).toEqual(everything.filter((e) => wanted.includes(e.streamId)));
+        // maxCount counts the chosen streams' events; `after` pages on from the last one.
+        const first = await store().readAll({ ...from, streamPrefixes: [agency, user], maxCount: 3 });
+        expect(first).toHaveLength(3);
+        const rest = await store().readAll({ after: first[2]!.globalPosition, streamPrefixes: [agency, user], maxCount: 1000 });
+        expect([...first, ...rest].map((e) => e.streamId)).toEqual(wanted);
+        expect((await store().readAll({ ...from, streamPrefixes: [agency], maxCount: 1000 })).map((e) => e.streamId)).toEqual(wanted.filter((s) => s.startsWith(agency)));
+        // A prefix is text, not a pattern: `_` and `%` match only themselves.
+        expect(await store().readAll({ ...from, streamPrefixes: [`user${run}_`, '%', '_'.repeat(run.length)], maxCount: 1000 })).toEqual([]);
+        // No prefix, no stream.
+        expect(await store().readAll({ ...from, streamPrefixes: [], maxCount: 1000 })).toEqual([]);
+      });
+    });
+
     describe('catch-up subscription', () => {
       it('delivers history after a checkpoint, then live events, and ends when the signal aborts', async () => {
         const streamId = freshStreamId();

@@ -9,7 +9,7 @@ import { PgliteEventStore } from '../../event-store/pglite/pglite-event-store';
 import { postgresDatabase } from '../../event-store/postgres/postgres-database';
 import { PostgresEventStore } from '../../event-store/postgres/postgres-event-store';
 import { dropSchema, testPostgresConfig, throwawaySchemaName } from '../../event-store/postgres/throwaway-schema';
-import { type SqlDatabase } from '../../event-store/sql/sql-database';
+import { type SqlDatabase } from '../../sql/sql-database';
 import { CarposGateway, type CarposGatewayOptions } from '../carpos-gateway';
 import { type CarposSettings } from '../carpos-settings';
 

@@ -176,8 +176,15 @@ export class EsdbEventStore implements EventStore {
     });
   }
 
+  /**
+   * `streamPrefixes` are applied here, page by page: the server can filter $all by stream-name
+   * prefix, but the client's `readAll` (6.2) sends no filter (only `subscribeToAll` takes one), so
+   * every event after `after` still crosses the wire until `maxCount` of the chosen streams are in.
+   */
   async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
     if (options.maxCount <= 0) return [];
+    const prefixes = options.streamPrefixes;
+    const chosen = (streamId: string): boolean => prefixes === undefined || prefixes.some((prefix) => streamId.startsWith(prefix));
     const out: RecordedEvent[] = [];
     // A forward read of $all includes the event at its start position; the port's `after` does not.
     let after: Position | undefined = options.after === undefined ? undefined : fromGlobalPosition(options.after);
@@ -189,7 +196,7 @@ export class EsdbEventStore implements EventStore {
         if (after !== undefined && comparePositions(event.position, after) <= 0) continue;
         after = event.position;
         const recorded = this.ownEvent(resolved);
-        if (recorded === undefined) continue;
+        if (recorded === undefined || !chosen(recorded.streamId)) continue;
         out.push(recorded);
         if (out.length === options.maxCount) return out;
       }

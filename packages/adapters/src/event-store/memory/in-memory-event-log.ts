@@ -41,6 +41,16 @@ export class InMemoryEventLog {
     return this.records.slice(from, from + max);
   }
 
+  /** Records with index >= from (0-based) of the streams `chosen` accepts, at most max of them. */
+  sliceOfStreams(from: number, max: number, chosen: (streamId: string) => boolean): readonly StoredRecord[] {
+    const out: StoredRecord[] = [];
+    for (let i = from; i < this.records.length && out.length < max; i++) {
+      const record = this.records[i]!;
+      if (chosen(record.streamId)) out.push(record);
+    }
+    return out;
+  }
+
   /** Appends records atomically; the caller has checked the expected version in the same tick. */
   commit(streamId: string, records: readonly Omit<StoredRecord, 'position'>[]): readonly StoredRecord[] {
     const stream = this.streams.get(streamId) ?? [];

@@ -93,7 +93,12 @@ export class InMemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
     this.assertOpen();
-    return this.log.slice(indexAfter(options.after), options.maxCount).map((r) => this.toRecorded(r));
+    const prefixes = options.streamPrefixes;
+    const records =
+      prefixes === undefined
+        ? this.log.slice(indexAfter(options.after), options.maxCount)
+        : this.log.sliceOfStreams(indexAfter(options.after), options.maxCount, (streamId) => prefixes.some((prefix) => streamId.startsWith(prefix)));
+    return records.map((r) => this.toRecorded(r));
   }
 
   async *subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent> {

@@ -1,5 +1,5 @@
 import type { PGlite, Transaction } from '@electric-sql/pglite';
-import type { SqlDatabase, SqlSession } from '../sql/sql-database';
+import type { SqlDatabase, SqlSession } from '../../sql/sql-database';
 
 type Rows<Row> = Promise<{ readonly rows: readonly Row[] }>;
 

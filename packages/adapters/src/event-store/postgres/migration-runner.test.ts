@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { Pool } from 'pg';
-import { runMigrations } from '../sql/migration-runner';
-import { eventStoreMigrations, type Migration } from '../sql/migrations';
+import { runMigrations } from '../../sql/migration-runner';
+import { eventStoreMigrations } from '../sql/migrations';
+import type { Migration } from '../../sql/migration';
 import { postgresDatabase } from './postgres-database';
 import { dropSchema, testPostgresConfig, throwawaySchemaName } from './throwaway-schema';
 

@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import type { SqlDatabase, SqlSession } from '../sql/sql-database';
+import type { SqlDatabase, SqlSession } from '../../sql/sql-database';
 
 type Rows<Row> = Promise<{ readonly rows: readonly Row[] }>;
 

@@ -1,8 +1,8 @@
 import { Pool, type PoolConfig } from 'pg';
 import type { Upcaster } from '@ccpor/domain';
-import { runMigrations } from '../sql/migration-runner';
+import { runMigrations } from '../../sql/migration-runner';
 import { eventStoreMigrations } from '../sql/migrations';
-import { assertSchemaName, DEFAULT_SCHEMA } from '../sql/schema-name';
+import { assertSchemaName, DEFAULT_SCHEMA } from '../../sql/schema-name';
 import { SqlEventStore, type SqlEventStoreSettings } from '../sql/sql-event-store';
 import { Wakeup } from '../sql/wakeup';
 import { postgresConfigFromEnv } from './postgres-connection';

@@ -84,7 +84,7 @@ export interface EventRow extends Record<string, unknown> {
  * database skips the rest, so a reader that needs a few streams out of millions of events (the
  * registry's identity view at start) does not receive, let alone parse, the others.
  */
-export const readAllOfStreamsSql = `
+export const readAllByStreamPrefixSql = `
 SELECT ${columns} FROM {{schema}}.events AS e
 WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
   AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())

@@ -24,9 +24,10 @@ import { appendGroupSql, type AppendGroupRow } from './append-group.sql';
 import { AppendGrouper, type GroupRequest } from './append-grouper';
 import { decodePosition, encodePosition, LOG_START } from './global-position';
 import { hashBodyTemplate } from './hash-body-template';
-import { headPositionSql, readAllOfStreamsSql, readAllSql, readStreamBackwardSql, readStreamForwardSql, type EventRow, type HeadRow } from './read.sql';
-import { inSchema } from './schema-name';
-import { isPostgresError, type SqlDatabase } from './sql-database';
+import { headPositionSql, readAllByStreamPrefixSql, readAllSql, readStreamBackwardSql, readStreamForwardSql, type EventRow, type HeadRow } from './read.sql';
+import { inSchema } from '../../sql/schema-name';
+import { isPostgresError, type SqlDatabase } from '../../sql/sql-database';
+import type { SqlHome } from '../../sql/sql-home';
 import type { Wakeup } from './wakeup';
 
 export interface SqlEventStoreSettings {
@@ -50,11 +51,6 @@ export interface SqlEventStoreSettings {
   readonly beforeSubscribe?: () => Promise<void>;
   /** Releases what the store owns (pool, listener, database). */
   readonly release: () => Promise<void>;
-}
-
-/** What `readAllOfStreams` takes: stream-id prefixes, and a page of the log as `readAll` takes it. */
-export interface ReadAllOfStreamsOptions extends ReadAllOptions {
-  readonly prefixes: readonly string[];
 }
 
 interface AppendRow extends Record<string, unknown> {
@@ -136,7 +132,7 @@ export class SqlEventStore implements EventStore {
     readonly forward: string;
     readonly backward: string;
     readonly all: string;
-    readonly allOfStreams: string;
+    readonly byStreamPrefix: string;
     readonly head: string;
   };
   private readonly statementPrefix: string;
@@ -158,7 +154,7 @@ export class SqlEventStore implements EventStore {
       forward: s(readStreamForwardSql),
       backward: s(readStreamBackwardSql),
       all: s(readAllSql),
-      allOfStreams: s(readAllOfStreamsSql),
+      byStreamPrefix: s(readAllByStreamPrefixSql),
       head: s(headPositionSql),
     };
     // Prepared statements are per connection and per text, and the text depends on the schema.
@@ -170,9 +166,10 @@ export class SqlEventStore implements EventStore {
 
   /**
    * The database and schema the log lives in, for adapters that keep their own tables beside it
-   * (the CARPOS gateway's outbox must commit in the same database as its checkpoint).
+   * (the CARPOS gateway's outbox must commit in the same database as its checkpoint). The
+   * registry's store opener hands it to them beside the store (ADR 0083).
    */
-  get sqlHome(): { readonly db: SqlDatabase; readonly schema: string } {
+  get sqlHome(): SqlHome {
     return { db: this.db, schema: this.settings.schema };
   }
 
@@ -321,8 +318,11 @@ export class SqlEventStore implements EventStore {
     return rows.map((r) => this.toRecorded(r));
   }
 
+  /** With `streamPrefixes`, the database skips the other streams' events (readAllByStreamPrefixSql). */
   readAll(options: ReadAllOptions): Promise<readonly RecordedEvent[]> {
-    return this.readLog('all', this.sql.all, options);
+    return options.streamPrefixes === undefined
+      ? this.readLog('all', this.sql.all, options)
+      : this.readLog('by_stream_prefix', this.sql.byStreamPrefix, options, [[...options.streamPrefixes]]);
   }
 
   /** A page of the log in global order: `$1`–`$3` are the position after which to read and the count; `more` follow. */
@@ -331,16 +331,6 @@ export class SqlEventStore implements EventStore {
     const after = options.after === undefined ? LOG_START : decodePosition(options.after);
     const { rows } = await this.db.queryPrepared<EventRow>(`${this.statementPrefix}_${name}`, sql, [after.transactionId, after.position, options.maxCount, ...more]);
     return rows.map((r) => this.toRecorded(r));
-  }
-
-  /**
-   * The events of the streams whose ids start with one of `prefixes`, in log order after
-   * `after`, at most `maxCount`: `readAll` with the other streams skipped in the database. Not
-   * part of the EventStore port (the memory and EventStoreDB stores read everything); callers
-   * look for it and fall back to `readAll`.
-   */
-  readAllOfStreams(options: ReadAllOfStreamsOptions): Promise<readonly RecordedEvent[]> {
-    return this.readLog('all_of_streams', this.sql.allOfStreams, options, [[...options.prefixes]]);
   }
 
   async *subscribe(options: SubscribeOptions): AsyncIterable<RecordedEvent> {

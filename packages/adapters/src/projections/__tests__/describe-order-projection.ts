@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EventStore, GlobalPosition, RecordedEvent } from '@ccpor/domain';
-import { inSchema } from '../../event-store/sql/schema-name';
-import type { SqlDatabase } from '../../event-store/sql/sql-database';
+import { inSchema } from '../../sql/schema-name';
+import type { SqlDatabase } from '../../sql/sql-database';
 import { InMemoryOrderProjection } from '../in-memory-order-projection';
 import { ProjectionRunner, type BatchReport } from '../projection-runner';
 import { SqlOrderProjection } from '../sql-order-projection';

@@ -1,4 +1,4 @@
-import type { Migration } from '../../event-store/sql/migrations';
+import type { Migration } from '../../sql/migration';
 import { checkpointsMigration } from './0001-checkpoints.sql';
 import { orderSearchMigration } from './0002-order-search.sql';
 import { partyIndexMigration } from './0003-party-index.sql';

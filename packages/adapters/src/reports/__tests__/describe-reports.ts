@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { InMemoryEventStore } from '../../event-store/memory/in-memory-event-store';
-import { inSchema } from '../../event-store/sql/schema-name';
-import type { SqlDatabase } from '../../event-store/sql/sql-database';
+import { inSchema } from '../../sql/schema-name';
+import type { SqlDatabase } from '../../sql/sql-database';
 import { migrateViews } from '../../projections/migrate-views';
 import { ProjectionRunner } from '../../projections/projection-runner';
 import { SqlOrderProjection } from '../../projections/sql-order-projection';

@@ -25,6 +25,7 @@ export const startCarposHarness = async (
   const carpos = await CarposService.start({
     config: h.services.config.carpos!,
     eventStore: h.services.store,
+    sqlHome: h.services.sqlHome,
     memoryStore: true,
     commands: h.services.commands,
     clock: h.clock,

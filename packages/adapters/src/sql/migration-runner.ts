@@ -1,4 +1,4 @@
-import type { Migration } from './migrations';
+import type { Migration } from './migration';
 import { assertSchemaName, inSchema } from './schema-name';
 import type { SqlDatabase } from './sql-database';
 
