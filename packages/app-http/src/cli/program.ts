@@ -1,5 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { Role, type Actor } from '@ccpor/domain';
+import * as E from 'fp-ts/Either';
+import type * as t from 'io-ts';
+import { decodeWith, Role, type Actor } from '@ccpor/domain';
 import { replayOrder } from '../audit/replay-order';
 import { addCarposCommands } from '../carpos/carpos-cli';
 import { verifyChains } from '../audit/verify-chains';
@@ -7,10 +9,19 @@ import { loadConfig, type Config } from '../config/config';
 import { buildContainer, closeServices, resolveServices } from '../composition/container';
 import type { AppServices } from '../composition/services';
 import { seedDemo } from '../demo/seed-demo';
-import { Problem } from '../http/problem';
+import { fromDomainError, Problem } from '../http/problem';
 import { openApiDocumentWithoutStore } from '../openapi/document-without-store';
-import { AgencyKind } from '../identity/identity-events';
+import { identityCommandProblem } from '../identity/identity-command-problem';
+import { AgencyKind, AgencyRegistered, UserCreated } from '../identity/identity-events';
 import { startServer } from '../server/start-server';
+import { createUser } from '../use-cases/identity/create-user';
+import { disableUser } from '../use-cases/identity/disable-user';
+import type { IdentityOutcome } from '../use-cases/identity/identity-command';
+import { issueApiKey } from '../use-cases/identity/issue-api-key';
+import { operatorAccess } from '../use-cases/identity/operator-access';
+import { registerAgency } from '../use-cases/identity/register-agency';
+import { resetPassword } from '../use-cases/identity/reset-password';
+import { revokeApiKey } from '../use-cases/identity/revoke-api-key';
 import { describeStore } from '../store/open-event-store';
 import { addImportCommands } from './import-cli';
 import { addNiemCommands } from '../niem/niem-cli';
@@ -19,6 +30,27 @@ import { isClusterWorker, runPrimary, workerNumber } from './serve-workers';
 
 /** Who the command line acts as: the operating-system user, recorded as a system actor. */
 const cliActor = (): Actor => ({ userId: `cli:${process.env.USER ?? 'operator'}`, agencyOri: 'CASTATE00', roles: ['state-admin'], kind: 'system' });
+
+/**
+ * The identity use cases' dependencies for the command line. Its access port is the installation's
+ * operator (use-cases/identity/operator-access.ts): the policy is not asked, as it never was for
+ * `ccpor`, because whoever runs it holds the store itself.
+ */
+const asOperator = (s: AppServices) => ({ access: operatorAccess(cliActor()), identity: s.identity, ids: s.ids, logins: s.identity.logins });
+
+/** Arguments as an identity event holds them; what does not decode is refused as the API refuses it. */
+const decoded = <C extends t.Mixed>(codec: C, input: unknown): t.TypeOf<C> => {
+  const r = decodeWith(codec)(input);
+  if (E.isLeft(r)) throw fromDomainError(r.left);
+  return r.right;
+};
+
+/** A use case's result; its error is thrown as the problem, printed as the API would name it. */
+const decided = async <A>(outcome: Promise<IdentityOutcome<never, A>>): Promise<A> => {
+  const r = await outcome;
+  if (E.isLeft(r)) throw identityCommandProblem(r.left);
+  return r.right;
+};
 
 const out = (v: unknown): void => {
   process.stdout.write(`${typeof v === 'string' ? v : JSON.stringify(v, null, 2)}\n`);
@@ -112,7 +144,7 @@ export const buildProgram = (): Command => {
     .description('Create a user; prints a one-time password')
     .action((username: string, o: { agency: string; role: string[]; name?: string; clets: boolean }) =>
       withServices(async (s) => {
-        const r = await s.identity.createUser({ username, displayName: o.name ?? username, agencyOri: o.agency, roles: o.role, cletsCertified: o.clets }, cliActor());
+        const r = await decided(createUser(asOperator(s), decoded(UserCreated, { username, displayName: o.name ?? username, agencyOri: o.agency, roles: o.role, cletsCertified: o.clets })));
         out(`Created ${username}. One-time password (shown once): ${r.oneTimePassword}`);
       }),
     );
@@ -129,14 +161,14 @@ export const buildProgram = (): Command => {
   users
     .command('reset-password <username>')
     .description('Reset a password; prints a new one-time password')
-    .action((username: string) => withServices(async (s) => out(`One-time password for ${username} (shown once): ${await s.identity.resetPassword(username, cliActor())}`)));
+    .action((username: string) => withServices(async (s) => out(`One-time password for ${username} (shown once): ${(await decided(resetPassword(asOperator(s), { username }))).oneTimePassword}`)));
   users
     .command('disable <username>')
     .option('--reason <text>')
     .description('Disable a user; their sessions end at once')
     .action((username: string, o: { reason?: string }) =>
       withServices(async (s) => {
-        await s.identity.disableUser(username, o.reason, cliActor());
+        await decided(disableUser(asOperator(s), { username, reason: o.reason }));
         out(`Disabled ${username}.`);
       }),
     );
@@ -151,7 +183,12 @@ export const buildProgram = (): Command => {
     .description('Register an agency')
     .action((ori: string, o: { name: string; kind: string; county: string; carposMnemonic?: string }) =>
       withServices(async (s) => {
-        await s.identity.registerAgency({ ori, name: o.name, kind: o.kind, county: o.county, carpos: o.carposMnemonic ? { enabled: true, mnemonic: o.carposMnemonic } : { enabled: false } }, cliActor());
+        await decided(
+          registerAgency(
+            asOperator(s),
+            decoded(AgencyRegistered, { ori, name: o.name, kind: o.kind, county: o.county, carpos: o.carposMnemonic ? { enabled: true, mnemonic: o.carposMnemonic } : { enabled: false } }),
+          ),
+        );
         out(`Registered ${ori}.`);
       }),
     );
@@ -169,7 +206,7 @@ export const buildProgram = (): Command => {
     .description('Issue a key; prints it once')
     .action((o: { agency: string; label: string; role: string[] }) =>
       withServices(async (s) => {
-        const r = await s.identity.issueApiKey({ agencyOri: o.agency, label: o.label, roles: o.role as Role[] }, cliActor());
+        const r = await decided(issueApiKey(asOperator(s), { agencyOri: o.agency, label: o.label, roles: o.role as Role[] }));
         out(`API key ${r.key.keyId} (shown once; send as "Authorization: Bearer <key>"):\n${r.secret}`);
       }),
     );
@@ -183,7 +220,7 @@ export const buildProgram = (): Command => {
     .description('Revoke a key')
     .action((keyId: string, o: { reason?: string }) =>
       withServices(async (s) => {
-        await s.identity.revokeApiKey(keyId, o.reason, cliActor());
+        await decided(revokeApiKey(asOperator(s), { keyId, reason: o.reason }));
         out(`Revoked ${keyId}.`);
       }),
     );

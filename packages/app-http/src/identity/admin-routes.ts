@@ -1,16 +1,29 @@
+import type { Request, Response } from 'express';
+import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
-import { Ori, RoleSet, type AccountChange } from '@ccpor/domain';
+import { Ori, RoleSet, withinAgencyScope, type IdGenerator } from '@ccpor/domain';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
 import type { Guard } from '../http/guard';
-import { actorOf, principalOf } from '../http/principal';
-import { NO_SUCH, Problem } from '../http/problem';
+import type { Problem } from '../http/problem';
+import { changeRoles } from '../use-cases/identity/change-roles';
+import { createUser } from '../use-cases/identity/create-user';
+import { disableUser } from '../use-cases/identity/disable-user';
+import { enableUser } from '../use-cases/identity/enable-user';
+import type { IdentityOutcome } from '../use-cases/identity/identity-command';
+import { issueApiKey } from '../use-cases/identity/issue-api-key';
+import { registerAgency } from '../use-cases/identity/register-agency';
+import { resetPassword } from '../use-cases/identity/reset-password';
+import { revokeApiKey } from '../use-cases/identity/revoke-api-key';
+import { updateAgency } from '../use-cases/identity/update-agency';
+import { guardIdentityAccess } from './guard-identity-access';
+import { identityCommandProblem } from './identity-command-problem';
 import { AgencyRegistered, AgencyUpdated, UserCreated } from './identity-events';
+import type { IdentityService } from './identity-service';
+import type { ApiKey, User } from './identity-view';
 
 /** A new user as the API takes one: the event's fields, roles each given once. */
 const NewUser = t.exact(t.type({ ...UserCreated.props, roles: RoleSet }), 'NewUser');
-import type { ApiKey, User } from './identity-view';
-import type { IdentityService } from './identity-service';
 
 /** Roles as a request gives them: each once (a repeated role was stored as given before). */
 const Roles = RoleSet;
@@ -34,9 +47,24 @@ const publicKey = (k: ApiKey) => ({ keyId: k.keyId, agencyOri: k.agencyOri, labe
 /** What the agency, user and API-key administration routes read. */
 export interface AdminRouteNeeds {
   readonly identity: IdentityService;
+  /** API key ids. */
+  readonly ids: IdGenerator;
 }
 
+/** A use case's result, or its error thrown as the problem document to answer with. */
+const presented = async <A>(outcome: Promise<IdentityOutcome<Problem, A>>): Promise<A> => {
+  const r = await outcome;
+  if (E.isLeft(r)) throw identityCommandProblem(r.left);
+  return r.right;
+};
+
+/**
+ * The administration routes decode, call the identity use case (use-cases/identity/) with the
+ * request's guard as its access port, and present the result; the lists ask the guard and filter
+ * by the policy's agency scope.
+ */
 export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: Guard): void => {
+  const deps = (req: Request, res: Response) => ({ access: guardIdentityAccess(guard, req, res), identity: s.identity, ids: s.ids, logins: s.identity.logins });
   api.add({
     method: 'get',
     path: '/agencies',
@@ -53,7 +81,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     tag: 'administration',
     body: t.exact(AgencyRegistered),
     success: 201,
-    handler: async ({ req, res, body }) => s.identity.registerAgency(body, actorOf(guard.global(req, res, 'agencies.manage'))),
+    handler: async ({ req, res, body }) => presented(registerAgency(deps(req, res), body)),
   });
   api.add({
     method: 'patch',
@@ -62,7 +90,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     tag: 'administration',
     body: t.exact(AgencyUpdated),
     success: 200,
-    handler: async ({ req, res, body }) => s.identity.updateAgency(String(req.params.ori), body, actorOf(guard.global(req, res, 'agencies.manage'))),
+    handler: async ({ req, res, body }) => presented(updateAgency(deps(req, res), { ori: String(req.params.ori), changes: body })),
   });
 
   api.add({
@@ -73,8 +101,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     success: 200,
     handler: ({ req, res }) => {
       const p = guard.global(req, res, 'users.manage');
-      const all = [...s.identity.view.users.values()];
-      return { users: all.filter((u) => p.roles.includes('state-admin') || u.agencyOri === p.agencyOri).map(publicUser) };
+      return { users: [...s.identity.view.users.values()].filter((u) => withinAgencyScope(p, u.agencyOri)).map(publicUser) };
     },
   });
   api.add({
@@ -85,24 +112,11 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     body: NewUser,
     success: 201,
     handler: async ({ req, res, body }) => {
-      const p = guard.account(req, res, { agencyOri: body.agencyOri }, { kind: 'create', roles: body.roles, cletsCertified: body.cletsCertified });
-      const created = await s.identity.createUser(body, actorOf(p));
+      const created = await presented(createUser(deps(req, res), body));
       res.setHeader('Cache-Control', 'no-store');
       return { user: publicUser(created.user), oneTimePassword: created.oneTimePassword };
     },
   });
-  /**
-   * The account a route names, and the policy's decision on the change (ADR 0035). Who may
-   * administer at all is asked first, so someone without the role learns nothing either way; a
-   * user of another agency is then answered exactly as a user that does not exist.
-   */
-  const targetUser = (username: string, req: Parameters<Guard['global']>[0], res: Parameters<Guard['global']>[1], change: AccountChange) => {
-    guard.global(req, res, 'users.manage');
-    const u = s.identity.view.users.get(username);
-    if (u === undefined) throw NO_SUCH.user();
-    const p = guard.account(req, res, { userId: u.username, agencyOri: u.agencyOri, roles: u.roles, cletsCertified: u.cletsCertified }, change, u.username);
-    return { u, p };
-  };
   api.add({
     method: 'post',
     path: '/users/:username/password-reset',
@@ -110,9 +124,9 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     tag: 'administration',
     success: 200,
     handler: async ({ req, res }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'password-reset' });
+      const reset = await presented(resetPassword(deps(req, res), { username: String(req.params.username) }));
       res.setHeader('Cache-Control', 'no-store');
-      return { username: u.username, oneTimePassword: await s.identity.resetPassword(u.username, actorOf(p)) };
+      return { username: reset.username, oneTimePassword: reset.oneTimePassword };
     },
   });
   api.add({
@@ -122,10 +136,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     tag: 'administration',
     body: RolesChange,
     success: 200,
-    handler: async ({ req, res, body }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'roles', roles: body.roles, cletsCertified: body.cletsCertified });
-      return publicUser(await s.identity.setRoles(u.username, body.roles, body.cletsCertified, actorOf(p)));
-    },
+    handler: async ({ req, res, body }) => publicUser(await presented(changeRoles(deps(req, res), { username: String(req.params.username), roles: body.roles, cletsCertified: body.cletsCertified }))),
   });
   api.add({
     method: 'post',
@@ -134,11 +145,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     tag: 'administration',
     body: Reason,
     success: 200,
-    handler: async ({ req, res, body }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'disable' });
-      if (u.username === p.userId) throw new Problem(409, 'CANNOT_DISABLE_SELF', 'Conflict', 'You cannot disable your own account.');
-      return publicUser(await s.identity.disableUser(u.username, body.reason, actorOf(p)));
-    },
+    handler: async ({ req, res, body }) => publicUser(await presented(disableUser(deps(req, res), { username: String(req.params.username), reason: body.reason }))),
   });
   api.add({
     method: 'post',
@@ -146,10 +153,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     summary: 'Enable a disabled or locked user (they sign in again)',
     tag: 'administration',
     success: 200,
-    handler: async ({ req, res }) => {
-      const { u, p } = targetUser(String(req.params.username), req, res, { kind: 'enable' });
-      return publicUser(await s.identity.enableUser(u.username, actorOf(p)));
-    },
+    handler: async ({ req, res }) => publicUser(await presented(enableUser(deps(req, res), { username: String(req.params.username) }))),
   });
 
   api.add({
@@ -160,7 +164,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     success: 200,
     handler: ({ req, res }) => {
       const p = guard.global(req, res, 'api-keys.manage');
-      return { apiKeys: [...s.identity.view.apiKeys.values()].filter((k) => p.roles.includes('state-admin') || k.agencyOri === p.agencyOri).map(publicKey) };
+      return { apiKeys: [...s.identity.view.apiKeys.values()].filter((k) => withinAgencyScope(p, k.agencyOri)).map(publicKey) };
     },
   });
   api.add({
@@ -171,11 +175,7 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     body: NewApiKey,
     success: 201,
     handler: async ({ req, res, body }) => {
-      const agencyOri = body.agencyOri ?? principalOf(res).agencyOri;
-      guard.global(req, res, 'api-keys.manage', { agencyOri });
-      // Whoever holds the key acts with its roles: an account like a user's, given within reach.
-      const p = guard.account(req, res, { agencyOri }, { kind: 'create', roles: body.roles, cletsCertified: false });
-      const issued = await s.identity.issueApiKey({ agencyOri, label: body.label, roles: body.roles }, actorOf(p));
+      const issued = await presented(issueApiKey(deps(req, res), { agencyOri: body.agencyOri, label: body.label, roles: body.roles }));
       res.setHeader('Cache-Control', 'no-store');
       return { apiKey: publicKey(issued.key), secret: issued.secret };
     },
@@ -187,12 +187,6 @@ export const registerAdminRoutes = (api: ApiRouter, s: AdminRouteNeeds, guard: G
     tag: 'administration',
     body: Reason,
     success: 200,
-    handler: async ({ req, res, body }) => {
-      guard.global(req, res, 'api-keys.manage');
-      const k = s.identity.view.apiKeys.get(String(req.params.keyId));
-      if (!k) throw NO_SUCH.apiKey();
-      const p = guard.global(req, res, 'api-keys.manage', { agencyOri: k.agencyOri }, 'apiKey');
-      return publicKey(await s.identity.revokeApiKey(k.keyId, body.reason, actorOf(p)));
-    },
+    handler: async ({ req, res, body }) => publicKey(await presented(revokeApiKey(deps(req, res), { keyId: String(req.params.keyId), reason: body.reason }))),
   });
 };

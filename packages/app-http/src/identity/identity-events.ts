@@ -88,3 +88,6 @@ export const apiKeyStream = (keyId: string) => `api-key-${keyId}`;
 export const IDENTITY_STREAM = /^(agency|user|api-key)-/;
 /** The same streams as prefixes, for stores that can skip the others when reading the log. */
 export const IDENTITY_STREAM_PREFIXES: readonly string[] = ['agency-', 'user-', 'api-key-'];
+
+/** One event of an identity stream, as a writer hands it over (the type and its data). */
+export type IdentityEvent = { [K in IdentityEventType]: { readonly type: K; readonly data: IdentityEventData<K> } }[IdentityEventType];

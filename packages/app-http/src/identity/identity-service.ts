@@ -1,23 +1,25 @@
 import * as E from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { memorySharedState, sha256Hex } from '@ccpor/adapters';
-import { correlate, decodeWith, expectAny, expectExact, expectNoStream, RoleSet, toNewEvents, type Actor, type Clock, type EventStore, type IdGenerator, type LoginFailures, type Role, type SessionRevocations } from '@ccpor/domain';
-import { formatApiKey, newApiKeySecret } from '../auth/api-key-secret';
-import { acceptablePassword, hashPassword, oneTimePassword, PASSWORD_RULE } from '../auth/passwords';
+import { memorySharedState } from '@ccpor/adapters';
+import { correlate, decodeWith, expectAny, expectExact, expectNoStream, toNewEvents, type Actor, type Clock, type EventStore, type IdGenerator, type LoginFailures, type Role, type SessionRevocations } from '@ccpor/domain';
+import { acceptablePassword, hashPassword, PASSWORD_RULE } from '../auth/passwords';
 import { fromDomainError, NO_SUCH, Problem } from '../http/problem';
+import { changeRoles } from '../use-cases/identity/change-roles';
+import { createUser, type CreatedUser } from '../use-cases/identity/create-user';
+import { disableUser } from '../use-cases/identity/disable-user';
+import { enableUser } from '../use-cases/identity/enable-user';
+import type { IdentityCommandError } from '../use-cases/identity/identity-command';
+import type { IdentityWriteRefusal } from '../use-cases/identity/identity-records';
+import { issueApiKey, type IssueApiKeyDeps, type IssuedApiKey } from '../use-cases/identity/issue-api-key';
+import { operatorAccess } from '../use-cases/identity/operator-access';
+import { registerAgency } from '../use-cases/identity/register-agency';
+import { resetPassword, type ResetPasswordDeps } from '../use-cases/identity/reset-password';
+import { revokeApiKey } from '../use-cases/identity/revoke-api-key';
+import { updateAgency } from '../use-cases/identity/update-agency';
+import { identityCommandProblem } from './identity-command-problem';
+import { agencyStream, IDENTITY_EVENTS, userStream, type IdentityEvent } from './identity-events';
 import type { IdentityReadModel } from './identity-read-model';
-import {
-  agencyStream,
-  apiKeyStream,
-  IDENTITY_EVENTS,
-  userStream,
-  type AgencyKind,
-  type IdentityEventData,
-  type IdentityEventType,
-} from './identity-events';
 import type { Agency, ApiKey, User } from './identity-view';
-
-type Ev = { [K in IdentityEventType]: { type: K; data: IdentityEventData<K> } }[IdentityEventType];
 
 /** The registry's own agency, holding the bootstrap state administrator. */
 export const STATE_AGENCY = { ori: 'CASTATE00', name: 'CCPOR State Administration', kind: 'other-lea', county: '34', carpos: { enabled: false } } as const;
@@ -30,11 +32,10 @@ const decode = <C extends t.Mixed>(codec: C, input: unknown): t.TypeOf<C> => {
   return r.right;
 };
 
-/** Roles each given once, one to six: what every way in (API, command line) must hold to. */
-const decodeRoles = (roles: unknown): Role[] => {
-  const r = decodeWith(RoleSet)(roles);
-  if (E.isLeft(r)) throw fromDomainError({ ...r.left, field: 'roles', message: `roles: ${r.left.message}` });
-  return r.right;
+/** A use case's outcome for the operator, whose access port refuses nothing: a rule not met is thrown as its problem. */
+const decided = <A>(outcome: E.Either<IdentityCommandError<never> | IdentityWriteRefusal, A>): A => {
+  if (E.isLeft(outcome)) throw identityCommandProblem(outcome.left);
+  return outcome.right;
 };
 
 /**
@@ -68,8 +69,12 @@ export class IdentityService {
     return this.readModel.freshAt;
   }
 
-  /** `expectedVersion`: the stream's version as read (0: a new stream), or 'any' for an event whose order against others does not matter (a sign-out). */
-  private async append(streamId: string, events: Ev[], expectedVersion: number | 'any', actor: Actor): Promise<number> {
+  /**
+   * Appends to an identity stream and waits until the read model has applied it (the use cases'
+   * writer). `expectedVersion`: the stream's version as read (0: a new stream), or 'any' for an
+   * event whose order against others does not matter (a sign-out, a lockout).
+   */
+  async write(streamId: string, events: readonly IdentityEvent[], expectedVersion: number | 'any', actor: Actor): Promise<E.Either<IdentityWriteRefusal, number>> {
     const at = this.clock.now();
     const ctx = correlate({ actor }, this.ids);
     const r = await this.store.append(
@@ -82,13 +87,19 @@ export class IdentityService {
       ),
       expectedVersion === 'any' ? expectAny : expectedVersion === 0 ? expectNoStream : expectExact(expectedVersion),
     );
-    if (E.isLeft(r)) {
-      if (expectedVersion === 0) throw new Problem(409, 'ALREADY_EXISTS', 'Already exists', `${streamId.replace(/-.*/, '')} already exists.`);
-      throw new Problem(409, 'CONCURRENT_CHANGE', 'Concurrent change', 'Someone changed this record at the same time; retry.');
-    }
+    if (E.isLeft(r)) return E.left(expectedVersion === 0 ? { kind: 'already-exists', stream: streamId } : { kind: 'concurrent-change' });
     this.readModel.noteWrite(r.right.lastPosition);
     await this.readModel.waitFor(r.right.lastPosition, 10_000);
-    return r.right.nextVersion;
+    return E.right(r.right.nextVersion);
+  }
+
+  private async append(streamId: string, events: IdentityEvent[], expectedVersion: number | 'any', actor: Actor): Promise<number> {
+    return decided(await this.write(streamId, events, expectedVersion, actor));
+  }
+
+  /** Failed sign-ins in a row, shared by every process (the use cases that reset or enable an account start the count again). */
+  get logins(): Pick<LoginFailures, 'reset'> {
+    return this.shared.loginFailures;
   }
 
   agency(ori: string): Agency {
@@ -104,39 +115,21 @@ export class IdentityService {
   }
 
   /**
-   * A court whose orders the sheriff submits to CARPOS must name that sheriff: without it the
-   * gateway would send the records under the court's own ORI. The named agency must be a
-   * registered law-enforcement agency, so a mistyped ORI is refused here rather than at DOJ.
+   * The identity commands as the installation's operator gives them: the use cases (use-cases/identity/)
+   * with the operator's access port, for `actor`; a refusal is thrown as its problem. First start,
+   * demo seeding and tests write through these; the API and the command line call the use cases.
    */
-  private checkCarposSubmitter(ori: string, kind: AgencyKind, carpos: Agency['carpos'] | undefined): void {
-    if (carpos?.submitter !== 'sheriff' || (kind !== 'superior-court' && kind !== 'tribal-court')) return;
-    const field = 'carpos.submitterOri';
-    const rule = 'Fam. Code 6380 (law enforcement enters the order into CARPOS)';
-    if (carpos.submitterOri === undefined || carpos.submitterOri === ori) {
-      throw new Problem(400, 'CARPOS_SUBMITTER_ORI_REQUIRED', 'Invalid request', `${field}: a court whose orders the sheriff submits must name the sheriff's ORI.`, { field, rule });
-    }
-    const sheriff = this.view.agencies.get(carpos.submitterOri);
-    if (sheriff === undefined || (sheriff.kind !== 'sheriff' && sheriff.kind !== 'other-lea')) {
-      throw new Problem(400, 'CARPOS_SUBMITTER_UNKNOWN', 'Invalid request', `${field}: ${carpos.submitterOri} is not a registered law-enforcement agency; register the sheriff first.`, {
-        field,
-        rule,
-      });
-    }
+  private asOperator(actor: Actor): IssueApiKeyDeps<never> & ResetPasswordDeps<never> {
+    return { access: operatorAccess(actor), identity: this, ids: this.ids, logins: this.logins };
   }
 
   async registerAgency(input: unknown, actor: Actor): Promise<Agency> {
-    const data = decode(IDENTITY_EVENTS.AgencyRegistered, input);
-    this.checkCarposSubmitter(data.ori, data.kind, data.carpos);
-    await this.append(agencyStream(data.ori), [{ type: 'AgencyRegistered', data }], 0, actor);
-    return this.agency(data.ori);
+    return decided(await registerAgency(this.asOperator(actor), decode(IDENTITY_EVENTS.AgencyRegistered, input)));
   }
 
   async updateAgency(ori: string, input: unknown, actor: Actor): Promise<Agency> {
-    const a = this.agency(ori);
-    const data = decode(IDENTITY_EVENTS.AgencyUpdated, input);
-    this.checkCarposSubmitter(ori, a.kind, data.carpos);
-    await this.append(agencyStream(ori), [{ type: 'AgencyUpdated', data }], a.version, actor);
-    return this.agency(ori);
+    this.agency(ori);
+    return decided(await updateAgency(this.asOperator(actor), { ori, changes: decode(IDENTITY_EVENTS.AgencyUpdated, input) }));
   }
 
   /** Keeps the result of a court's acceptance-testing run on the agency's stream (the readiness page reads it). */
@@ -148,29 +141,12 @@ export class IdentityService {
   }
 
   /** Creates a user with a one-time password they must change at first login; returns it once. */
-  async createUser(input: unknown, actor: Actor): Promise<{ user: User; oneTimePassword: string }> {
-    const data = decode(IDENTITY_EVENTS.UserCreated, input);
-    this.agency(data.agencyOri);
-    decodeRoles(data.roles);
-    const password = oneTimePassword();
-    await this.append(
-      userStream(data.username),
-      [
-        { type: 'UserCreated', data },
-        { type: 'UserPasswordSet', data: { passwordHash: await hashPassword(password), mustChange: true } },
-      ],
-      0,
-      actor,
-    );
-    return { user: this.user(data.username), oneTimePassword: password };
+  async createUser(input: unknown, actor: Actor): Promise<CreatedUser> {
+    return decided(await createUser(this.asOperator(actor), decode(IDENTITY_EVENTS.UserCreated, input)));
   }
 
   async resetPassword(username: string, actor: Actor): Promise<string> {
-    const u = this.user(username);
-    const password = oneTimePassword();
-    await this.append(userStream(username), [{ type: 'UserPasswordSet', data: { passwordHash: await hashPassword(password), mustChange: true } }], u.version, actor);
-    await this.shared.loginFailures.reset(username);
-    return password;
+    return decided(await resetPassword(this.asOperator(actor), { username })).oneTimePassword;
   }
 
   async changePassword(username: string, next: string, actor: Actor): Promise<void> {
@@ -180,23 +156,15 @@ export class IdentityService {
   }
 
   async setRoles(username: string, roles: Role[], cletsCertified: boolean, actor: Actor): Promise<User> {
-    decodeRoles(roles);
-    const u = this.user(username);
-    await this.append(userStream(username), [{ type: 'UserRolesChanged', data: { roles, cletsCertified } }], u.version, actor);
-    return this.user(username);
+    return decided(await changeRoles(this.asOperator(actor), { username, roles, cletsCertified }));
   }
 
   async disableUser(username: string, reason: string | undefined, actor: Actor): Promise<User> {
-    const u = this.user(username);
-    await this.append(userStream(username), [{ type: 'UserDisabled', data: reason ? { reason } : {} }], u.version, actor);
-    return this.user(username);
+    return decided(await disableUser(this.asOperator(actor), { username, reason }));
   }
 
   async enableUser(username: string, actor: Actor): Promise<User> {
-    const u = this.user(username);
-    await this.append(userStream(username), [{ type: 'UserEnabled', data: {} }], u.version, actor);
-    await this.shared.loginFailures.reset(username);
-    return this.user(username);
+    return decided(await enableUser(this.asOperator(actor), { username }));
   }
 
   /**
@@ -241,21 +209,12 @@ export class IdentityService {
     await this.shared.loginFailures.reset(username);
   }
 
-  async issueApiKey(input: { agencyOri: string; label: string; roles: Role[] }, actor: Actor): Promise<{ key: ApiKey; secret: string }> {
-    this.agency(input.agencyOri);
-    decodeRoles(input.roles);
-    const keyId = this.ids.newId();
-    const secret = newApiKeySecret();
-    const data = decode(IDENTITY_EVENTS.ApiKeyIssued, { keyId, agencyOri: input.agencyOri, label: input.label, roles: input.roles, secretSha256: sha256Hex(secret) });
-    await this.append(apiKeyStream(keyId), [{ type: 'ApiKeyIssued', data }], 0, actor);
-    return { key: this.view.apiKeys.get(keyId)!, secret: formatApiKey(keyId, secret) };
+  async issueApiKey(input: { agencyOri: string; label: string; roles: Role[] }, actor: Actor): Promise<IssuedApiKey> {
+    return decided(await issueApiKey(this.asOperator(actor), input));
   }
 
   async revokeApiKey(keyId: string, reason: string | undefined, actor: Actor): Promise<ApiKey> {
-    const k = this.view.apiKeys.get(keyId);
-    if (!k) throw NO_SUCH.apiKey();
-    await this.append(apiKeyStream(keyId), [{ type: 'ApiKeyRevoked', data: reason ? { reason } : {} }], k.version, actor);
-    return this.view.apiKeys.get(keyId)!;
+    return decided(await revokeApiKey(this.asOperator(actor), { keyId, reason }));
   }
 
   /**

@@ -1,20 +1,9 @@
-import * as E from 'fp-ts/Either';
 import type { Request, Response } from 'express';
 import type { Guard } from '../http/guard';
+import { refusing } from '../http/guard-refusal';
 import { principalOf } from '../http/principal';
-import { Problem } from '../http/problem';
+import type { Problem } from '../http/problem';
 import type { OrderAccess } from '../use-cases/orders/order-access';
-
-/** A guard call's denial, which it throws as the problem to answer with, as a value. */
-const refusing = (ask: () => unknown): E.Either<Problem, void> => {
-  try {
-    ask();
-    return E.right(undefined);
-  } catch (refusal) {
-    if (refusal instanceof Problem) return E.left(refusal);
-    throw refusal;
-  }
-};
 
 /**
  * The order use cases' access port over HTTP: the request's guard, so every decision is audited
