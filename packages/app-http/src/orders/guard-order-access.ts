@@ -6,7 +6,7 @@ import { Problem } from '../http/problem';
 import type { OrderAccess } from '../use-cases/orders/order-access';
 
 /** A guard call's denial, which it throws as the problem to answer with, as a value. */
-const refusing = (ask: () => unknown): E.Either<Problem, void> => {
+export const refusing = (ask: () => unknown): E.Either<Problem, void> => {
   try {
     ask();
     return E.right(undefined);
