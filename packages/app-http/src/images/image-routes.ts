@@ -2,19 +2,22 @@ import { pipeline } from 'node:stream/promises';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { match } from 'ts-pattern';
-import { decodeWith, ImageRef, OrderId, type ImageStoreError, type OrderState, type StoredImage, type Clock, type CommandHandler, type ImageStore } from '@ccpor/domain';
+import { OrderId, type ImageRef, type ImageStoreError, type OrderState, type Clock, type CommandHandler, type ImageStore } from '@ccpor/domain';
 import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import { actorOf } from '../http/principal';
-import { badRequest, fromDomainError, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
+import { principalOf } from '../http/principal';
+import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
 import { imageHolders } from '@ccpor/adapters';
 import { unlessViewsDown, type ViewsDownNeeds } from '../conflicts/unless-views-down';
 import { factsOf } from '../orders/order-facts';
 import { orderView } from '../orders/order-view';
 import { parseIfMatch } from '../orders/command-routes';
+import { guardOrderAccess } from '../orders/guard-order-access';
+import { orderCommandProblem } from '../orders/order-command-problem';
+import { uploadImage, type UploadedFile, type UploadImageError } from '../use-cases/orders/upload-image';
 import { parseRange } from './byte-range';
-import { UPLOAD_EXTRA, uploadedBy } from './image-provenance';
+import { uploadedBy } from './image-provenance';
 import { receiveSingleFile } from './multipart-upload';
 import { UploadSlots } from './upload-slots';
 import type { Config } from '../config/config';
@@ -48,13 +51,6 @@ const orderIdOf = (req: Request): OrderId => {
 
 const imagesOf = (state: OrderState): readonly ImageRef[] => (state.status === 'draft' || state.status === 'issued' ? state.images : []);
 
-/** A file name as the client sent it, cut to what an ImageRef keeps and without control characters. */
-const cleanFileName = (name: string): string | undefined => {
-  // eslint-disable-next-line no-control-regex
-  const cleaned = name.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 255);
-  return cleaned === '' ? undefined : cleaned;
-};
-
 /** The image store's refusal as the problem a client can act on; the file name goes in the message. */
 const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
   match(e)
@@ -68,6 +64,18 @@ const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
     .with({ code: 'IMAGE_NOT_FOUND' }, () => new Problem(500, 'INTERNAL', 'Internal error', 'The image store lost the upload.'))
     .exhaustive();
 
+/** An upload not attached, as the problem answered; `ifMatchSent`: a version conflict is 412, not 409 (ADR 0030). */
+const uploadImageProblem = (e: UploadImageError<Problem, Problem>, ifMatchSent: boolean): Problem => {
+  switch (e.kind) {
+    case 'upload-refused':
+      return e.reason;
+    case 'image-refused':
+      return uploadProblem(e.error, e.fileName === '' ? 'the file' : e.fileName);
+    default:
+      return orderCommandProblem(e, ifMatchSent);
+  }
+};
+
 /** What the image routes read and write: the image store, orders, and the search views for which orders hold bytes. */
 export interface ImageRouteNeeds extends ViewsDownNeeds {
   readonly config: Config;
@@ -78,9 +86,10 @@ export interface ImageRouteNeeds extends ViewsDownNeeds {
 }
 
 /**
- * Upload and download of an order's images. The upload streams the one file of a multipart form
- * into the image store (staged to a temporary file while hashed, validated by content, published
- * by rename; ADR 0023/0024), then attaches the reference through the `AttachImage` command. The
+ * Upload and download of an order's images. The upload is a use case (`use-cases/orders/upload-image.ts`):
+ * the route decodes, hands it the multipart body to read once the caller is authorized (the one
+ * file streamed into the image store: staged while hashed, validated by content, published by
+ * rename; ADR 0023/0024), and presents the order with the reference attached. The
  * download serves stored bytes with their media type, the sha256 as a strong ETag, and byte
  * ranges. Both are authorized as the order is, and every decision goes to the access audit.
  */
@@ -114,57 +123,41 @@ export const registerImageRoutes = (api: ApiRouter, s: ImageRouteNeeds, guard: G
         throw new Problem(415, 'UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type', 'Send the image as multipart/form-data with the file in the field "file".', { field: 'Content-Type' });
       const limit = s.config.images.maxBytes;
       const declared = Number(req.get('content-length') ?? NaN);
-      const { orderId, state, events } = await loadOrder(req);
-      const principal = guard.order(req, res, 'order.image.attach', factsOf(state, events), orderId);
-      // A declared size far past the limit is refused before a byte is read; the connection is
-      // closed so the client stops sending.
-      if (Number.isFinite(declared) && declared > limit + MULTIPART_OVERHEAD) {
-        res.setHeader('Connection', 'close');
-        throw imageTooLarge(declared, limit);
-      }
-      const release = slots.take();
-      if (release === undefined) {
-        res.setHeader('Retry-After', '5');
-        res.setHeader('Connection', 'close');
-        throw new Problem(503, 'UPLOADS_BUSY', 'Too many uploads', 'The registry is processing as many uploads as it allows at once; retry in a few seconds.', { rule: 'CCPOR_IMAGE_MAX_PARALLEL_UPLOADS' });
-      }
-      let stored: E.Either<ImageStoreError, StoredImage>;
-      let fileName: string;
-      try {
-        const received = await receiveSingleFile(req, { field: 'file', maxBytes: limit }, (content) => s.images.put(content));
-        if (received.kind === 'refused') throw badRequest('INVALID_UPLOAD', `The upload was refused: ${received.reason}.`, 'file');
-        stored = received.result;
-        fileName = received.fileName;
-      } finally {
-        release();
-      }
-      if (E.isLeft(stored)) throw uploadProblem(stored.left, fileName === '' ? 'the file' : fileName);
-      const name = cleanFileName(fileName);
-      const decoded = decodeWith(ImageRef)({ ...stored.right, kind: query.kind ?? 'order', ...(name !== undefined ? { fileName: name } : {}) });
-      if (E.isLeft(decoded)) throw fromDomainError(decoded.left);
-      const image = decoded.right;
-      const result = await s.commands.handlePrepared(
-        orderId,
-        // Authorized again on the order as it is when the image is attached: the upload took time,
-        // and a retry after a concurrent write (the order sealed meanwhile) must be allowed anew.
-        (loaded) => {
+      // The body, read only when the use case has authorized the caller (ADR 0080).
+      const file: UploadedFile<Problem> = {
+        receive: async (put) => {
+          // A declared size far past the limit is refused before a byte is read; the connection is
+          // closed so the client stops sending.
+          if (Number.isFinite(declared) && declared > limit + MULTIPART_OVERHEAD) {
+            res.setHeader('Connection', 'close');
+            return E.left(imageTooLarge(declared, limit));
+          }
+          const release = slots.take();
+          if (release === undefined) {
+            res.setHeader('Retry-After', '5');
+            res.setHeader('Connection', 'close');
+            return E.left(new Problem(503, 'UPLOADS_BUSY', 'Too many uploads', 'The registry is processing as many uploads as it allows at once; retry in a few seconds.', { rule: 'CCPOR_IMAGE_MAX_PARALLEL_UPLOADS' }));
+          }
           try {
-            if (loaded.state.status === 'none') throw NO_SUCH.order();
-            guard.order(req, res, 'order.image.attach', factsOf(loaded.state, loaded.events), orderId);
-            return E.right(query.replaces !== undefined ? { type: 'ReplaceImage', orderId, previousSha256: query.replaces, image } : { type: 'AttachImage', orderId, image });
-          } catch (refusal) {
-            return E.left(refusal);
+            const received = await receiveSingleFile(req, { field: 'file', maxBytes: limit }, put);
+            if (received.kind === 'refused') return E.left(badRequest('INVALID_UPLOAD', `The upload was refused: ${received.reason}.`, 'file'));
+            return E.right({ fileName: received.fileName, result: received.result });
+          } finally {
+            release();
           }
         },
-        // The event records that these bytes came through this caller's upload: the proof a later reference to them needs (ADR 0036).
-        { actor: actorOf(principal), correlationId: String(req.id), extra: UPLOAD_EXTRA, ...(expectedVersion !== undefined ? { expectedVersion } : {}) },
+      };
+      const principal = principalOf(res);
+      const uploaded = await uploadImage(
+        { commands: s.commands, access: guardOrderAccess(guard, req, res), clock: s.clock, images: s.images },
+        { principal, orderId: orderIdOf(req), expectedVersion, correlationId: String(req.id), file, kind: query.kind, replaces: query.replaces },
       );
-      if (E.isLeft(result)) throw result.left.kind === 'refused' ? result.left.reason : fromHandlerError(result.left, expectedVersion !== undefined);
-      const r = result.right;
+      if (E.isLeft(uploaded)) throw uploadImageProblem(uploaded.left, expectedVersion !== undefined);
+      const r = uploaded.right;
       res.setHeader('ETag', `"${r.version}"`);
       if (r.position) res.setHeader('X-CCPOR-Position', r.position);
-      res.setHeader('Location', `${req.baseUrl}/orders/${orderId}/images/${image.sha256}`);
-      return { image, order: orderView(orderId, r.state, r.version, principal, s.clock.now()) };
+      res.setHeader('Location', `${req.baseUrl}/orders/${r.orderId}/images/${r.image.sha256}`);
+      return { image: r.image, order: orderView(r.orderId, r.state, r.version, principal, r.at) };
     },
   });
 

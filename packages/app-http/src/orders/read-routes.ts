@@ -1,16 +1,19 @@
 import * as E from 'fp-ts/Either';
 import { OrderId, type Clock, type CommandHandler, type PartyConflicts } from '@ccpor/domain';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
-import { badRequest, fromHandlerError, NO_SUCH } from '../http/problem';
+import { principalOf } from '../http/principal';
+import { badRequest } from '../http/problem';
 import { jsonContent } from '../conflicts/precedence-codecs';
+import { readOrder } from '../use-cases/orders/read-order';
+import { readOrderHistory } from '../use-cases/orders/read-order-history';
 import { OrderReadCodec } from './order-view-codecs';
-import { CHECK_UNAVAILABLE, unlessViewsDown, type ViewsDownNeeds } from '../conflicts/unless-views-down';
-import { factsOf } from './order-facts';
-import { historyView, orderView } from './order-view';
+import { CHECK_UNAVAILABLE, type ViewsDownNeeds } from '../conflicts/unless-views-down';
+import { guardOrderAccess } from './guard-order-access';
+import { orderCommandProblem } from './order-command-problem';
 
-const paramId = (req: Request): string => {
+const paramId = (req: Request): OrderId => {
   const r = OrderId.decode(req.params.orderId);
   if (E.isLeft(r)) throw badRequest('INVALID_VALUE', 'orderId: must be a UUID', 'orderId');
   return r.right;
@@ -23,14 +26,13 @@ export interface ReadRouteNeeds extends ViewsDownNeeds {
   readonly partyConflicts: PartyConflicts;
 }
 
+/**
+ * Order read and history: decode the order id, call the use case (which loads, authorizes with
+ * the request's guard as its access port, and redacts), present the view with the version as ETag.
+ */
 export const registerReadRoutes = (api: ApiRouter, s: ReadRouteNeeds, guard: Guard): void => {
-  const load = async (req: Request) => {
-    const orderId = paramId(req);
-    const loaded = await s.commands.load(orderId);
-    if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
-    if (loaded.right.state.status === 'none') throw NO_SUCH.order();
-    return { orderId, ...loaded.right };
-  };
+  const request = (req: Request, res: Response) => ({ orderId: paramId(req), principal: principalOf(res) });
+  const deps = (req: Request, res: Response) => ({ commands: s.commands, access: guardOrderAccess(guard, req, res), clock: s.clock, partyConflicts: s.partyConflicts, logger: s.logger });
 
   api.add({
     method: 'get',
@@ -41,18 +43,13 @@ export const registerReadRoutes = (api: ApiRouter, s: ReadRouteNeeds, guard: Gua
     success: 200,
     responseContent: jsonContent(OrderReadCodec),
     handler: async ({ req, res }) => {
-      const { orderId, state, version, events } = await load(req);
-      const p = guard.order(req, res, 'order.read', factsOf(state, events), orderId);
+      const read = await readOrder(deps(req, res), request(req, res));
+      if (E.isLeft(read)) throw orderCommandProblem(read.left, false);
+      const { version, view, precedence } = read.right;
       res.setHeader('ETag', `"${version}"`);
-      const now = s.clock.now();
-      const checked = await unlessViewsDown(s, () => s.partyConflicts.forOrder(state, p, now));
-      const related = checked.ok ? checked.value : undefined;
-      // A withheld order is a decision about that order: audited as such, with the policy's rule (ADR 0040).
-      for (const w of related?.withheld ?? []) guard.note(req, p, 'order.read.related', false, w.rule, w.code, w.orderId);
       return {
-        ...orderView(orderId, state, version, p, now),
-        ...(related ? { precedence: related.precedence } : {}),
-        ...(checked.ok ? {} : { precedenceUnavailable: CHECK_UNAVAILABLE }),
+        ...view,
+        ...(precedence.checked ? (precedence.value ? { precedence: precedence.value } : {}) : { precedenceUnavailable: CHECK_UNAVAILABLE }),
       };
     },
   });
@@ -64,10 +61,10 @@ export const registerReadRoutes = (api: ApiRouter, s: ReadRouteNeeds, guard: Gua
     tag: 'orders',
     success: 200,
     handler: async ({ req, res }) => {
-      const { orderId, state, events, version } = await load(req);
-      const p = guard.order(req, res, 'order.history', factsOf(state, events), orderId);
-      res.setHeader('ETag', `"${version}"`);
-      return historyView(orderId, state, events, p);
+      const read = await readOrderHistory(deps(req, res), request(req, res));
+      if (E.isLeft(read)) throw orderCommandProblem(read.left, false);
+      res.setHeader('ETag', `"${read.right.version}"`);
+      return read.right.view;
     },
   });
 };

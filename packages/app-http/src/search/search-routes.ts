@@ -1,16 +1,19 @@
 import * as E from 'fp-ts/Either';
-import { reportScopeOf, type Clock, type GlobalPosition, type PartyConflicts } from '@ccpor/domain';
+import { type Clock, type GlobalPosition, type PartyConflicts } from '@ccpor/domain';
 import type { Request, Response } from 'express';
 import type { Config } from '../config/config';
 import { jsonContent } from '../conflicts/precedence-codecs';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { badRequest, Problem } from '../http/problem';
-import { SEARCH_PARAMETERS, SearchRequestQuery, searchProblem, toSearchInput } from './search-request';
+import { principalOf } from '../http/principal';
+import { orderStatistics, type OrderStatisticsError } from '../use-cases/search/order-statistics';
+import { searchOrders, type SearchOrdersError } from '../use-cases/search/search-orders';
+import { guardSearchAccess } from './guard-search-access';
+import { SEARCH_PARAMETERS, SearchRequestQuery, searchProblem } from './search-request';
 import { SearchResponseCodec } from './search-response';
-import { presentHit, searchVisibility } from './search-visibility';
 import type { OrderSearchService } from './order-search-service';
-import { StatisticsRequestQuery, statisticsReport, type StatisticsScope } from './statistics-report';
+import { StatisticsRequestQuery } from './statistics-report';
 
 const WAIT_HEADER = 'x-ccpor-wait-for';
 
@@ -30,13 +33,23 @@ export interface SearchRouteNeeds extends WaitForNeeds {
   readonly partyConflicts: PartyConflicts;
 }
 
+/** X-CCPOR-Wait-For decoded: the position a write returned (X-CCPOR-Position), or undefined when not sent. */
+export const waitForPosition = (req: Request): GlobalPosition | undefined => {
+  const pos = req.get(WAIT_HEADER);
+  if (pos === undefined) return undefined;
+  if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
+  return pos as GlobalPosition;
+};
+
+const viewBehind = (): Problem =>
+  new Problem(503, 'VIEW_BEHIND', 'Search view behind', 'The search view has not caught up with that position yet; retry shortly.', { field: 'X-CCPOR-Wait-For' });
+
 /** Read-your-writes for queries: wait until the views have the position a write returned (ADR 0030). */
 export const waitForHeader = async (req: Request, s: WaitForNeeds): Promise<boolean> => {
-  const pos = req.get(WAIT_HEADER);
+  const pos = waitForPosition(req);
   if (pos === undefined) return false;
-  if (!/^[0-9:]{1,64}$/.test(pos)) throw badRequest('INVALID_POSITION', 'X-CCPOR-Wait-For must be a position from X-CCPOR-Position.', 'X-CCPOR-Wait-For');
-  const ok = await s.search.waitFor(pos as GlobalPosition, s.config.waitMaxMs);
-  if (!ok) throw new Problem(503, 'VIEW_BEHIND', 'Search view behind', 'The search view has not caught up with that position yet; retry shortly.', { field: 'X-CCPOR-Wait-For' });
+  const ok = await s.search.waitFor(pos, s.config.waitMaxMs);
+  if (!ok) throw viewBehind();
   return true;
 };
 
@@ -47,8 +60,24 @@ export const setPosition = (res: Response, s: PositionNeeds): void => {
   if (s.search.position) res.setHeader('X-CCPOR-Position', s.search.position);
 };
 
-/** Statewide search and statistics, read from the adapters' SQL views (ADR 0022, 0032). */
+/** A search use case's error as the problem answered. */
+const searchUseCaseProblem = (e: SearchOrdersError<Problem> | OrderStatisticsError<Problem>): Problem =>
+  e.kind === 'refused' ? e.reason : e.kind === 'view-behind' ? viewBehind() : searchProblem(e.error);
+
+/**
+ * Statewide search and statistics, read from the adapters' SQL views (ADR 0022, 0032): decode the
+ * query and X-CCPOR-Wait-For, call the use case (authorization with the request's guard as its
+ * access port, the wait, the read), present the answer and where the views stood.
+ */
 export const registerSearchRoutes = (api: ApiRouter, s: SearchRouteNeeds, guard: Guard): void => {
+  const deps = (req: Request, res: Response) => ({
+    access: guardSearchAccess(guard, req, res),
+    clock: s.clock,
+    search: s.search,
+    waitMaxMs: s.config.waitMaxMs,
+    partyConflicts: s.partyConflicts,
+  });
+
   api.add({
     method: 'get',
     path: '/search',
@@ -60,31 +89,14 @@ export const registerSearchRoutes = (api: ApiRouter, s: SearchRouteNeeds, guard:
     success: 200,
     responseContent: jsonContent(SearchResponseCodec),
     handler: async ({ req, res, query }) => {
-      const p = guard.global(req, res, 'search');
       // A misspelt filter must not be dropped silently: the caller would read a wider answer as a narrow one.
       const unknown = Object.keys(req.query as object).filter((k) => !SEARCH_PARAMETERS.has(k));
       if (unknown.length > 0) throw badRequest('UNKNOWN_PARAMETER', `Unknown search parameter${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}.`, unknown[0]);
-      // The FCN is assigned by DOJ: looking an order up by it is reading CLETS data.
-      if (query.fcn !== undefined) guard.order(req, res, 'order.doj.read', { sealed: false });
-      const afterWait = await waitForHeader(req, s);
-      const input = toSearchInput(query);
-      const page = await s.search.search(
-        input.query,
-        {
-          now: s.clock.now(),
-          visibility: searchVisibility(p),
-          ...(input.limit !== undefined ? { limit: input.limit } : {}),
-          ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
-        },
-        { afterWait, onReadFrom: readFrom(res) },
-      );
-      if (E.isLeft(page)) throw searchProblem(page.left);
-      setPosition(res, s);
-      const presented = page.right.hits.flatMap((h) => presentHit(h, p) ?? []);
-      // One statement for the page, not one per hit: other orders in force about each hit's parties, and their conflicts (ADR 0040).
-      const related = await s.partyConflicts.indicators([...new Set(presented.map((h) => h.orderId))], p, s.clock.now());
-      const hits = presented.map((h) => ({ ...h, related: related.get(h.orderId) }));
-      return { hits, count: hits.length, capped: page.right.capped, ...(page.right.nextCursor ? { nextCursor: page.right.nextCursor } : {}) };
+      const found = await searchOrders(deps(req, res), { principal: principalOf(res), query, waitFor: waitForPosition(req), onReadFrom: readFrom(res) });
+      if (E.isLeft(found)) throw searchUseCaseProblem(found.left);
+      const { hits, capped, nextCursor, position } = found.right;
+      if (position) res.setHeader('X-CCPOR-Position', position);
+      return { hits, count: hits.length, capped, ...(nextCursor ? { nextCursor } : {}) };
     },
   });
 
@@ -97,25 +109,10 @@ export const registerSearchRoutes = (api: ApiRouter, s: SearchRouteNeeds, guard:
     headers: ['X-CCPOR-Wait-For'],
     success: 200,
     handler: async ({ req, res, query }) => {
-      const p = guard.global(req, res, 'statistics.read');
-      const afterWait = await waitForHeader(req, s);
-      // Their own agency's for a local administrator; statewide for the others the policy lets in.
-      const scope: StatisticsScope = reportScopeOf(p);
-      const now = s.clock.now();
-      const rows = await s.search.statistics(
-        {
-          now,
-        ...(query.issuedFromMonth ? { issuedFromMonth: query.issuedFromMonth } : {}),
-        ...(query.issuedToMonth ? { issuedToMonth: query.issuedToMonth } : {}),
-        ...(query.county ? { counties: typeof query.county === 'string' ? [query.county] : query.county } : {}),
-        ...(scope.kind === 'agency' ? { enteringAgencyOri: scope.agencyOri } : {}),
-          // What the caller could not find is not counted either (ADR 0034).
-          visibility: searchVisibility(p),
-        },
-        { afterWait, onReadFrom: readFrom(res) },
-      );
-      setPosition(res, s);
-      return statisticsReport(rows, now, scope);
+      const counted = await orderStatistics(deps(req, res), { principal: principalOf(res), query, waitFor: waitForPosition(req), onReadFrom: readFrom(res) });
+      if (E.isLeft(counted)) throw searchUseCaseProblem(counted.left);
+      if (counted.right.position) res.setHeader('X-CCPOR-Position', counted.right.position);
+      return counted.right.report;
     },
   });
 };

@@ -20,7 +20,7 @@ import type {
   Principal,
 } from '@ccpor/domain';
 import { imageProvenance } from '../../images/image-provenance';
-import { factsOf } from '../../orders/order-facts';
+import { authorizeLoaded, type OrderRefusal } from './load-authorized';
 import type { OrderAccess } from './order-access';
 import { storedAsReferenced, type ImageReferenceError } from './stored-image';
 
@@ -43,9 +43,8 @@ export interface OnOrderRequest<I> extends OrderCommandRequest<I> {
 
 /** Why a command was not written. `R` is the caller's own refusal, as its {@link OrderAccess} gives it. */
 export type OrderCommandError<R> =
-  | { readonly kind: 'refused'; readonly reason: R }
-  /** No such order. A sealed order the caller may not see is refused by the policy, concealed as this (ADR 0034). */
-  | { readonly kind: 'order-not-found' }
+  /** Refused, or no such order. A sealed order the caller may not see is refused by the policy, concealed as not found (ADR 0034). */
+  | OrderRefusal<R>
   | { readonly kind: 'clone-source-not-issued' }
   | ImageReferenceError
   | HandlerError;
@@ -122,19 +121,16 @@ export const actorOf = (p: Principal): Actor => ({ userId: p.userId, agencyOri: 
  * order's history and the bytes in the store. Runs once per attempt (ADR 0080).
  */
 export const authorizeOn = async <I, R>(access: OrderAccess<R>, command: Omit<OnOrderCommand<I>, 'build'>, input: I, orderId: OrderId, loaded: LoadedOrder): Promise<E.Either<Refusal<R>, OrderState>> => {
-  const { state, events } = loaded;
-  if (state.status === 'none') return E.left({ kind: 'order-not-found' });
-  const court = command.court?.(input, state);
-  const allowed = access.order(command.action, { ...factsOf(state, events), ...(court !== undefined ? { issuingCourtOri: court } : {}) }, orderId);
-  if (E.isLeft(allowed)) return E.left({ kind: 'refused', reason: allowed.left });
+  const allowed = authorizeLoaded(access, command.action, orderId, loaded, loaded.state.status === 'none' ? undefined : command.court?.(input, loaded.state));
+  if (E.isLeft(allowed)) return allowed;
   if (command.reference !== undefined) {
     const image = command.reference.image(input);
-    const proven = access.imageReference(imageProvenance(events, image.sha256), orderId);
+    const proven = access.imageReference(imageProvenance(loaded.events, image.sha256), orderId);
     if (E.isLeft(proven)) return E.left({ kind: 'refused', reason: proven.left });
     const stored = await storedAsReferenced(command.reference.images, image);
     if (E.isLeft(stored)) return stored;
   }
-  return E.right(state);
+  return allowed;
 };
 
 /** What the caller is told after a write: the CARPOS gateway woken, the search view waited for, the instant of the answer. */
