@@ -1,7 +1,9 @@
 import { match } from 'ts-pattern';
 import type { Action, GlobalAction, OrderAction } from './actions';
 import { WRITE_ACTIONS } from './actions';
+import { DRAFT_RULE, maySeeDraft } from './drafts';
 import { DATA_ENTRY_ROLES, type Principal, type Role } from './roles';
+import { maySeeSealedOrder, SEALED_RULE } from './sealed-orders';
 
 /** What the policy needs to know about the order an action touches. */
 export interface OrderFacts {
@@ -70,8 +72,7 @@ export const actsForOrder = (p: Principal, o: OrderFacts): boolean =>
 export const mayEnterFor = (p: Principal, courtOri: string, o: OrderFacts): boolean =>
   (p.issuingCourts ?? [p.agencyOri]).includes(courtOri) || (o.ownerAgencyOri === courtOri && actsForOrder(p, o));
 
-export const SEALED_RULE = 'sealed orders: supervisors of the entering or assigned agency only (Cal. Rules of Court 2.550–2.551; ADR 0034)';
-export const DRAFT_RULE = 'drafts: work in progress of the entering or assigned agency only (ADR 0034)';
+export { DRAFT_RULE, SEALED_RULE };
 const COURT_RULE = 'issuing court: the caller’s own court, or one its agency is set up to enter for (ADR 0034)';
 
 /** Actions that put an order on the record under a court's name. */
@@ -87,10 +88,10 @@ const ENTRY_ACTIONS: ReadonlySet<OrderAction> = new Set(['order.draft', 'order.a
 export const authorizeOrder = (p: Principal, action: OrderAction, o: OrderFacts): AccessDecision => {
   const own = actsForOrder(p, o);
   // Existence first: a caller who may not see the order learns nothing about it, whatever the action.
-  if (o.sealed && !(has(p, 'supervisor') && own)) {
+  if (o.sealed && !maySeeSealedOrder(p, own)) {
     return deny('SEALED_ORDER', 'This order is sealed; only a supervisor of the agency that entered it, or of an agency it is assigned to, may see it or act on it.', SEALED_RULE, true);
   }
-  if ((o.stage === 'draft' || o.stage === 'discarded') && !own) {
+  if ((o.stage === 'draft' || o.stage === 'discarded') && !maySeeDraft(own)) {
     return deny('DRAFT_OF_ANOTHER_AGENCY', 'Drafts are work in progress of the agency that entered them.', DRAFT_RULE, true);
   }
   if (action === 'order.doj.read' || action === 'order.doj.review' || action === 'order.doj.resend') {

@@ -1,5 +1,7 @@
 import { authorizeOrder, has } from './policy';
+import { DRAFT_REACH } from './drafts';
 import { DATA_ENTRY_ROLES, type Principal } from './roles';
+import { sealedReachOf } from './sealed-orders';
 
 /**
  * How far a kind of order reaches for a principal: every agency's, only those their agency entered
@@ -26,9 +28,9 @@ export interface Visibility {
 
 export const visibilityOf = (p: Principal): Visibility => ({
   agencyOri: p.agencyOri,
-  sealed: has(p, 'supervisor') ? 'own' : 'none',
+  sealed: sealedReachOf(p),
   confidential: has(p, ...DATA_ENTRY_ROLES) ? 'own' : 'none',
-  drafts: 'own',
+  drafts: DRAFT_REACH,
 });
 
 /**
