@@ -2,22 +2,21 @@ import { pipeline } from 'node:stream/promises';
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { match } from 'ts-pattern';
-import { OrderId, type ImageRef, type ImageStoreError, type OrderState, type Clock, type CommandHandler, type ImageStore } from '@ccpor/domain';
+import { OrderId, type ImageStoreError, type Clock, type CommandHandler, type ImageStore } from '@ccpor/domain';
 import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import type { Guard } from '../http/guard';
 import { principalOf } from '../http/principal';
-import { badRequest, fromHandlerError, NO_SUCH, Problem } from '../http/problem';
+import { badRequest, NO_SUCH, Problem } from '../http/problem';
 import { imageHolders } from '@ccpor/adapters';
 import { unlessViewsDown, type ViewsDownNeeds } from '../conflicts/unless-views-down';
-import { factsOf } from '../orders/order-facts';
 import { orderView } from '../orders/order-view';
 import { parseIfMatch } from '../orders/command-routes';
 import { guardOrderAccess } from '../orders/guard-order-access';
 import { orderCommandProblem } from '../orders/order-command-problem';
+import { readImage } from '../use-cases/orders/read-image';
 import { uploadImage, type UploadedFile, type UploadImageError } from '../use-cases/orders/upload-image';
 import { parseRange } from './byte-range';
-import { uploadedBy } from './image-provenance';
 import { receiveSingleFile } from './multipart-upload';
 import { UploadSlots } from './upload-slots';
 import type { Config } from '../config/config';
@@ -48,8 +47,6 @@ const orderIdOf = (req: Request): OrderId => {
   if (E.isLeft(r)) throw badRequest('INVALID_VALUE', 'orderId: must be a UUID', 'orderId');
   return r.right;
 };
-
-const imagesOf = (state: OrderState): readonly ImageRef[] => (state.status === 'draft' || state.status === 'issued' ? state.images : []);
 
 /** The image store's refusal as the problem a client can act on; the file name goes in the message. */
 const uploadProblem = (e: ImageStoreError, fileName: string): Problem =>
@@ -95,14 +92,6 @@ export interface ImageRouteNeeds extends ViewsDownNeeds {
  */
 export const registerImageRoutes = (api: ApiRouter, s: ImageRouteNeeds, guard: Guard): void => {
   const slots = new UploadSlots(s.config.images.maxParallelUploads);
-  const loadOrder = async (req: Request) => {
-    const orderId = orderIdOf(req);
-    const loaded = await s.commands.load(orderId);
-    if (E.isLeft(loaded)) throw fromHandlerError(loaded.left, false);
-    if (loaded.right.state.status === 'none') throw NO_SUCH.order();
-    return { orderId, state: loaded.right.state, version: loaded.right.version, events: loaded.right.events };
-  };
-
   api.add<undefined, t.TypeOf<typeof UploadQuery>>({
     method: 'post',
     path: '/orders/:orderId/images/upload',
@@ -173,19 +162,28 @@ export const registerImageRoutes = (api: ApiRouter, s: ImageRouteNeeds, guard: G
     handler: async ({ req, res }) => {
       const sha256 = typeof req.params.sha256 === 'string' ? req.params.sha256 : '';
       if (!SHA256.test(sha256)) throw badRequest('INVALID_VALUE', 'sha256: must be 64 lower-case hex digits', 'sha256');
-      const { orderId, state, events } = await loadOrder(req);
-      const facts = factsOf(state, events);
-      const p = guard.order(req, res, 'order.image.read', facts, orderId);
-      if (!imagesOf(state).some((i) => i.sha256 === sha256)) throw NO_SUCH.image();
-      // The bytes are stored once whoever sent them: reading them is reading every order that holds them (ADR 0036).
-      const held = await unlessViewsDown(s, () => imageHolders(s.search.views.db, sha256, s.search.views.schema));
-      if (!held.ok) throw new Problem(503, 'CHECK_UNAVAILABLE', 'Try again', 'The registry cannot check which orders hold this image right now; try again shortly.', { rule: 'ADR 0036' });
-      guard.imageRead(req, res, { order: facts, others: held.value.filter((h) => h.orderId !== orderId).map((h) => h.facts), uploadedByCaller: uploadedBy(events, sha256, p.userId) }, orderId);
-      const stat = await s.images.stat(sha256);
-      if (stat === undefined) {
-        s.logger.error({ orderId, sha256 }, 'an attached image is missing from the image store');
-        throw new Problem(404, 'IMAGE_NOT_STORED', 'Not found', 'The order refers to this image, but the image store does not have its bytes; an administrator has to restore it.', { field: 'sha256' });
+      const orderId = orderIdOf(req);
+      const read = await readImage(
+        {
+          commands: s.commands,
+          access: guardOrderAccess(guard, req, res),
+          images: s.images,
+          // The bytes are stored once whoever sent them: reading them is reading every order that holds them (ADR 0036).
+          holders: (sha) => unlessViewsDown(s, () => imageHolders(s.search.views.db, sha, s.search.views.schema)),
+        },
+        { principal: principalOf(res), orderId, sha256 },
+      );
+      if (E.isLeft(read)) {
+        const e = read.left;
+        if (e.kind === 'image-not-on-order') throw NO_SUCH.image();
+        if (e.kind === 'holders-unavailable') throw new Problem(503, 'CHECK_UNAVAILABLE', 'Try again', 'The registry cannot check which orders hold this image right now; try again shortly.', { rule: 'ADR 0036' });
+        if (e.kind === 'image-not-stored') {
+          s.logger.error({ orderId, sha256 }, 'an attached image is missing from the image store');
+          throw new Problem(404, 'IMAGE_NOT_STORED', 'Not found', 'The order refers to this image, but the image store does not have its bytes; an administrator has to restore it.', { field: 'sha256' });
+        }
+        throw orderCommandProblem(e, false);
       }
+      const stat = read.right;
       // The hash is the content: a strong validator that never changes for this URL.
       const etag = `"${sha256}"`;
       res.setHeader('ETag', etag);
