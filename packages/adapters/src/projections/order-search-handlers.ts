@@ -3,6 +3,7 @@ import {
   DEADLINE_RULES,
   formInfo,
   type DeadlineRuleId,
+  lifecycleAfter,
   ORDER_EVENT_TYPES,
   ORDER_STREAM_PREFIX,
   type DraftDetails,
@@ -13,7 +14,7 @@ import {
   type RestrainedPerson,
 } from '@ccpor/domain';
 import { nameKeys } from '../search/person-keys';
-import type { OrderSearchRow, ProtectedPersonEntry } from './order-search-row';
+import type { OrderSearchRow, ProtectedPersonEntry, StoredStatus } from './order-search-row';
 
 /**
  * The order search projection as pure functions: (row before, event) → row after. No I/O, so
@@ -183,6 +184,16 @@ const emptyRow = (orderId: string, enteringOri: string, event: RecordedEvent): O
 const isIssued = (row: OrderSearchRow): boolean => row.status === 'active' || row.status === 'served' || row.status === 'canceled';
 const hasImages = (row: OrderSearchRow): boolean => row.status !== 'discarded';
 
+/**
+ * The stored status after an event: the domain's lifecycle (`order/lifecycle.ts`), so the search
+ * view agrees with `orderStatusAt` by construction. A row exists once an event created the order,
+ * so the lifecycle is never `none` here.
+ */
+const statusAfter = (status: StoredStatus | undefined, e: OrderEvent): StoredStatus => {
+  const next = lifecycleAfter(status ?? 'none', e);
+  return next === 'none' ? (status ?? 'draft') : next;
+};
+
 const withImages = (shas: readonly string[]): Columns => ({ image_shas: shas, image_count: shas.length });
 
 /** The columns one domain event changes on an existing row (undefined row: the order is new). */
@@ -201,7 +212,7 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
         ...emptyRow(orderId, row?.entering_ori ?? e.data.enteringAgencyOri, recorded),
         ...(row ? { cloned_from: row.cloned_from, created_at: row.created_at, ...withImages(row.image_shas) } : {}),
         ...detailsColumns(e.data.details),
-        status: 'active',
+        status: statusAfter(row?.status, e),
         expires_at: e.data.expiresAt,
         added_at: e.data.addedAt,
         doj_deadline: e.data.dojDeadline,
@@ -212,7 +223,7 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
       return { ...detailsColumns(e.data.details), ...cleared };
     }
     case 'DraftDiscarded':
-      return row?.status === 'draft' ? { status: 'discarded' } : {};
+      return row?.status === 'draft' ? { status: statusAfter(row.status, e) } : {};
     case 'OrderModified':
       return row && isIssued(row) ? { ...detailsColumns(e.data.changes), expires_at: e.data.expiresAt } : {};
     case 'OrderRenewed':
@@ -222,12 +233,12 @@ const change = (row: OrderSearchRow | undefined, e: OrderEvent, orderId: string,
       if (row === undefined || (row.status !== 'active' && row.status !== 'served')) return {};
       const receiptDue = firearmReceiptDue(e.data.deadlines);
       return {
-        ...(row.status === 'active' ? { status: 'served' as const } : {}),
+        status: statusAfter(row.status, e),
         ...(receiptDue !== undefined && row.firearm_receipt_due === null && row.firearm_receipt_filed_at === null ? { firearm_receipt_due: receiptDue } : {}),
       };
     }
     case 'OrderCanceled':
-      return row && (row.status === 'active' || row.status === 'served') ? { status: 'canceled', firearm_receipt_due: null } : {};
+      return row && (row.status === 'active' || row.status === 'served') ? { status: statusAfter(row.status, e), firearm_receipt_due: null } : {};
     case 'FirearmReceiptRecorded':
       return row && isIssued(row) ? { firearm_receipt_filed_at: row.firearm_receipt_filed_at ?? e.data.receipt.filedAt, firearm_receipt_due: null } : {};
     case 'CourtFilingRecorded':

@@ -7,6 +7,7 @@ export * from './commands';
 export * from './events';
 export * from './order-state';
 export * from './order-status';
+export * from './lifecycle';
 export * from './evolve';
 export * from './decide';
 export * from './deadlines';
