@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/Either';
 import * as t from 'io-ts';
 import { match } from 'ts-pattern';
-import { DraftDetails, OrderId, pendingReadFields, ReadableFieldId, type FormReadError, type ImageRef, type OrderState, type Clock, type IdGenerator, type CommandHandler, type ImageStore } from '@ccpor/domain';
+import { DraftDetails, imagesOf, OrderId, pendingReadFields, ReadableFieldId, type FormReadError, type ImageRef, type OrderState, type Clock, type IdGenerator, type CommandHandler, type ImageStore } from '@ccpor/domain';
 import type { Request } from 'express';
 import type { ApiRouter } from '../http/api-router';
 import { bodyCodec } from '../http/body-codec';
@@ -83,7 +83,7 @@ export const registerFormReadingRoutes = (api: ApiRouter, s: FormReadingRouteNee
   };
 
   const imageToRead = (state: OrderState, sha: string | undefined): ImageRef => {
-    const images = state.status === 'draft' || state.status === 'issued' ? state.images : [];
+    const images = imagesOf(state);
     const image = sha !== undefined ? images.find((i) => i.sha256 === sha) : (images.find((i) => i.kind === 'order') ?? images[0]);
     if (image === undefined) {
       throw sha !== undefined

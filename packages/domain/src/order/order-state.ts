@@ -72,3 +72,6 @@ export const deadlinesOf = (s: IssuedOrder): readonly Deadline[] => (s as { dead
 /** The order's firearm receipts, also for a state folded before receipts were kept. */
 export const firearmReceiptsOf = (s: IssuedOrder): IssuedOrder['firearmReceipts'] =>
   (s as { firearmReceipts?: IssuedOrder['firearmReceipts'] }).firearmReceipts ?? [];
+
+/** The images an order or draft holds; none before the order exists or after its draft was discarded. */
+export const imagesOf = (s: OrderState): readonly ImageRef[] => (s.status === 'draft' || s.status === 'issued' ? s.images : []);

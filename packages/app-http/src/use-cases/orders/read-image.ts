@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/Either';
-import type { CorruptStream, ImageHolders, StoredImage, OrderFacts, OrderId, Principal } from '@ccpor/domain';
+import { imagesOf, type CorruptStream, type ImageHolders, type StoredImage, type OrderFacts, type OrderId, type Principal } from '@ccpor/domain';
 import { factsOf } from '../../orders/order-facts';
 import { uploadedBy } from '../../images/image-provenance';
 import { loadAuthorized, type LoadAuthorizedDeps, type OrderRefusal } from './load-authorized';
@@ -46,7 +46,7 @@ export const readImage = async <R>(deps: ReadImageDeps<R>, request: ReadImageReq
   const loaded = await loadAuthorized(deps, 'order.image.read', orderId);
   if (E.isLeft(loaded)) return loaded;
   const { state, events } = loaded.right;
-  const images = state.status === 'draft' || state.status === 'issued' ? state.images : [];
+  const images = imagesOf(state);
   if (!images.some((i) => i.sha256 === sha256)) return E.left({ kind: 'image-not-on-order' });
   const held = await deps.holders(sha256);
   if (!held.ok) return E.left({ kind: 'holders-unavailable' });
